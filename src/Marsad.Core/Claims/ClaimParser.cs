@@ -1,0 +1,538 @@
+using Marsad.Languages;
+using Marsad.Model;
+using Marsad.Recognition;
+using Marsad.Serialization;
+using Marsad.Text;
+
+namespace Marsad.Claims;
+
+/// <summary>
+/// Turns the quantities of one document into claims: reads the hedge, the counted noun, the
+/// actor, the cue that says what happened, and the breakdown words that make one figure a part of
+/// another. Works in text order, so a part's whole is always settled before the part.
+/// </summary>
+public sealed class ClaimParser
+{
+    /// <summary>How far from a number a cue word may stand, in tokens.</summary>
+    private const int WindowAfter = 14;
+
+    private const int WindowBefore = 8;
+
+    private readonly AnalyzedText text;
+    private readonly List<Quantity> quantities;
+    private readonly List<Draft> drafts = [];
+
+    private ClaimParser(AnalyzedText text, List<Quantity> quantities)
+    {
+        this.text = text;
+        this.quantities = quantities;
+    }
+
+    /// <summary>The claims of one document, before time and place are resolved.</summary>
+    public static List<Draft> Parse(AnalyzedText text, List<Quantity> quantities)
+    {
+        var parser = new ClaimParser(text, quantities);
+        for (var i = 0; i < quantities.Count; i++)
+        {
+            parser.Read(i);
+        }
+
+        return [.. parser.drafts.Where(d => d.IsClaim)];
+    }
+
+    private void Read(int index)
+    {
+        var quantity = quantities[index];
+        var sentence = text.Sentences[text.SentenceOf(quantity.First)];
+        var draft = new Draft(quantity) { Sentence = sentence };
+
+        var (qualifier, qualifierStart, high) = ReadQualifier(index);
+        draft.Qualifier = quantity.Form == QuantityForm.Vague ? Qualifier.Vague : qualifier;
+        draft.High = high;
+
+        var after = ReadAfter(quantity.Last, NextBoundary(index, quantity.Last, sentence.End, extended: false), quantity.Noun);
+        var previous = LastClaim();
+        draft.Parent = ReadParent(quantity, qualifierStart, previous, sentence, after);
+
+        // A whole whose parts follow it is described after the parts:
+        // "388 بينهم 141 طفلاً و86 مواطنة … عدد المدنيين الذين قضوا".
+        var lastPart = LastDescendant(index);
+        if (lastPart != index && after.Category is null)
+        {
+            var partEnd = NextBoundary(lastPart, quantities[lastPart].Last, sentence.End, extended: false);
+            var late = ReadAfter(partEnd, NextBoundary(lastPart, partEnd, sentence.End, extended: true), null);
+            (after.Noun, after.Actor, after.Category) = (after.Noun ?? late.Noun, after.Actor ?? late.Actor, late.Category);
+        }
+
+        if ((after.OfThem || after.Others) && (previous is null || previous.Sentence != sentence) && after.Actor is null)
+        {
+            (after.Noun, after.Actor) = (after.Noun ?? NearestBefore(qualifierStart, sentence.Start, LexiconKind.Noun)?.Entry,
+                NearestBefore(qualifierStart, sentence.Start, LexiconKind.Actor)?.Entry);
+            previous = null;
+        }
+
+        draft.OtherUnit = after.OtherUnit;
+        draft.Unit = after.Unit;
+        draft.Group = after.Group;
+        draft.Perpetrator = after.Perpetrator;
+        draft.Nationality = after.Nationality;
+
+        var governing = GoverningCue(qualifierStart, sentence.Start);
+        draft.Perpetrator ??= governing?.Perpetrator;
+        draft.Category = ChooseCategory(draft, qualifierStart, governing?.Cue, after, sentence);
+        draft.Kind = ReadTimeKind(quantity, sentence);
+        draft.HasEvidence = after.HasEvidence || governing is not null || draft.Parent is not null
+            || (draft.Category is not null && StatesATotal(qualifierStart));
+
+        Inherit(draft, after, previous);
+        drafts.Add(draft);
+    }
+
+    private Draft? LastClaim()
+    {
+        for (var i = drafts.Count - 1; i >= 0; i--)
+        {
+            if (drafts[i].IsClaim && drafts[i].OtherUnit is null)
+            {
+                return drafts[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A cue that governs the number from before it: only the actor who did it, quotation marks,
+    /// prepositions or the article stand between ("قتل ما لا يقل عن 34", "إعدام تنظيم
+    /// “الدولة الإسلامية” لأكثر من 713").
+    /// </summary>
+    private (LexiconMatch Cue, string? Perpetrator)? GoverningCue(int before, int sentenceStart)
+    {
+        string? perpetrator = null;
+        var at = before;
+        while (at > sentenceStart)
+        {
+            if (text.EndingAt(at, LexiconKind.Category) is { } cue)
+            {
+                return (cue, perpetrator);
+            }
+
+            if (text.EndingAt(at, LexiconKind.Actor) is { } actor)
+            {
+                perpetrator ??= actor.Entry["actor"];
+                at = actor.Start;
+            }
+            else if (text.EndingAt(at, LexiconKind.Marker) is { } marker && marker.Entry["marker"] is "definite" or "preposition" or "of")
+            {
+                at = marker.Start;
+            }
+            else if (text.IsPunctuation(at - 1, '"'))
+            {
+                at--;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"ارتفع إلى 227": a verb of totals right before the number says it is a figure.</summary>
+    private bool StatesATotal(int before)
+    {
+        for (var at = before - 1; at >= Math.Max(0, before - 3); at--)
+        {
+            if (text.StartingAt(at, LexiconKind.Time)?.Entry["kind"] == "cumulative")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private (Qualifier Qualifier, int Start, long? High) ReadQualifier(int index)
+    {
+        var quantity = quantities[index];
+        var start = quantity.First;
+        if (text.EndingAt(start, LexiconKind.Marker) is { } glue && glue.Entry["marker"] is "definite" or "preposition")
+        {
+            start = glue.Start;
+        }
+
+        if (text.EndingAt(start, LexiconKind.Qualifier) is { } before && before.Entry["position"] == "before")
+        {
+            var code = before.Entry["qualifier"];
+            if (code == "range")
+            {
+                var second = index + 1 < quantities.Count ? quantities[index + 1] : null;
+                var joined = second is not null && second.First <= quantity.Last + 1;
+                return joined ? (Qualifier.AtLeast, before.Start, second!.Value) : (Qualifier.Exact, quantity.First, null);
+            }
+
+            return (ClaimJson.Parse<Qualifier>(code) ?? Qualifier.Exact, before.Start, null);
+        }
+
+        // The second figure of a range ("ما بين 3000 و3500") is its upper bound.
+        if (index > 0 && drafts.Count > 0 && drafts[^1].Quantity == quantities[index - 1] && drafts[^1].High == quantity.Value
+            && drafts[^1].Qualifier == Qualifier.AtLeast && quantities[index - 1].Last >= quantity.First - 1)
+        {
+            return (Qualifier.AtMost, quantity.First, null);
+        }
+
+        for (var at = quantity.Last; at <= quantity.Last + 2 && at < text.Tokens.Count; at++)
+        {
+            if (text.StartingAt(at, LexiconKind.Qualifier) is { } after && after.Entry["position"] == "after")
+            {
+                return (ClaimJson.Parse<Qualifier>(after.Entry["qualifier"]) ?? Qualifier.Exact, quantity.First, null);
+            }
+        }
+
+        return (Qualifier.Exact, quantity.First, null);
+    }
+
+    /// <summary>
+    /// Where the words about a number end: at the next number, the end of the clause (though a
+    /// relative clause after a comma, "، ممن قتلوا", still belongs to it), or the window's end.
+    /// With <paramref name="extended"/> the window runs over commas to the end of the sentence.
+    /// </summary>
+    private int NextBoundary(int index, int from, int sentenceEnd, bool extended)
+    {
+        var limit = Math.Min(sentenceEnd, index + 1 < quantities.Count ? quantities[index + 1].First : int.MaxValue);
+        if (!extended)
+        {
+            limit = Math.Min(limit, from + WindowAfter);
+        }
+
+        for (var at = from; at < limit; at++)
+        {
+            if (text.IsSentenceEnd(at))
+            {
+                return at;
+            }
+
+            if (!extended && text.IsClauseEnd(at) && !StartsRelativeClause(at + 1))
+            {
+                return at;
+            }
+        }
+
+        return limit;
+    }
+
+    private bool StartsRelativeClause(int at) =>
+        text.StartingAt(at, LexiconKind.Marker)?.Entry["marker"] == "relative";
+
+    /// <summary>
+    /// What the words right after a number say about it. Up to the verb that says what happened,
+    /// an actor is the group counted; past it, an actor is who did it, unless "من" makes it the
+    /// group again ("ممن قتلوا من مقاتلي … التنظيم").
+    /// </summary>
+    private After ReadAfter(int from, int end, LexiconEntry? dualNoun)
+    {
+        var after = new After { Noun = dualNoun };
+        for (var at = from; at < end; at++)
+        {
+            if (after.Category is null && text.StartingAt(at, LexiconKind.Category) is { } cue)
+            {
+                after.Category = cue;
+                continue;
+            }
+
+            var marker = text.StartingAt(at, LexiconKind.Marker)?.Entry["marker"];
+            if (marker is "breakdown" && at == from && text.StartingAt(at, LexiconKind.Marker)!.Value.Length == 1)
+            {
+                after.OfThem = true;
+            }
+            else if (marker is "others" or "remainder" && at <= from + 1)
+            {
+                after.Others = true;
+            }
+
+            // Past the verb, "من" reopens the group for the words that follow it.
+            after.GroupReopened |= after.Category is not null && HasMarker(at - 1, "of");
+            var describesGroup = after.Category is null || after.GroupReopened;
+            if (at == from && after.Noun is null && text.StartingAt(at, LexiconKind.Unit) is { } unit
+                && text.StartingAt(at, LexiconKind.Noun) is null)
+            {
+                after.OtherUnit = unit.Entry["unit"];
+                return after;
+            }
+
+            if (after.Noun is null && describesGroup && text.StartingAt(at, LexiconKind.Noun) is { } noun)
+            {
+                after.Noun = noun.Entry;
+                after.Category ??= noun.Entry["category"] is null ? null : noun;
+            }
+
+            if (text.StartingAt(at, LexiconKind.Actor) is { } actor && !HasMarker(at - 1, "opponent") && !HasMarker(at - 1, "possessed"))
+            {
+                if (after.Actor is null && describesGroup)
+                {
+                    after.Actor = actor.Entry;
+                }
+                else if (after.Category is not null)
+                {
+                    after.Perpetrator ??= actor.Entry["actor"];
+                }
+
+                at = actor.End - 1;
+                continue;
+            }
+
+            if (after.Nationality is null && describesGroup && text.StartingAt(at, LexiconKind.Nationality) is { } nationality)
+            {
+                after.Nationality = nationality.Entry["nationality"];
+            }
+        }
+
+        return after;
+    }
+
+    private bool HasMarker(int at, string marker) => at >= 0 && text.StartingAt(at, LexiconKind.Marker)?.Entry["marker"] == marker;
+
+    /// <summary>
+    /// A breakdown word before the number ("بينهم", "من ضمنهم") makes it a part of the nearest
+    /// earlier figure that can hold it: same unit, not smaller. "و" right after a part makes a
+    /// sibling part; "الـ 7 الآخرين" is the rest of the same whole; "أحدهم" is one of the last figure.
+    /// </summary>
+    private Draft? ReadParent(Quantity quantity, int qualifierStart, Draft? previous, (int Start, int End) sentence, After after)
+    {
+        if (previous is null)
+        {
+            return null;
+        }
+
+        var unit = after.Noun?["unit"] ?? Units.Person;
+        if (quantity.Noun?["part"] is not null)
+        {
+            return previous;
+        }
+
+        if (text.EndingAt(qualifierStart, LexiconKind.Marker) is { } marker)
+        {
+            switch (marker.Entry["marker"])
+            {
+                case "breakdown":
+                    return Whole(quantity, unit, crossSentences: marker.Length > 1);
+                case "and" when previous.Parent is not null && previous.Sentence == sentence && quantity.Form != QuantityForm.Vague:
+                    return previous.Parent;
+                case "definite" when after.Others && previous.Parent is not null:
+                    return previous.Parent;
+            }
+        }
+
+        return null;
+    }
+
+    private Draft? Whole(Quantity part, string unit, bool crossSentences)
+    {
+        var line = text.LineOf(part.First);
+        var sentence = text.SentenceOf(part.First);
+        for (var i = drafts.Count - 1; i >= 0; i--)
+        {
+            var candidate = drafts[i];
+            if (text.LineOf(candidate.Quantity.First) != line
+                || (!crossSentences && text.SentenceOf(candidate.Quantity.First) != sentence))
+            {
+                return null;
+            }
+
+            if (!candidate.IsClaim || candidate.Unit != unit)
+            {
+                continue;
+            }
+
+            if (candidate.Quantity.Value is not { } whole || part.Value is not { } value || value <= whole)
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The cue that says what happened, in order of trust: one that governs the number from before
+    /// it, one in the words after it, one further back in the sentence; a part without its own
+    /// takes its whole's (see <see cref="Inherit"/>), a figure without any the nearest cue ahead.
+    /// </summary>
+    private Category? ChooseCategory(Draft draft, int qualifierStart, LexiconMatch? governing, After after, (int Start, int End) sentence)
+    {
+        if (governing is { } cue)
+        {
+            return CategoryOf(cue);
+        }
+
+        if (after.Category is { } own)
+        {
+            return CategoryOf(own);
+        }
+
+        if (draft.Parent is not null)
+        {
+            return null;
+        }
+
+        if (NearestBefore(qualifierStart, Math.Max(sentence.Start, qualifierStart - WindowBefore), LexiconKind.Category) is { } near)
+        {
+            return CategoryOf(near);
+        }
+
+        for (var at = draft.Quantity.Last; at < sentence.End; at++)
+        {
+            if (text.StartingAt(at, LexiconKind.Category) is { } ahead)
+            {
+                return CategoryOf(ahead);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The index of the last quantity that is introduced as a part of this one; found by looking
+    /// ahead for breakdown words, before the parts themselves are parsed.
+    /// </summary>
+    private int LastDescendant(int index)
+    {
+        var last = index;
+        for (var next = index + 1; next < quantities.Count; next++)
+        {
+            var start = quantities[next].First;
+            if (text.SentenceOf(start) != text.SentenceOf(quantities[index].First))
+            {
+                break;
+            }
+
+            var marker = MarkerBefore(start);
+            if (marker is not ("breakdown" or "and") && quantities[next].Noun?["part"] is null)
+            {
+                break;
+            }
+
+            last = next;
+        }
+
+        return last;
+    }
+
+    private string? MarkerBefore(int start)
+    {
+        if (text.EndingAt(start, LexiconKind.Qualifier) is { } qualifier)
+        {
+            start = qualifier.Start;
+        }
+
+        return text.EndingAt(start, LexiconKind.Marker)?.Entry["marker"];
+    }
+
+    private LexiconMatch? NearestBefore(int end, int start, LexiconKind kind)
+    {
+        for (var at = end - 1; at >= start && at >= 0; at--)
+        {
+            if (text.StartingAt(at, kind) is { } match)
+            {
+                return match;
+            }
+        }
+
+        return null;
+    }
+
+    private TimeKind? ReadTimeKind(Quantity quantity, (int Start, int End) sentence)
+    {
+        LexiconMatch? best = null;
+        var bestDistance = int.MaxValue;
+        for (var at = sentence.Start; at < sentence.End; at++)
+        {
+            if (text.StartingAt(at, LexiconKind.Time) is { } cue)
+            {
+                var distance = at < quantity.First ? quantity.First - at : at - quantity.Last;
+                if (distance < bestDistance)
+                {
+                    (best, bestDistance) = (cue, distance);
+                }
+            }
+        }
+
+        return ClaimJson.Parse<TimeKind>(best?.Entry["kind"]);
+    }
+
+    /// <summary>
+    /// What a part does not say it takes from its whole; "منهم" and "آخرين" take the group of the
+    /// figure before; a group with an actor but no role is made of fighters.
+    /// </summary>
+    private static void Inherit(Draft draft, After after, Draft? previous)
+    {
+        var source = draft.Parent ?? ((after.OfThem || after.Others) && previous is not null ? previous : null);
+        var group = draft.Group;
+        if (source is not null)
+        {
+            var inherited = source.Group;
+            group = new Group(
+                group.Actor ?? (group.Role == Role.Civilian ? null : inherited.Actor),
+                group.Role ?? inherited.Role,
+                group.Age ?? (draft.Parent is null ? null : inherited.Age),
+                group.Sex ?? (draft.Parent is null ? null : inherited.Sex),
+                draft.Nationality ?? (draft.Parent is null ? null : inherited.Nationality));
+            draft.Category ??= source.Category;
+            draft.Kind ??= source.Kind;
+        }
+
+        if (group.Role == Role.Civilian)
+        {
+            group = group with { Actor = null };
+        }
+
+        var actorRole = ClaimJson.Parse<Role>(after.Actor?["role"]);
+        group = group with
+        {
+            Role = group.Role is null or Role.Fighter && actorRole is not null
+                ? actorRole
+                : group.Role ?? (group.Actor is not null ? Role.Fighter : Role.Person),
+            Nationality = group.Nationality ?? draft.Nationality,
+        };
+        draft.Group = group;
+    }
+
+    private static Category? CategoryOf(LexiconMatch match) => ClaimJson.Parse<Category>(match.Entry["category"]);
+
+    /// <summary>The words after a number, read.</summary>
+    private sealed class After
+    {
+        public LexiconEntry? Noun { get; set; }
+
+        public LexiconMatch? Category { get; set; }
+
+        public LexiconEntry? Actor { get; set; }
+
+        public string? Perpetrator { get; set; }
+
+        public string? Nationality { get; set; }
+
+        public string? OtherUnit { get; set; }
+
+        /// <summary>"منهم" right after the number: of the people just counted.</summary>
+        public bool OfThem { get; set; }
+
+        /// <summary>"آخرين": more of the same people.</summary>
+        public bool Others { get; set; }
+
+        /// <summary>"ممن قتلوا من مقاتلي …": the group is named again after the verb.</summary>
+        public bool GroupReopened { get; set; }
+
+        public bool HasEvidence => Noun is not null || Category is not null || Actor is not null || OfThem || Others;
+
+        public string Unit => Noun?["unit"] ?? Units.Person;
+
+        public Group Group => new(
+            Actor?["actor"],
+            ClaimJson.Parse<Role>(Noun?["role"]),
+            ClaimJson.Parse<AgeGroup>(Noun?["age"]),
+            ClaimJson.Parse<Sex>(Noun?["sex"]),
+            null);
+    }
+}

@@ -1,0 +1,41 @@
+using Marsad.Model;
+using Marsad.Recognition;
+
+namespace Marsad.Claims;
+
+/// <summary>
+/// A claim while it is being read: mutable, because a part takes what its whole has settled and
+/// the parser settles the whole first. The extractor turns drafts into immutable <see cref="Claim"/>s.
+/// </summary>
+public sealed class Draft(Quantity quantity)
+{
+    public Quantity Quantity { get; } = quantity;
+
+    public (int Start, int End) Sentence { get; init; }
+
+    public Qualifier Qualifier { get; set; }
+
+    public long? High { get; set; }
+
+    public string Unit { get; set; } = Units.Person;
+
+    /// <summary>Set when the number counts things, not people ("5 كلم", "20 سيارة").</summary>
+    public string? OtherUnit { get; set; }
+
+    public Category? Category { get; set; }
+
+    public Group Group { get; set; } = Group.Unknown;
+
+    public string? Nationality { get; set; }
+
+    public string? Perpetrator { get; set; }
+
+    public TimeKind? Kind { get; set; }
+
+    public Draft? Parent { get; set; }
+
+    /// <summary>Something near the number says it counts people.</summary>
+    public bool HasEvidence { get; set; }
+
+    public bool IsClaim => OtherUnit is not null || HasEvidence;
+}

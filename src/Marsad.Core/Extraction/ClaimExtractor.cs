@@ -1,0 +1,130 @@
+using System.Globalization;
+using Marsad.Claims;
+using Marsad.Languages;
+using Marsad.Model;
+using Marsad.Recognition;
+using Marsad.Text;
+
+namespace Marsad.Extraction;
+
+/// <summary>
+/// The extraction pipeline for one document:
+/// Normalize → Tokenize and find phrases → Recognize quantities → Parse claims → Build records.
+/// Stateless and deterministic: the same text and metadata give the same claims and ids.
+/// </summary>
+public sealed class ClaimExtractor(LanguagePack language)
+{
+    /// <summary>Stored with every claim, so a store knows which claims a re-extraction would change.</summary>
+    public const string Version = "0.1.0";
+
+    private const int LongestQuote = 400;
+
+    public static ClaimExtractor Arabic { get; } = new(LanguagePack.Arabic);
+
+    public IReadOnlyList<Claim> Extract(SourceDocument document)
+    {
+        var normalized = language.Normalizer.Normalize(document.Text);
+        var text = new AnalyzedText(normalized, language);
+        var quantities = QuantityRecognizer.Recognize(text);
+        var drafts = ClaimParser.Parse(text, quantities);
+        var headline = HeadlineLine(text);
+        var asOf = document.Metadata.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var ids = new Dictionary<Draft, string>(drafts.Count);
+        var claims = new List<Claim>(drafts.Count);
+        foreach (var draft in drafts)
+        {
+            var id = $"{document.Id}#{claims.Count + 1}";
+            ids[draft] = id;
+            claims.Add(Build(document, text, draft, id, headline, asOf, ids));
+        }
+
+        return claims;
+    }
+
+    private static Claim Build(
+        SourceDocument document, AnalyzedText text, Draft draft, string id, int headline, string? asOf,
+        Dictionary<Draft, string> ids)
+    {
+        var quantity = draft.Quantity;
+        var span = text.Normalized.OriginalSpan(text.Tokens[quantity.First].Start, text.Tokens[quantity.Last - 1].End);
+        var (low, high) = Bounds(draft);
+        var isOther = draft.OtherUnit is not null;
+        return new Claim
+        {
+            Doc = document.Id,
+            Id = id,
+            Span = span,
+            Text = document.Text[span.Start..span.End],
+            Quote = Quote(document.Text, text, draft.Sentence, span),
+            Headline = text.LineOf(quantity.First) == headline,
+            Value = quantity.Value,
+            Low = low,
+            High = high,
+            Qualifier = draft.Qualifier,
+            Magnitude = quantity.Magnitude,
+            Unit = isOther ? draft.OtherUnit! : draft.Unit,
+            Category = isOther ? Category.Other : draft.Category ?? Category.Present,
+            Group = isOther ? Group.Unknown : draft.Group,
+            Perpetrator = draft.Perpetrator,
+            Time = new ClaimTime(Kind: draft.Kind, AsOf: asOf),
+            Parent = draft.Parent is { } parent && ids.TryGetValue(parent, out var parentId) ? parentId : null,
+        };
+    }
+
+    /// <summary>CODEBOOK §2 bounds: "more than 260" is at least 261; a vague plural is three or more of its unit.</summary>
+    private static (long? Low, long? High) Bounds(Draft draft)
+    {
+        var value = draft.Quantity.Value;
+        return draft.Qualifier switch
+        {
+            Qualifier.Exact => (value, value),
+            Qualifier.AtLeast => (value, draft.High),
+            Qualifier.MoreThan => (value + 1, null),
+            Qualifier.LessThan => (null, value - 1),
+            Qualifier.AtMost => (null, value),
+            Qualifier.Vague => (draft.Quantity.Magnitude switch
+            {
+                Magnitude.Several => 3,
+                Magnitude.Tens => 30,
+                Magnitude.Hundreds => 300,
+                Magnitude.Thousands => 3000,
+                Magnitude.TensOfThousands => 30000,
+                _ => null,
+            }, null),
+            _ => (null, null),
+        };
+    }
+
+    /// <summary>
+    /// The sentence that states the claim, as ingested; a long sentence is cut to a window around
+    /// the figure so the quote always shows it.
+    /// </summary>
+    private static string Quote(string original, AnalyzedText text, (int Start, int End) sentence, TextSpan claim)
+    {
+        var span = text.Normalized.OriginalSpan(text.Tokens[sentence.Start].Start, text.Tokens[sentence.End - 1].End);
+        var start = span.Start;
+        var end = span.End;
+        if (end - start > LongestQuote)
+        {
+            start = Math.Max(start, claim.Start - (LongestQuote / 2));
+            end = Math.Min(end, start + LongestQuote);
+        }
+
+        return original[start..end].Trim();
+    }
+
+    /// <summary>The first line with a token on it is the headline (CODEBOOK §8).</summary>
+    private static int HeadlineLine(AnalyzedText text)
+    {
+        foreach (var token in text.Tokens)
+        {
+            if (token.Kind != TokenKind.LineBreak)
+            {
+                return text.LineOf(text.Tokens.IndexOf(token));
+            }
+        }
+
+        return -1;
+    }
+}

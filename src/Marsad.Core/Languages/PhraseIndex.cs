@@ -1,0 +1,278 @@
+using System.Collections.Frozen;
+using Marsad.Text;
+
+namespace Marsad.Languages;
+
+/// <summary>
+/// All of a language's lexicon phrases, compiled for matching over tokens: a character trie
+/// recognizes words (exactly, or by a stem for entries ending in <c>*</c>) under every reading of
+/// their proclitics, and a trie of word ids recognizes phrases. Matching a token walks its
+/// characters once per clitic reading; there is no backtracking over the text.
+/// </summary>
+public sealed class PhraseIndex
+{
+    private const char Wildcard = '*';
+
+    private readonly Dictionary<long, int> charEdges = [];
+    private readonly List<(int Exact, int Stem)> charNodes = [(-1, -1)];
+    private readonly Dictionary<string, int> wordIds = new(StringComparer.Ordinal);
+    private readonly List<bool> wordIsStem = [];
+    private readonly PhraseNode root = new();
+    private readonly Clitics clitics;
+
+    public PhraseIndex(Clitics clitics, IEnumerable<LexiconEntry> entries)
+    {
+        this.clitics = clitics;
+        foreach (var entry in entries)
+        {
+            Add(entry);
+        }
+    }
+
+    /// <summary>The longest phrase length in words, so callers know how far back a match may start.</summary>
+    public int LongestPhrase { get; private set; }
+
+    /// <summary>Every lexicon phrase that starts at a token, in token order.</summary>
+    public List<LexiconMatch> MatchAll(string text, IReadOnlyList<Token> tokens)
+    {
+        var senses = new List<Sense>[tokens.Count];
+        var matches = new List<LexiconMatch>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            Walk(text, tokens, senses, root, i, i, exact: true, default, matches);
+        }
+
+        return matches;
+    }
+
+    private void Walk(
+        string text, IReadOnlyList<Token> tokens, List<Sense>[] senses, PhraseNode node,
+        int start, int at, bool exact, Proclitics proclitics, List<LexiconMatch> matches)
+    {
+        at = SkipQuotes(text, tokens, at);
+        if (at >= tokens.Count || node.Next.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var sense in SensesOf(text, tokens, senses, at))
+        {
+            if (!node.Next.TryGetValue(sense.WordId, out var next))
+            {
+                continue;
+            }
+
+            var nextExact = exact && !wordIsStem[sense.WordId];
+            var nextProclitics = at == start ? sense.Proclitics : proclitics;
+            foreach (var entry in next.Entries)
+            {
+                matches.Add(new LexiconMatch(start, at + 1, entry, nextExact, nextProclitics));
+            }
+
+            Walk(text, tokens, senses, next, start, at + 1, nextExact, nextProclitics, matches);
+        }
+    }
+
+    /// <summary>Quotation marks inside a name ("تنظيم “الدولة الإسلامية”") do not break a phrase.</summary>
+    private static int SkipQuotes(string text, IReadOnlyList<Token> tokens, int at)
+    {
+        while (at < tokens.Count && tokens[at].Kind == TokenKind.Punctuation && text[tokens[at].Start] is '"' or '\'')
+        {
+            at++;
+        }
+
+        return at;
+    }
+
+    private List<Sense> SensesOf(string text, IReadOnlyList<Token> tokens, List<Sense>[] cache, int at)
+    {
+        if (cache[at] is { } known)
+        {
+            return known;
+        }
+
+        var senses = new List<Sense>(0);
+        var token = tokens[at];
+        var word = token.In(text);
+        if (token.Kind == TokenKind.Word)
+        {
+            foreach (var reading in clitics.Readings(word))
+            {
+                Recognize(word[reading.Offset..], reading.Proclitics, senses);
+            }
+        }
+        else if (token.Kind == TokenKind.Punctuation)
+        {
+            Recognize(word, default, senses);
+        }
+
+        cache[at] = senses;
+        return senses;
+    }
+
+    private void Recognize(ReadOnlySpan<char> word, Proclitics proclitics, List<Sense> senses)
+    {
+        var node = 0;
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (!charEdges.TryGetValue(Edge(node, word[i]), out node))
+            {
+                return;
+            }
+
+            var stem = charNodes[node].Stem;
+            if (stem >= 0 && i + 1 < word.Length)
+            {
+                senses.Add(new Sense(stem, proclitics));
+            }
+        }
+
+        var (exact, wholeStem) = charNodes[node];
+        if (exact >= 0)
+        {
+            senses.Add(new Sense(exact, proclitics));
+        }
+
+        if (wholeStem >= 0)
+        {
+            senses.Add(new Sense(wholeStem, proclitics));
+        }
+    }
+
+    private void Add(LexiconEntry entry)
+    {
+        var words = entry.Phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var node = root;
+        foreach (var word in words)
+        {
+            var id = WordId(word);
+            if (!node.Next.TryGetValue(id, out var next))
+            {
+                next = new PhraseNode();
+                node.Next.Add(id, next);
+            }
+
+            node = next;
+        }
+
+        node.Entries.Add(entry);
+        LongestPhrase = Math.Max(LongestPhrase, words.Length);
+    }
+
+    private int WordId(string word)
+    {
+        if (wordIds.TryGetValue(word, out var id))
+        {
+            return id;
+        }
+
+        id = wordIsStem.Count;
+        wordIds.Add(word, id);
+        var isStem = word.Length > 1 && word[^1] == Wildcard;
+        wordIsStem.Add(isStem);
+        var letters = isStem ? word.AsSpan(0, word.Length - 1) : word.AsSpan();
+        var node = 0;
+        foreach (var c in letters)
+        {
+            if (!charEdges.TryGetValue(Edge(node, c), out var next))
+            {
+                next = charNodes.Count;
+                charNodes.Add((-1, -1));
+                charEdges.Add(Edge(node, c), next);
+            }
+
+            node = next;
+        }
+
+        charNodes[node] = isStem ? charNodes[node] with { Stem = id } : charNodes[node] with { Exact = id };
+        return id;
+    }
+
+    private static long Edge(int node, char c) => ((long)node << 16) | c;
+
+    private readonly record struct Sense(int WordId, Proclitics Proclitics);
+
+    private sealed class PhraseNode
+    {
+        public Dictionary<int, PhraseNode> Next { get; } = [];
+
+        public List<LexiconEntry> Entries { get; } = [];
+    }
+}
+
+/// <summary>Which proclitics a reading of a word took off: the conjunction (و، ف) and the article (ال).</summary>
+public readonly record struct Proclitics(bool Conjunction, bool Article);
+
+/// <summary>
+/// The proclitics of a language (from its <c>clitics.tsv</c>): a conjunction, then a preposition,
+/// then the article. <see cref="Readings"/> lists where the stem may start.
+/// </summary>
+public sealed class Clitics(IReadOnlyList<(string Clitic, string Slot)> clitics)
+{
+    private const int ShortestStem = 2;
+
+    private readonly string[] conjunctions = Of(clitics, "conjunction");
+    private readonly string[] prepositions = Of(clitics, "preposition");
+    private readonly string[] articles = Of(clitics, "article");
+    private readonly string[] prepositionsWithArticle = Of(clitics, "preposition+article");
+
+    public List<(int Offset, Proclitics Proclitics)> Readings(ReadOnlySpan<char> word)
+    {
+        var readings = new List<(int, Proclitics)>(4) { (0, default) };
+        var length = word.Length;
+        var afterConjunction = StartsWithAny(word, conjunctions, 0) ?? 0;
+        foreach (var start in afterConjunction > 0 ? [0, afterConjunction] : new[] { 0 })
+        {
+            var conjunction = start > 0;
+            if (conjunction)
+            {
+                Add(readings, start, new(conjunction, false), length);
+            }
+
+            if (StartsWithAny(word, prepositionsWithArticle, start) is { } pa)
+            {
+                Add(readings, pa, new(conjunction, true), length);
+            }
+
+            var afterPreposition = StartsWithAny(word, prepositions, start) ?? start;
+            if (afterPreposition > start)
+            {
+                Add(readings, afterPreposition, new(conjunction, false), length);
+            }
+
+            foreach (var from in new[] { start, afterPreposition }.Distinct())
+            {
+                if (StartsWithAny(word, articles, from) is { } a)
+                {
+                    Add(readings, a, new(conjunction, true), length);
+                }
+            }
+        }
+
+        return readings;
+    }
+
+    private static void Add(List<(int, Proclitics)> readings, int offset, Proclitics proclitics, int length)
+    {
+        if (length - offset >= ShortestStem && !readings.Contains((offset, proclitics)))
+        {
+            readings.Add((offset, proclitics));
+        }
+    }
+
+    private static int? StartsWithAny(ReadOnlySpan<char> word, string[] prefixes, int at)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (word[at..].StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return at + prefix.Length;
+            }
+        }
+
+        return null;
+    }
+
+    private static string[] Of(IReadOnlyList<(string Clitic, string Slot)> clitics, string slot) =>
+        [.. clitics.Where(c => c.Slot == slot).Select(c => c.Clitic)];
+}

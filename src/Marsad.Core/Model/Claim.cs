@@ -1,0 +1,80 @@
+namespace Marsad.Model;
+
+/// <summary>A <c>[Start, End)</c> range of UTF-16 code units in a document's text as ingested.</summary>
+public readonly record struct TextSpan(int Start, int End)
+{
+    public int Length => End - Start;
+
+    public bool Overlaps(TextSpan other) => Start < other.End && other.Start < End;
+
+    public override string ToString() => $"[{Start}, {End})";
+}
+
+/// <summary>Who was counted.</summary>
+public sealed record Group(
+    string? Actor = null,
+    Role? Role = null,
+    AgeGroup? Age = null,
+    Sex? Sex = null,
+    string? Nationality = null)
+{
+    public static Group Unknown { get; } = new();
+}
+
+/// <summary>
+/// When a figure holds. Dates are ISO <c>YYYY-MM-DD</c>, or <c>--MM-DD</c> when the report gives no year.
+/// </summary>
+public sealed record ClaimTime(
+    TimeKind? Kind = null,
+    string? Since = null,
+    string? Start = null,
+    string? End = null,
+    string? AsOf = null)
+{
+    public static ClaimTime Unknown { get; } = new();
+}
+
+/// <summary>Where a figure is about, as written and as resolved.</summary>
+public sealed record Place(
+    string? Name = null,
+    string? Admin1 = null,
+    string? GazetteerId = null,
+    double? Lat = null,
+    double? Lon = null)
+{
+    public static Place Unknown { get; } = new();
+}
+
+/// <summary>One quantitative statement about people (CODEBOOK §2).</summary>
+public sealed record Claim
+{
+    public required string Doc { get; init; }
+    public required string Id { get; init; }
+    public required TextSpan Span { get; init; }
+    public required string Text { get; init; }
+    public required string Quote { get; init; }
+    public bool Headline { get; init; }
+    public long? Value { get; init; }
+    public long? Low { get; init; }
+    public long? High { get; init; }
+    public Qualifier Qualifier { get; init; }
+    public Magnitude? Magnitude { get; init; }
+    public string Unit { get; init; } = Units.Person;
+    public Category Category { get; init; }
+    public IReadOnlyList<Category> Also { get; init; } = [];
+    public Group Group { get; init; } = Group.Unknown;
+    public string? Perpetrator { get; init; }
+    public Cause? Cause { get; init; }
+    public ClaimTime Time { get; init; } = ClaimTime.Unknown;
+    public Place Place { get; init; } = Place.Unknown;
+    public string? Parent { get; init; }
+    public string? Attribution { get; init; }
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
+
+/// <summary>Units of counted things (CODEBOOK §2 <c>unit</c>).</summary>
+public static class Units
+{
+    public const string Person = "person";
+    public const string Family = "family";
+}

@@ -1,0 +1,337 @@
+using System.Globalization;
+using Marsad.Languages;
+using Marsad.Model;
+using Marsad.Serialization;
+using Marsad.Text;
+
+namespace Marsad.Recognition;
+
+/// <summary>
+/// Finds numbers in an analyzed text: digits (with separators, decimals and scale words), number
+/// words and their compounds, duals, and vague amounts. It keeps what looks like a count and
+/// leaves out years, dates, clock times and lone page counters; what is counted is the claim
+/// parser's business.
+/// </summary>
+public static class QuantityRecognizer
+{
+    private const int FirstYear = 1900;
+    private const int LastYear = 2100;
+
+    /// <summary>The quantities that may count something: every number but years, dates, times and counters.</summary>
+    public static List<Quantity> Recognize(AnalyzedText text) =>
+        [.. Numbers(text).Where(quantity => !IsNotACount(text, quantity))];
+
+    /// <summary>Every number in the text, whatever it counts.</summary>
+    public static List<Quantity> Numbers(AnalyzedText text)
+    {
+        var found = new List<Quantity>();
+        var tokens = text.Tokens;
+        for (var i = 0; i < tokens.Count;)
+        {
+            var quantity = tokens[i].Kind switch
+            {
+                TokenKind.Number => Digits(text, i),
+                TokenKind.Word => Words(text, i) ?? Vague(text, i) ?? Dual(text, i),
+                _ => null,
+            };
+            if (quantity is null)
+            {
+                i++;
+                continue;
+            }
+
+            found.Add(quantity);
+            i = quantity.Last;
+        }
+
+        return found;
+    }
+
+    private static Quantity? Digits(AnalyzedText text, int at)
+    {
+        if (DigitValue(text, at) is not { } value)
+        {
+            return null;
+        }
+
+        if (value != decimal.Truncate(value))
+        {
+            // "1.5 مليون" is a count; a bare "2.5" is not.
+            return Number(text, at + 1) is { } scale && scale["number"] is "scale" or "plural-scale"
+                ? new Quantity(at, at + 2, QuantityForm.Digits, (long)decimal.Round(value * NumberValue(scale)), null)
+                : null;
+        }
+
+        return Compound(text, at, QuantityForm.Digits);
+    }
+
+    private static decimal? DigitValue(AnalyzedText text, int at)
+    {
+        var digits = text.Tokens[at].In(text.Text);
+        Span<char> plain = stackalloc char[digits.Length];
+        var length = 0;
+        foreach (var c in digits)
+        {
+            if (char.IsAsciiDigit(c) || c == '.')
+            {
+                plain[length++] = c;
+            }
+        }
+
+        return decimal.TryParse(plain[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
+    }
+
+    private static Quantity? Words(AnalyzedText text, int at) =>
+        Number(text, at) is { } first && first["number"] is not ("teen" or "vague") ? Compound(text, at, QuantityForm.Words) : null;
+
+    /// <summary>
+    /// A number read left to right from digits and number words: units, teens and tens add up,
+    /// "مئة" multiplies what came before it, a scale word closes a group ("ثلاثة آلاف وخمسمائة"
+    /// = 3 × 1000 + 500, "3 مئة و21" = 321). A later part joins only with "و" and only where it
+    /// fills a place still empty, so "ما بين 3000 و3500" stays two numbers. No word may carry the
+    /// article, which would make it an ordinal or a name ("الاثنين" is Monday).
+    /// </summary>
+    private static Quantity? Compound(AnalyzedText text, int at, QuantityForm form)
+    {
+        long total = 0;
+        long group = 0;
+        var last = at;
+        var i = at;
+        var previous = "";
+        while (i < text.Tokens.Count)
+        {
+            var joined = i == at || StartsWithAnd(text, i);
+            var next = i > at && IsAnd(text, i) ? i + 1 : i;
+            // After a scale word the next group may follow without "و": "٤ آلاف ٣ مائة و ٢١".
+            joined |= previous is "scale" or "plural-scale";
+            if (!joined && i > at && next == i && !IsScaleOrHundred(text, i))
+            {
+                break;
+            }
+
+            if (!TryPart(text, next, out var kind, out var value, out var width))
+            {
+                break;
+            }
+
+            // Digits never add to digits: "100 و20" is two figures, not 120.
+            var adds = kind is "unit" or "ten" or "hundreds" or "digits";
+            if (i > at && adds && (!(joined || next > i) || !FillsEmptyPlace(total + group, group, value)
+                || (kind == "digits" && previous == "digits")))
+            {
+                break;
+            }
+
+            previous = kind;
+
+            switch (kind)
+            {
+                case "unit" or "ten" or "hundreds" or "digits":
+                    group += value;
+                    break;
+                case "teen-unit" when Number(text, next + 1) is { } teen && teen["number"] == "teen":
+                    group += value + 10;
+                    width++;
+                    break;
+                case "teen" when group % 10 != 0 && group % 100 < 10:
+                    group += 10;
+                    break;
+                case "hundred":
+                    group = (group == 0 ? 1 : group) * 100;
+                    break;
+                case "scale":
+                case "plural-scale" when i > at:
+                    total += (group == 0 ? 1 : group) * value;
+                    group = 0;
+                    break;
+                default:
+                    return Close(at, last, total + group, form);
+            }
+
+            last = next + width;
+            i = last;
+        }
+
+        return Close(at, last, total + group, form);
+
+        static Quantity? Close(int at, int last, long value, QuantityForm form) =>
+            last > at && (value > 0 || form == QuantityForm.Digits) ? new Quantity(at, last, form, value, null) : null;
+    }
+
+    private static bool TryPart(AnalyzedText text, int at, out string kind, out long value, out int width)
+    {
+        (kind, value, width) = ("", 0, 1);
+        if (at >= text.Tokens.Count)
+        {
+            return false;
+        }
+
+        if (text.Tokens[at].Kind == TokenKind.Number)
+        {
+            if (DigitValue(text, at) is not { } digits || digits != decimal.Truncate(digits))
+            {
+                return false;
+            }
+
+            (kind, value) = ("digits", (long)digits);
+            return true;
+        }
+
+        if (Number(text, at) is not { } word || word["number"] == "vague")
+        {
+            return false;
+        }
+
+        (kind, value) = (word["number"]!, (long)NumberValue(word));
+        return true;
+    }
+
+    /// <summary>An added part must be smaller than the smallest place already filled (300 + 21), or
+    /// the tens after a unit, which Arabic says first ("واحد وثلاثون" = 31).</summary>
+    private static bool FillsEmptyPlace(long sum, long group, long value)
+    {
+        if (sum == 0)
+        {
+            return true;
+        }
+
+        var place = 1L;
+        while (sum % (place * 10) == 0)
+        {
+            place *= 10;
+        }
+
+        var unitsThenTens = value % 10 == 0 && value < 100 && group % 100 is > 0 and < 10;
+        return value < place || unitsThenTens;
+    }
+
+    private static bool IsScaleOrHundred(AnalyzedText text, int at) =>
+        Number(text, at)?["number"] is "scale" or "plural-scale" or "hundred" or "teen";
+
+    private static bool IsAnd(AnalyzedText text, int at) =>
+        text.Tokens[at].Kind == TokenKind.Word && text.StartingAt(at, LexiconKind.Marker)?.Entry["marker"] == "and";
+
+    /// <summary>The word carries "و" as a clitic ("وخمسمائة"), or a lone "و" stands before the next part.</summary>
+    private static bool StartsWithAnd(AnalyzedText text, int at) =>
+        IsAnd(text, at) || text.StartingAt(at, LexiconKind.Number) is { Proclitics: { Conjunction: true, Article: false } };
+
+    /// <summary>"عشرات", "المئات", "آلاف"; "عشرات الآلاف" is one amount.</summary>
+    private static Quantity? Vague(AnalyzedText text, int at)
+    {
+        var word = text.StartingAt(at, LexiconKind.Number);
+        var code = word?.Entry["number"] switch
+        {
+            "vague" => word.Value.Entry["value"],
+            "plural-scale" => word.Value.Entry["magnitude"],
+            _ => null,
+        };
+        if (ClaimJson.Parse<Magnitude>(code) is not { } magnitude)
+        {
+            return null;
+        }
+
+        if (magnitude is Magnitude.Tens or Magnitude.Hundreds
+            && text.StartingAt(at + 1, LexiconKind.Number) is { } next && next.Entry["number"] == "plural-scale")
+        {
+            return new Quantity(at, at + 2, QuantityForm.Vague, null, Magnitude.TensOfThousands);
+        }
+
+        return new Quantity(at, at + 1, QuantityForm.Vague, null, magnitude);
+    }
+
+    private static Quantity? Dual(AnalyzedText text, int at)
+    {
+        if (text.StartingAt(at, LexiconKind.Noun) is not { } noun || noun.Entry["count"] is not { } count)
+        {
+            return null;
+        }
+
+        var afterNumber = at > 0 && text.Tokens[at - 1].Kind == TokenKind.Number;
+        return afterNumber
+            ? null
+            : new Quantity(at, noun.End, QuantityForm.Dual, long.Parse(count, CultureInfo.InvariantCulture), null, noun.Entry);
+    }
+
+    /// <summary>Years, dates, clock times, shares and lone page counters are numbers but not counts.</summary>
+    private static bool IsNotACount(AnalyzedText text, Quantity quantity)
+    {
+        if (quantity.Form != QuantityForm.Digits)
+        {
+            return false;
+        }
+
+        var first = quantity.First;
+        var next = quantity.Last;
+        if (quantity.Value is >= FirstYear and <= LastYear
+            && (Marker(text.EndingAt(first, LexiconKind.Marker)) == "year" || IsDate(text, first - 1) || IsDate(text, first - 2)
+                || text.IsPunctuation(first - 1, '/')))
+        {
+            return true;
+        }
+
+        var unitAfter = text.StartingAt(next, LexiconKind.Unit)
+            ?? (Marker(text.StartingAt(next, LexiconKind.Marker)) == "of" ? text.StartingAt(next + 1, LexiconKind.Unit) : null);
+        if (unitAfter?.Entry["unit"] is "date" or "percent" || IsFirstDayOfTwo(text, next))
+        {
+            return true;
+        }
+
+        if (text.IsPunctuation(next, ':') && next + 1 < text.Tokens.Count && text.Tokens[next + 1].Kind == TokenKind.Number)
+        {
+            return true;
+        }
+
+        if (text.IsPunctuation(next, '/') && next + 1 < text.Tokens.Count && text.Tokens[next + 1].Kind == TokenKind.Number)
+        {
+            return true;
+        }
+
+        return IsAloneOnItsLine(text, quantity);
+    }
+
+    /// <summary>"في الـ 23 والـ 24 من كانون الثاني": the first day of a pair shares the second's month.</summary>
+    private static bool IsFirstDayOfTwo(AnalyzedText text, int next)
+    {
+        while (next < text.Tokens.Count && text.StartingAt(next, LexiconKind.Marker)?.Entry["marker"] is "and" or "definite")
+        {
+            next++;
+        }
+
+        if (next >= text.Tokens.Count || text.Tokens[next].Kind != TokenKind.Number)
+        {
+            return false;
+        }
+
+        var after = next + 1;
+        if (text.StartingAt(after, LexiconKind.Marker)?.Entry["marker"] == "of")
+        {
+            after++;
+        }
+
+        return IsDate(text, after);
+    }
+
+    private static bool IsDate(AnalyzedText text, int token) =>
+        token >= 0 && text.StartingAt(token, LexiconKind.Unit)?.Entry["unit"] == "date";
+
+    private static bool IsAloneOnItsLine(AnalyzedText text, Quantity quantity)
+    {
+        var before = quantity.First - 1;
+        var after = quantity.Last;
+        return (before < 0 || text.Tokens[before].Kind == TokenKind.LineBreak)
+            && (after >= text.Tokens.Count || text.Tokens[after].Kind == TokenKind.LineBreak);
+    }
+
+    private static LexiconEntry? Number(AnalyzedText text, int at)
+    {
+        var match = text.StartingAt(at, LexiconKind.Number);
+        return match is { Article: false } m ? m.Entry : null;
+    }
+
+    private static decimal NumberValue(LexiconEntry entry) =>
+        decimal.TryParse(entry["value"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : 0;
+
+    private static string? Marker(LexiconMatch? match) => match?.Entry["marker"];
+}

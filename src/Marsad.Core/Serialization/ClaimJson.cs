@@ -1,0 +1,165 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Marsad.Model;
+
+namespace Marsad.Serialization;
+
+/// <summary>
+/// Writes claims as the JSON object of CODEBOOK §2, field for field and in its order:
+/// the contract other tools read, so it is written by hand rather than left to a serializer's defaults.
+/// </summary>
+public static class ClaimJson
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        // Arabic stays readable in the output instead of \uXXXX escapes.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        Indented = false,
+    };
+
+    public static string ToJson(Claim claim)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, Options))
+        {
+            Write(writer, claim);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Writes one claim a line.</summary>
+    public static void WriteLines(Stream output, IEnumerable<Claim> claims)
+    {
+        using var writer = new Utf8JsonWriter(output, Options);
+        foreach (var claim in claims)
+        {
+            Write(writer, claim);
+            writer.Flush();
+            output.WriteByte((byte)'\n');
+            writer.Reset();
+        }
+    }
+
+    public static void Write(Utf8JsonWriter writer, Claim claim)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("doc", claim.Doc);
+        writer.WriteString("id", claim.Id);
+        writer.WriteStartArray("span");
+        writer.WriteNumberValue(claim.Span.Start);
+        writer.WriteNumberValue(claim.Span.End);
+        writer.WriteEndArray();
+        writer.WriteString("text", claim.Text);
+        writer.WriteString("quote", claim.Quote);
+        writer.WriteBoolean("headline", claim.Headline);
+        WriteNumber(writer, "value", claim.Value);
+        WriteNumber(writer, "low", claim.Low);
+        WriteNumber(writer, "high", claim.High);
+        writer.WriteString("qualifier", Code(claim.Qualifier));
+        WriteCode(writer, "magnitude", claim.Magnitude);
+        writer.WriteString("unit", claim.Unit);
+        writer.WriteString("category", Code(claim.Category));
+        if (claim.Also.Count > 0)
+        {
+            writer.WriteStartArray("also");
+            foreach (var also in claim.Also)
+            {
+                writer.WriteStringValue(Code(also));
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteStartObject("group");
+        writer.WriteString("actor", claim.Group.Actor);
+        WriteCode(writer, "role", claim.Group.Role);
+        WriteCode(writer, "age", claim.Group.Age);
+        WriteCode(writer, "sex", claim.Group.Sex);
+        writer.WriteString("nationality", claim.Group.Nationality);
+        writer.WriteEndObject();
+        writer.WriteString("perpetrator", claim.Perpetrator);
+        WriteCode(writer, "cause", claim.Cause);
+        writer.WriteStartObject("time");
+        WriteCode(writer, "kind", claim.Time.Kind);
+        writer.WriteString("since", claim.Time.Since);
+        writer.WriteString("start", claim.Time.Start);
+        writer.WriteString("end", claim.Time.End);
+        writer.WriteString("as_of", claim.Time.AsOf);
+        writer.WriteEndObject();
+        writer.WriteStartObject("place");
+        writer.WriteString("name", claim.Place.Name);
+        writer.WriteString("admin1", claim.Place.Admin1);
+        writer.WriteString("gazetteer_id", claim.Place.GazetteerId);
+        WriteNumber(writer, "lat", claim.Place.Lat);
+        WriteNumber(writer, "lon", claim.Place.Lon);
+        writer.WriteEndObject();
+        writer.WriteString("parent", claim.Parent);
+        writer.WriteString("attribution", claim.Attribution);
+        writer.WriteStartArray("warnings");
+        foreach (var warning in claim.Warnings)
+        {
+            writer.WriteStringValue(warning);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The codebook code of an enum member: <c>TensOfThousands</c> → <c>tens_of_thousands</c>.</summary>
+    public static string Code<T>(T value)
+        where T : struct, Enum => CodeCache<T>.Codes[value];
+
+    /// <summary>The enum member for a codebook code, if there is one.</summary>
+    public static T? Parse<T>(string? code)
+        where T : struct, Enum =>
+        code is not null && CodeCache<T>.Members.TryGetValue(code, out var value) ? value : null;
+
+    private static void WriteCode<T>(Utf8JsonWriter writer, string name, T? value)
+        where T : struct, Enum
+    {
+        if (value is { } v)
+        {
+            writer.WriteString(name, Code(v));
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    private static void WriteNumber(Utf8JsonWriter writer, string name, long? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteNumber(name, v);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    private static void WriteNumber(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteNumber(name, v);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    private static class CodeCache<T>
+        where T : struct, Enum
+    {
+        public static readonly Dictionary<T, string> Codes =
+            Enum.GetValues<T>().ToDictionary(v => v, v => JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()));
+
+        public static readonly Dictionary<string, T> Members =
+            Codes.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,120 @@
+using Marsad.Languages;
+
+namespace Marsad.Text;
+
+/// <summary>
+/// A document after the language-independent stages: normalized, tokenized, segmented into
+/// sentences and lines, and with every lexicon phrase found. The recognizers and the claim parser
+/// read only this.
+/// </summary>
+public sealed class AnalyzedText
+{
+    private readonly List<LexiconMatch>[] startingAt;
+    private readonly List<LexiconMatch>[] endingAt;
+    private readonly int[] sentenceOf;
+    private readonly int[] lineOf;
+
+    public AnalyzedText(NormalizedText normalized, LanguagePack language)
+    {
+        Normalized = normalized;
+        Tokens = Tokenizer.Tokenize(normalized.Text);
+        startingAt = new List<LexiconMatch>[Tokens.Count + 1];
+        endingAt = new List<LexiconMatch>[Tokens.Count + 1];
+        foreach (var match in language.Phrases.MatchAll(normalized.Text, Tokens))
+        {
+            (startingAt[match.Start] ??= []).Add(match);
+            (endingAt[match.End] ??= []).Add(match);
+        }
+
+        (sentenceOf, Sentences) = Segment(Tokens, IsSentenceEnd);
+        lineOf = new int[Tokens.Count];
+        var line = 0;
+        for (var i = 0; i < Tokens.Count; i++)
+        {
+            lineOf[i] = line;
+            if (Tokens[i].Kind == TokenKind.LineBreak)
+            {
+                line++;
+            }
+        }
+    }
+
+    public NormalizedText Normalized { get; }
+
+    public string Text => Normalized.Text;
+
+    public List<Token> Tokens { get; }
+
+    /// <summary>Sentences as token ranges <c>[Start, End)</c>.</summary>
+    public List<(int Start, int End)> Sentences { get; }
+
+    public int SentenceOf(int token) => sentenceOf[token];
+
+    public int LineOf(int token) => lineOf[token];
+
+    public bool IsPunctuation(int token, char c) =>
+        token >= 0 && token < Tokens.Count && Tokens[token].Kind == TokenKind.Punctuation && Text[Tokens[token].Start] == c;
+
+    /// <summary>A clause ends at a comma or semicolon, or where the sentence ends.</summary>
+    public bool IsClauseEnd(int token) =>
+        token >= 0 && token < Tokens.Count
+        && (IsSentenceEnd(token) || (Tokens[token].Kind == TokenKind.Punctuation && Text[Tokens[token].Start] is '،' or ',' or '؛' or ';'));
+
+    public bool IsSentenceEnd(int token) => IsSentenceEnd(Tokens[token], Text);
+
+    public bool IsWord(int token, string word) =>
+        token >= 0 && token < Tokens.Count && Tokens[token].Kind == TokenKind.Word && Tokens[token].In(Text).SequenceEqual(word);
+
+    /// <summary>The best match of a kind starting at a token: the longest, then the exact one.</summary>
+    public LexiconMatch? StartingAt(int token, LexiconKind kind) => Best(token < 0 ? null : startingAt[token], kind);
+
+    /// <summary>The best match of a kind ending just before a token.</summary>
+    public LexiconMatch? EndingAt(int token, LexiconKind kind) => Best(token < 0 ? null : endingAt[token], kind);
+
+    private static LexiconMatch? Best(List<LexiconMatch>? matches, LexiconKind kind)
+    {
+        LexiconMatch? best = null;
+        if (matches is null)
+        {
+            return best;
+        }
+
+        foreach (var match in matches)
+        {
+            if (match.Kind == kind
+                && (best is not { } b || match.Length > b.Length || (match.Length == b.Length && match.Exact && !b.Exact)))
+            {
+                best = match;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool IsSentenceEnd(Token token, string text) =>
+        token.Kind == TokenKind.LineBreak
+        || (token.Kind == TokenKind.Punctuation && text[token.Start] is '.' or '؟' or '?' or '!' or ':');
+
+    private static (int[] Of, List<(int Start, int End)> Ranges) Segment(List<Token> tokens, Func<int, bool> isEnd)
+    {
+        var of = new int[tokens.Count];
+        var ranges = new List<(int, int)>();
+        var start = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            of[i] = ranges.Count;
+            if (isEnd(i))
+            {
+                ranges.Add((start, i + 1));
+                start = i + 1;
+            }
+        }
+
+        if (start < tokens.Count)
+        {
+            ranges.Add((start, tokens.Count));
+        }
+
+        return (of, ranges);
+    }
+}

@@ -1,0 +1,10 @@
+using Marsad.Languages;
+using Marsad.Text;
+
+namespace Marsad.Tests.Support;
+
+internal static class Analyze
+{
+    public static AnalyzedText Arabic(string text) =>
+        new(LanguagePack.Arabic.Normalizer.Normalize(text), LanguagePack.Arabic);
+}
