@@ -50,7 +50,10 @@ public sealed class ClaimParser
         draft.Qualifier = quantity.Form == QuantityForm.Vague ? Qualifier.Vague : qualifier;
         draft.High = high;
 
-        var after = ReadAfter(quantity.Last, NextBoundary(index, quantity.Last, sentence.End, extended: false), quantity.Noun);
+        // The first figure of a range shares the words after the second: "ما بين 3000 و3500 شخص".
+        var described = high is null ? index : index + 1;
+        var afterStart = quantities[described].Last;
+        var after = ReadAfter(afterStart, NextBoundary(described, afterStart, sentence.End, extended: false), quantity.Noun);
         var previous = LastClaim();
         draft.Parent = ReadParent(quantity, qualifierStart, previous, sentence, after);
 
@@ -60,6 +63,7 @@ public sealed class ClaimParser
         if (lastPart != index && after.Category is null)
         {
             var partEnd = NextBoundary(lastPart, quantities[lastPart].Last, sentence.End, extended: false);
+            partEnd += text.IsClauseEnd(partEnd) && !text.IsSentenceEnd(partEnd) ? 1 : 0;
             var late = ReadAfter(partEnd, NextBoundary(lastPart, partEnd, sentence.End, extended: true), null);
             (after.Noun, after.Actor, after.Category) = (after.Noun ?? late.Noun, after.Actor ?? late.Actor, late.Category);
         }
@@ -77,7 +81,10 @@ public sealed class ClaimParser
         draft.Perpetrator = after.Perpetrator;
         draft.Nationality = after.Nationality;
 
-        var governing = GoverningCue(qualifierStart, sentence.Start);
+        // "11 قتيلا ونحو أربع مصابين": a figure joined on by "و" starts its own statement.
+        var conjoined = text.StartingAt(qualifierStart, LexiconKind.Qualifier) is { Proclitics.Conjunction: true }
+            || text.StartingAt(qualifierStart, LexiconKind.Number) is { Proclitics.Conjunction: true };
+        var governing = conjoined ? null : GoverningCue(qualifierStart, sentence.Start);
         draft.Perpetrator ??= governing?.Perpetrator;
         draft.Category = ChooseCategory(draft, qualifierStart, governing?.Cue, after, sentence);
         draft.Kind = ReadTimeKind(quantity, sentence);
@@ -233,10 +240,18 @@ public sealed class ClaimParser
     private After ReadAfter(int from, int end, LexiconEntry? dualNoun)
     {
         var after = new After { Noun = dualNoun };
+        var nounSlot = CountedNounSlot(from, end);
         for (var at = from; at < end; at++)
         {
             if (after.Category is null && text.StartingAt(at, LexiconKind.Category) is { } cue)
             {
+                // "… بينهم 5 أطفال وإصابة 20 آخرين": a cue joined by "و" after other words starts the
+                // next statement; it does not say what happened to this figure.
+                if (cue.Proclitics.Conjunction && at > from && after.Noun is not null)
+                {
+                    return after;
+                }
+
                 after.Category = cue;
                 continue;
             }
@@ -261,7 +276,8 @@ public sealed class ClaimParser
                 return after;
             }
 
-            if (after.Noun is null && describesGroup && text.StartingAt(at, LexiconKind.Noun) is { } noun)
+            var isNounSlot = at == nounSlot || (after.GroupReopened && HasMarker(at - 1, "of"));
+            if (after.Noun is null && describesGroup && isNounSlot && text.StartingAt(at, LexiconKind.Noun) is { } noun)
             {
                 after.Noun = noun.Entry;
                 after.Category ??= noun.Entry["category"] is null ? null : noun;
@@ -289,6 +305,33 @@ public sealed class ClaimParser
         }
 
         return after;
+    }
+
+    /// <summary>
+    /// Where the counted noun stands: right after the number, or after what may come between —
+    /// a trailing hedge ("16 على الأقل من"), "من", "عدد", "آخرين", punctuation.
+    /// </summary>
+    private int CountedNounSlot(int from, int end)
+    {
+        var at = from;
+        while (at < end)
+        {
+            if (text.StartingAt(at, LexiconKind.Qualifier) is { } hedge && hedge.Entry["position"] == "after")
+            {
+                at = hedge.End;
+            }
+            else if (text.StartingAt(at, LexiconKind.Marker)?.Entry["marker"] is "of" or "count" or "others" or "remainder" or "definite"
+                || (text.Tokens[at].Kind == Text.TokenKind.Punctuation && !text.IsClauseEnd(at)))
+            {
+                at++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return at;
     }
 
     private bool HasMarker(int at, string marker) => at >= 0 && text.StartingAt(at, LexiconKind.Marker)?.Entry["marker"] == marker;

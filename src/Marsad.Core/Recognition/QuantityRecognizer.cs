@@ -278,7 +278,16 @@ public static class QuantityRecognizer
             return true;
         }
 
-        if (text.IsPunctuation(next, ':') && next + 1 < text.Tokens.Count && text.Tokens[next + 1].Kind == TokenKind.Number)
+        // Numbers joined by hyphens are dates or codes: "2025-10-31".
+        if ((text.IsPunctuation(next, '-') && next + 1 < text.Tokens.Count && text.Tokens[next + 1].Kind == TokenKind.Number)
+            || (text.IsPunctuation(first - 1, '-') && first >= 2 && text.Tokens[first - 2].Kind == TokenKind.Number))
+        {
+            return true;
+        }
+
+        // Clock times: "10:30" is neither 10 nor 30.
+        if ((text.IsPunctuation(next, ':') && next + 1 < text.Tokens.Count && text.Tokens[next + 1].Kind == TokenKind.Number)
+            || (text.IsPunctuation(first - 1, ':') && first >= 2 && text.Tokens[first - 2].Kind == TokenKind.Number))
         {
             return true;
         }

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using System.Globalization;
+using Marsad.Model;
+
+namespace Marsad.Cli.Commands;
+
+/// <summary>Arguments and options several commands share, with their parsing.</summary>
+internal static class CommonArguments
+{
+    public static Argument<string[]> Paths(string description) => new("paths")
+    {
+        Description = description,
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    public static Option<string?> Published() => new("--published")
+    {
+        Description = "Publication date (YYYY-MM-DD) for reports that do not give one in a sidecar or JSONL field.",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            {
+                result.AddError($"--published: '{text}' is not a date of the form YYYY-MM-DD.");
+            }
+
+            return text;
+        },
+    };
+
+    public static Option<string> Format(string defaultFormat) => new Option<string>("--format")
+    {
+        Description = "Output format: jsonl (CODEBOOK §2, one claim a line), csv, or table.",
+        DefaultValueFactory = _ => defaultFormat,
+    }.AcceptOnlyFromAmong("jsonl", "csv", "table");
+
+    public static DateOnly? ParseDate(string? text) =>
+        text is null ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static DocumentMetadata Defaults(string? source, string? published, string? lang) =>
+        new(Source: source, Lang: lang, Published: ParseDate(published));
+}

@@ -1,0 +1,25 @@
+using System.CommandLine;
+using Marsad.Cli.Commands;
+
+namespace Marsad.Cli;
+
+/// <summary>The root command: every subcommand and the options they share.</summary>
+public static class MarsadCommand
+{
+    public static RootCommand Create()
+    {
+        var options = new SharedOptions();
+        var root = new RootCommand(
+            "Marsad turns conflict reports into a sourced record of who was killed, injured, detained or forced out, how many, when and where.")
+        {
+            options.Database,
+        };
+        root.Subcommands.Add(IngestCommand.Create(options));
+        root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(ClaimsCommand.Create(options));
+        root.Subcommands.Add(ReextractCommand.Create(options));
+        root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        return root;
+    }
+}

@@ -1,0 +1,32 @@
+using Marsad.Model;
+using Marsad.Serialization;
+
+namespace Marsad.Cli.Output;
+
+/// <summary>Writes claims to standard output in the format the user asked for.</summary>
+internal static class ClaimWriter
+{
+    public static void Write(IEnumerable<Claim> claims, string format)
+    {
+        switch (format)
+        {
+            case "csv":
+                using (var writer = new StreamWriter(Console.OpenStandardOutput()))
+                {
+                    ClaimCsv.Write(writer, claims);
+                }
+
+                break;
+            case "table":
+                ClaimTable.Write(Console.Out, claims);
+                break;
+            default:
+                using (var output = Console.OpenStandardOutput())
+                {
+                    ClaimJson.WriteLines(output, claims);
+                }
+
+                break;
+        }
+    }
+}
