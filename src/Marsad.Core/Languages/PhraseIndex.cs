@@ -18,6 +18,8 @@ public sealed class PhraseIndex
     private readonly Dictionary<string, int> wordIds = new(StringComparer.Ordinal);
     private readonly List<bool> wordIsStem = [];
     private readonly PhraseNode root = new();
+    private static readonly List<Sense> NoSenses = [];
+
     private readonly Clitics clitics;
 
     public PhraseIndex(Clitics clitics, IEnumerable<LexiconEntry> entries)
@@ -91,26 +93,28 @@ public sealed class PhraseIndex
             return known;
         }
 
-        var senses = new List<Sense>(0);
+        List<Sense>? senses = null;
         var token = tokens[at];
         var word = token.In(text);
         if (token.Kind == TokenKind.Word)
         {
-            foreach (var reading in clitics.Readings(word))
+            Span<Reading> readings = stackalloc Reading[Clitics.MostReadings];
+            var count = clitics.Readings(word, readings);
+            foreach (var reading in readings[..count])
             {
-                Recognize(word[reading.Offset..], reading.Proclitics, senses);
+                Recognize(word[reading.Offset..], reading.Proclitics, ref senses);
             }
         }
         else if (token.Kind == TokenKind.Punctuation)
         {
-            Recognize(word, default, senses);
+            Recognize(word, default, ref senses);
         }
 
-        cache[at] = senses;
-        return senses;
+        // Most tokens are no lexicon word; they share one empty list.
+        return cache[at] = senses ?? NoSenses;
     }
 
-    private void Recognize(ReadOnlySpan<char> word, Proclitics proclitics, List<Sense> senses)
+    private void Recognize(ReadOnlySpan<char> word, Proclitics proclitics, ref List<Sense>? senses)
     {
         var node = 0;
         for (var i = 0; i < word.Length; i++)
@@ -123,19 +127,19 @@ public sealed class PhraseIndex
             var stem = charNodes[node].Stem;
             if (stem >= 0 && i + 1 < word.Length)
             {
-                senses.Add(new Sense(stem, proclitics));
+                (senses ??= []).Add(new Sense(stem, proclitics));
             }
         }
 
         var (exact, wholeStem) = charNodes[node];
         if (exact >= 0)
         {
-            senses.Add(new Sense(exact, proclitics));
+            (senses ??= []).Add(new Sense(exact, proclitics));
         }
 
         if (wholeStem >= 0)
         {
-            senses.Add(new Sense(wholeStem, proclitics));
+            (senses ??= []).Add(new Sense(wholeStem, proclitics));
         }
     }
 
@@ -200,6 +204,9 @@ public sealed class PhraseIndex
     }
 }
 
+/// <summary>One way to read a word: its stem starts at <paramref name="Offset"/>, after these proclitics.</summary>
+public readonly record struct Reading(int Offset, Proclitics Proclitics);
+
 /// <summary>Which proclitics a reading of a word took off: the conjunction (و، ف) and the article (ال).</summary>
 public readonly record struct Proclitics(bool Conjunction, bool Article);
 
@@ -216,48 +223,58 @@ public sealed class Clitics(IReadOnlyList<(string Clitic, string Slot)> clitics)
     private readonly string[] articles = Of(clitics, "article");
     private readonly string[] prepositionsWithArticle = Of(clitics, "preposition+article");
 
-    public List<(int Offset, Proclitics Proclitics)> Readings(ReadOnlySpan<char> word)
+    /// <summary>The most readings one word can have: bare, and conjunction × (preposition | article | both).</summary>
+    public const int MostReadings = 12;
+
+    /// <summary>Writes where the stem of <paramref name="word"/> may start into <paramref name="readings"/>; returns how many.</summary>
+    public int Readings(ReadOnlySpan<char> word, Span<Reading> readings)
     {
-        var readings = new List<(int, Proclitics)>(4) { (0, default) };
-        var length = word.Length;
+        // The word as it stands is always a reading, however short ("و", "ال").
+        readings[0] = new Reading(0, default);
+        var count = 1;
         var afterConjunction = StartsWithAny(word, conjunctions, 0) ?? 0;
-        foreach (var start in afterConjunction > 0 ? [0, afterConjunction] : new[] { 0 })
+        for (var pass = 0; pass < (afterConjunction > 0 ? 2 : 1); pass++)
         {
+            var start = pass == 0 ? 0 : afterConjunction;
             var conjunction = start > 0;
             if (conjunction)
             {
-                Add(readings, start, new(conjunction, false), length);
+                Add(readings, ref count, new Reading(start, new(conjunction, false)), word.Length);
             }
 
             if (StartsWithAny(word, prepositionsWithArticle, start) is { } pa)
             {
-                Add(readings, pa, new(conjunction, true), length);
+                Add(readings, ref count, new Reading(pa, new(conjunction, true)), word.Length);
             }
 
             var afterPreposition = StartsWithAny(word, prepositions, start) ?? start;
             if (afterPreposition > start)
             {
-                Add(readings, afterPreposition, new(conjunction, false), length);
+                Add(readings, ref count, new Reading(afterPreposition, new(conjunction, false)), word.Length);
             }
 
-            foreach (var from in new[] { start, afterPreposition }.Distinct())
+            if (StartsWithAny(word, articles, start) is { } a)
             {
-                if (StartsWithAny(word, articles, from) is { } a)
-                {
-                    Add(readings, a, new(conjunction, true), length);
-                }
+                Add(readings, ref count, new Reading(a, new(conjunction, true)), word.Length);
+            }
+
+            if (afterPreposition > start && StartsWithAny(word, articles, afterPreposition) is { } pa2)
+            {
+                Add(readings, ref count, new Reading(pa2, new(conjunction, true)), word.Length);
             }
         }
 
-        return readings;
+        return count;
     }
 
-    private static void Add(List<(int, Proclitics)> readings, int offset, Proclitics proclitics, int length)
+    private static void Add(Span<Reading> readings, ref int count, Reading reading, int length)
     {
-        if (length - offset >= ShortestStem && !readings.Contains((offset, proclitics)))
+        if (length - reading.Offset < ShortestStem || count == readings.Length || readings[..count].Contains(reading))
         {
-            readings.Add((offset, proclitics));
+            return;
         }
+
+        readings[count++] = reading;
     }
 
     private static int? StartsWithAny(ReadOnlySpan<char> word, string[] prefixes, int at)

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Marsad.Cli.Output;
+using Marsad.Model;
+using Marsad.Serialization;
+using Marsad.Storage;
+
+namespace Marsad.Cli.Commands;
+
+/// <summary><c>marsad claims</c>: query the stored claims.</summary>
+internal static class ClaimsCommand
+{
+    public static Command Create(SharedOptions shared)
+    {
+        var doc = new Option<string?>("--doc") { Description = "Only the claims of this document id." };
+        var category = new Option<string?>("--category")
+        {
+            Description = "Only claims of this category (killed, injured, captured, detained, surrendered, executed, exited, displaced, missing, trapped, escaped, deployed, present, other).",
+        };
+        category.Validators.Add(result =>
+        {
+            if (ClaimJson.Parse<Category>(result.GetValueOrDefault<string?>()) is null)
+            {
+                result.AddError($"--category: '{result.GetValueOrDefault<string?>()}' is not a category of the codebook.");
+            }
+        });
+        var format = CommonArguments.Format("table");
+        var command = new Command("claims", "List the claims in the store.") { doc, category, format };
+        command.SetAction(result =>
+        {
+            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            var claims = store.Claims(result.GetValue(doc), ClaimJson.Parse<Category>(result.GetValue(category)));
+            ClaimWriter.Write(claims, result.GetValue(format)!);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

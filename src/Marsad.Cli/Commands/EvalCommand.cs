@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Marsad.Evaluation;
+using Marsad.Extraction;
+using Marsad.Ingest;
+using Marsad.Model;
+
+namespace Marsad.Cli.Commands;
+
+/// <summary><c>marsad eval</c>: extract a corpus and score it against gold files (CODEBOOK §7).</summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var gold = new Option<string>("--gold") { Description = "Folder of gold files (one JSON per document).", Required = true };
+        var corpus = new Option<string>("--corpus") { Description = "The reports the gold files annotate (a folder or a .jsonl file).", Required = true };
+        var json = new Option<bool>("--json") { Description = "Print the figures as one JSON object, as score.py --json does." };
+        var minF1 = new Option<double?>("--min-f1") { Description = "Exit with code 3 when detection F1 is below this." };
+        var command = new Command("eval", "Score extraction against gold files: detection P/R/F1, category, each attribute, strict F1 and warnings, per document and in total.")
+        {
+            gold, corpus, json, minF1,
+        };
+        command.SetAction(result =>
+        {
+            var goldSet = GoldSet.Load(result.GetValue(gold)!);
+            var predicted = new Dictionary<string, IReadOnlyList<Claim>>(StringComparer.Ordinal);
+            var failed = false;
+            foreach (var read in ReportReader.Read([result.GetValue(corpus)!], DocumentMetadata.None))
+            {
+                switch (read)
+                {
+                    case ReadError error:
+                        Console.Error.WriteLine("error: " + error.Message);
+                        failed = true;
+                        break;
+                    case ReadDocument { Document: var document }:
+                        predicted[document.Id] = ClaimExtractor.Arabic.Extract(document);
+                        break;
+                }
+            }
+
+            var report = Scorer.Score(goldSet, predicted);
+            Console.WriteLine(result.GetValue(json) ? report.ToJson() : report.ToText());
+            if (result.GetValue(minF1) is { } floor && report.F1 < floor)
+            {
+                return ExitCodes.BelowThreshold;
+            }
+
+            return failed ? ExitCodes.SomeInputFailed : ExitCodes.Success;
+        });
+        return command;
+    }
+}

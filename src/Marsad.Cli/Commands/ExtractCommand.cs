@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Marsad.Cli.Output;
+using Marsad.Extraction;
+using Marsad.Ingest;
+
+namespace Marsad.Cli.Commands;
+
+/// <summary><c>marsad extract PATH…</c>: the pipeline without a store, claims to standard output.</summary>
+internal static class ExtractCommand
+{
+    public static Command Create()
+    {
+        var paths = CommonArguments.Paths("Report files (.txt, .html, .jsonl) or folders of them.");
+        var format = CommonArguments.Format("jsonl");
+        var published = CommonArguments.Published();
+        var command = new Command("extract", "Extract claims from reports without storing them; write them to standard output.")
+        {
+            paths, format, published,
+        };
+        command.SetAction(result =>
+        {
+            var failed = false;
+            var claims = ReportReader.Read(result.GetValue(paths)!, CommonArguments.Defaults(null, result.GetValue(published), null))
+                .SelectMany(read =>
+                {
+                    if (read is ReadError error)
+                    {
+                        Console.Error.WriteLine("error: " + error.Message);
+                        failed = true;
+                        return [];
+                    }
+
+                    return ClaimExtractor.Arabic.Extract(((ReadDocument)read).Document);
+                });
+            ClaimWriter.Write(claims, result.GetValue(format)!);
+            return failed ? ExitCodes.SomeInputFailed : ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Marsad.Extraction;
+using Marsad.Storage;
+
+namespace Marsad.Cli.Commands;
+
+/// <summary><c>marsad reextract</c>: run the current extractor over every stored text again.</summary>
+internal static class ReextractCommand
+{
+    public static Command Create(SharedOptions shared)
+    {
+        var command = new Command("reextract", "Re-run the current extractor over the stored documents. Their texts are never rewritten.");
+        command.SetAction(result =>
+        {
+            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            var documents = 0;
+            var claims = 0;
+            foreach (var stored in store.Documents().ToList())
+            {
+                var extracted = ClaimExtractor.Arabic.Extract(stored.Document);
+                store.ReplaceClaims(stored.Document, extracted, ClaimExtractor.Version);
+                documents++;
+                claims += extracted.Count;
+            }
+
+            Console.WriteLine($"{documents} documents re-extracted with extractor {ClaimExtractor.Version}: {claims} claims.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,204 @@
+using System.Globalization;
+using System.Text.Json;
+using Marsad.Model;
+
+namespace Marsad.Ingest;
+
+/// <summary>
+/// Reads reports from files and folders (CODEBOOK §8): each <c>NAME.txt</c> or <c>NAME.html</c> is
+/// one report with id <c>NAME</c> and an optional <c>NAME.meta.json</c> sidecar; each line of a
+/// <c>.jsonl</c> file is one report. Folders are read recursively in ordinal order, so the same
+/// folder always gives the same sequence. Nothing throws: a report that cannot be read becomes a
+/// <see cref="ReadError"/> naming the file (and line) and the reading goes on.
+/// </summary>
+/// <remarks>
+/// Metadata: what a report says about itself (its sidecar or JSONL fields) wins; the caller's
+/// defaults (the CLI's <c>--source</c>, <c>--published</c>, <c>--lang</c>) fill what it leaves out.
+/// </remarks>
+public static class ReportReader
+{
+    /// <summary>The largest single report read: a text or HTML file, or one JSONL line.</summary>
+    public const long MaxReportBytes = 64L * 1024 * 1024;
+
+    private const string SidecarSuffix = ".meta.json";
+
+    public static IEnumerable<ReadResult> Read(IEnumerable<string> paths, DocumentMetadata defaults)
+    {
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                foreach (var result in ReadFolder(path, defaults))
+                {
+                    yield return result;
+                }
+            }
+            else if (File.Exists(path))
+            {
+                var kind = KindOf(path);
+                if (kind is null)
+                {
+                    yield return new ReadError(path, null, "not a report file: expected .txt, .html, .htm or .jsonl");
+                    continue;
+                }
+
+                foreach (var result in ReadFile(path, kind.Value, defaults))
+                {
+                    yield return result;
+                }
+            }
+            else
+            {
+                yield return new ReadError(path, null, "no such file or folder");
+            }
+        }
+    }
+
+    private static IEnumerable<ReadResult> ReadFolder(string folder, DocumentMetadata defaults)
+    {
+        IEnumerable<string> files;
+        try
+        {
+            files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [new ReadError(folder, null, "cannot list the folder: " + e.Message)];
+        }
+
+        return files.Where(f => KindOf(f) is not null).SelectMany(f => ReadFile(f, KindOf(f)!.Value, defaults));
+    }
+
+    private static ReportKind? KindOf(string path)
+    {
+        if (path.EndsWith(SidecarSuffix, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return Path.GetExtension(path).ToUpperInvariant() switch
+        {
+            ".TXT" => ReportKind.Text,
+            ".HTML" or ".HTM" => ReportKind.Html,
+            ".JSONL" => ReportKind.JsonLines,
+            _ => null,
+        };
+    }
+
+    private static IEnumerable<ReadResult> ReadFile(string path, ReportKind kind, DocumentMetadata defaults) =>
+        kind == ReportKind.JsonLines ? JsonLinesReader.Read(path, defaults) : [ReadSingle(path, kind, defaults)];
+
+    private static ReadResult ReadSingle(string path, ReportKind kind, DocumentMetadata defaults)
+    {
+        byte[] bytes;
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length > MaxReportBytes)
+            {
+                return new ReadError(path, null, $"file too large: {length:N0} bytes, the limit for one report is {MaxReportBytes:N0}; split it or use .jsonl");
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new ReadError(path, null, "cannot read the file: " + e.Message);
+        }
+
+        if (!StrictText.TryDecode(bytes, out var text, out var line, out var reason))
+        {
+            return new ReadError(path, line, reason!);
+        }
+
+        string? title = null;
+        if (kind == ReportKind.Html)
+        {
+            (text, title) = HtmlText.Convert(text);
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new ReadError(path, null, kind == ReportKind.Html ? "no text in the page" : "empty file");
+        }
+
+        var sidecar = ReadSidecar(path);
+        if (sidecar.Error is { } error)
+        {
+            return error;
+        }
+
+        var metadata = Merge(sidecar.Metadata, defaults) is var merged && merged.Title is null
+            ? merged with { Title = title ?? FirstLine(text) }
+            : merged;
+        return new ReadDocument(new SourceDocument(Path.GetFileNameWithoutExtension(path), text, metadata), path);
+    }
+
+    private static (DocumentMetadata Metadata, ReadError? Error) ReadSidecar(string reportPath)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(reportPath) ?? ".", Path.GetFileNameWithoutExtension(reportPath) + SidecarSuffix);
+        if (!File.Exists(path))
+        {
+            return (DocumentMetadata.None, null);
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(File.ReadAllBytes(path));
+            return Metadata(json.RootElement) is { } metadata
+                ? (metadata, null)
+                : (DocumentMetadata.None, new ReadError(path, null, "metadata is not a JSON object with a YYYY-MM-DD \"published\""));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return (DocumentMetadata.None, new ReadError(path, null, "bad metadata sidecar: " + e.Message));
+        }
+    }
+
+    /// <summary>The metadata fields of a sidecar or JSONL object; null when one of them is malformed.</summary>
+    internal static DocumentMetadata? Metadata(JsonElement json)
+    {
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        DateOnly? published = null;
+        if (String(json, "published") is { } date)
+        {
+            if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                return null;
+            }
+
+            published = parsed;
+        }
+
+        return new DocumentMetadata(String(json, "title"), String(json, "source"), String(json, "url"), String(json, "lang"), published);
+    }
+
+    internal static DocumentMetadata Merge(DocumentMetadata own, DocumentMetadata defaults) => new(
+        own.Title ?? defaults.Title,
+        own.Source ?? defaults.Source,
+        own.Url ?? defaults.Url,
+        own.Lang ?? defaults.Lang,
+        own.Published ?? defaults.Published);
+
+    internal static string? String(JsonElement json, string name) =>
+        json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static string? FirstLine(string text)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                return line.Trim();
+            }
+        }
+
+        return null;
+    }
+
+    private enum ReportKind { Text, Html, JsonLines }
+}

@@ -1,0 +1,216 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using Marsad.Model;
+using Marsad.Serialization;
+using Microsoft.Data.Sqlite;
+
+namespace Marsad.Storage;
+
+/// <summary>What adding a document did.</summary>
+public enum IngestOutcome
+{
+    Added,
+
+    /// <summary>The same text is stored already (same content address): nothing was added.</summary>
+    AlreadyPresent,
+}
+
+/// <summary>A stored document and when it was ingested.</summary>
+public sealed record StoredDocument(SourceDocument Document, DateTimeOffset IngestedAt);
+
+/// <summary>
+/// The embedded SQLite store: documents addressed by the hash of their text, and their claims.
+/// WAL journaling lets readers work while a writer ingests; each document goes in with its claims
+/// in one transaction, so a kill mid-ingest loses nothing already committed and leaves no half
+/// document. The schema comes from the numbered SQL files in <c>Migrations/</c>.
+/// </summary>
+/// <remarks>
+/// Two files with the same id but different texts are both kept (the id is not the key; the text
+/// is): a recorder who receives a corrected version of a report must not lose the first one.
+/// </remarks>
+public sealed class MarsadStore : IDisposable
+{
+    private readonly SqliteConnection connection;
+
+    private MarsadStore(SqliteConnection connection) => this.connection = connection;
+
+    public static MarsadStore Open(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;");
+        Migrations.Apply(connection);
+        return new MarsadStore(connection);
+    }
+
+    public int DocumentCount => Count("SELECT count(*) FROM documents");
+
+    public int ClaimCount => Count("SELECT count(*) FROM claims");
+
+    public IngestOutcome AddDocument(SourceDocument document, IReadOnlyList<Claim> claims, string extractorVersion)
+    {
+        using var transaction = connection.BeginTransaction();
+        using (var exists = Command("SELECT 1 FROM documents WHERE hash = $hash", transaction))
+        {
+            exists.Parameters.AddWithValue("$hash", document.Hash);
+            if (exists.ExecuteScalar() is not null)
+            {
+                return IngestOutcome.AlreadyPresent;
+            }
+        }
+
+        using (var insert = Command(
+            """
+            INSERT INTO documents (hash, id, text, title, source, url, lang, published, ingested_at)
+            VALUES ($hash, $id, $text, $title, $source, $url, $lang, $published, $ingested_at)
+            """,
+            transaction))
+        {
+            var m = document.Metadata;
+            insert.Parameters.AddWithValue("$hash", document.Hash);
+            insert.Parameters.AddWithValue("$id", document.Id);
+            insert.Parameters.AddWithValue("$text", document.Text);
+            insert.Parameters.AddWithValue("$title", Db(m.Title));
+            insert.Parameters.AddWithValue("$source", Db(m.Source));
+            insert.Parameters.AddWithValue("$url", Db(m.Url));
+            insert.Parameters.AddWithValue("$lang", Db(m.Lang));
+            insert.Parameters.AddWithValue("$published", Db(m.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            insert.Parameters.AddWithValue("$ingested_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            insert.ExecuteNonQuery();
+        }
+
+        InsertClaims(document, claims, extractorVersion, transaction);
+        transaction.Commit();
+        return IngestOutcome.Added;
+    }
+
+    /// <summary>Replaces a document's claims with a new extraction; its text stays as it was.</summary>
+    public void ReplaceClaims(SourceDocument document, IReadOnlyList<Claim> claims, string extractorVersion)
+    {
+        using var transaction = connection.BeginTransaction();
+        using (var delete = Command("DELETE FROM claims WHERE doc_hash = $hash", transaction))
+        {
+            delete.Parameters.AddWithValue("$hash", document.Hash);
+            delete.ExecuteNonQuery();
+        }
+
+        InsertClaims(document, claims, extractorVersion, transaction);
+        transaction.Commit();
+    }
+
+    public IEnumerable<StoredDocument> Documents()
+    {
+        using var query = Command("SELECT id, text, title, source, url, lang, published, ingested_at FROM documents ORDER BY id, hash");
+        using var reader = query.ExecuteReader();
+        while (reader.Read())
+        {
+            var metadata = new DocumentMetadata(
+                Text(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5),
+                Text(reader, 6) is { } published ? DateOnly.ParseExact(published, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
+            yield return new StoredDocument(
+                new SourceDocument(reader.GetString(0), reader.GetString(1), metadata),
+                DateTimeOffset.Parse(reader.GetString(7), CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Stored claims in document and text order, optionally of one document id or category.</summary>
+    public IReadOnlyList<Claim> Claims(string? docId = null, Category? category = null)
+    {
+        using var query = Command(
+            $"""
+            SELECT {ClaimRows.Columns} FROM claims
+            WHERE ($doc IS NULL OR doc_id = $doc) AND ($category IS NULL OR category = $category)
+            ORDER BY doc_id, doc_hash, ordinal
+            """);
+        query.Parameters.AddWithValue("$doc", Db(docId));
+        query.Parameters.AddWithValue("$category", Db(category is { } c ? ClaimJson.Code(c) : null));
+        using var reader = query.ExecuteReader();
+        var claims = new List<Claim>();
+        while (reader.Read())
+        {
+            claims.Add(ClaimRows.Read(reader));
+        }
+
+        return claims;
+    }
+
+    public void Dispose() => connection.Dispose();
+
+    private void InsertClaims(SourceDocument document, IReadOnlyList<Claim> claims, string extractorVersion, SqliteTransaction transaction)
+    {
+        using var insert = Command(ClaimRows.Insert, transaction);
+        var ordinal = 0;
+        foreach (var claim in claims)
+        {
+            insert.Parameters.Clear();
+            ClaimRows.Bind(insert, document.Hash, ordinal++, claim, extractorVersion);
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
+    }
+
+    private int Count(string sql)
+    {
+        using var command = Command(sql);
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    internal static object Db(object? value) => value ?? DBNull.Value;
+
+    internal static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <summary>The numbered SQL files embedded from <c>Migrations/</c>, applied once each, in order.</summary>
+    private static class Migrations
+    {
+        public static void Apply(SqliteConnection connection)
+        {
+            Execute(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
+            var assembly = Assembly.GetExecutingAssembly();
+            const string prefix = "Marsad.Storage.Migrations.";
+            foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+            {
+                var version = name[prefix.Length..^".sql".Length];
+                using var transaction = connection.BeginTransaction();
+                using var check = connection.CreateCommand();
+                check.Transaction = transaction;
+                check.CommandText = "SELECT 1 FROM schema_migrations WHERE version = $version";
+                check.Parameters.AddWithValue("$version", version);
+                if (check.ExecuteScalar() is not null)
+                {
+                    continue;
+                }
+
+                using var stream = assembly.GetManifestResourceStream(name)!;
+                using var sql = new StreamReader(stream);
+                using var apply = connection.CreateCommand();
+                apply.Transaction = transaction;
+                apply.CommandText = sql.ReadToEnd() + "\nINSERT INTO schema_migrations (version, applied_at) VALUES ($version, $at);";
+                apply.Parameters.AddWithValue("$version", version);
+                apply.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+                apply.ExecuteNonQuery();
+                transaction.Commit();
+            }
+        }
+    }
+}
