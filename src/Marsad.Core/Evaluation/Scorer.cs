@@ -141,7 +141,9 @@ public static class Scorer
     }
 
     private static (long Start, long End)? Span(JsonObject claim) =>
-        claim["span"] is JsonArray { Count: >= 2 } span ? (span[0]!.GetValue<long>(), span[1]!.GetValue<long>()) : null;
+        claim["span"] is JsonArray { Count: >= 2 } span && Number(span[0]!) is { } start && Number(span[1]!) is { } end
+            ? ((long)start, (long)end)
+            : null;
 
     private static JsonNode? Key(JsonObject claim) => claim["value"] ?? claim["magnitude"];
 
@@ -254,14 +256,15 @@ public static class Scorer
     {
         JsonValueKind.True => 1,
         JsonValueKind.False => 0,
-        JsonValueKind.Number => value.GetValue<double>(),
+        // Parsed and constructed nodes hold different CLR types; their JSON text is the same.
+        JsonValueKind.Number => double.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture),
         _ => null,
     };
 
     private static bool Truthy(JsonNode? value) => value is not null && value.GetValueKind() switch
     {
         JsonValueKind.True => true,
-        JsonValueKind.Number => value.GetValue<double>() != 0,
+        JsonValueKind.Number => Number(value) != 0,
         JsonValueKind.String => value.GetValue<string>().Length > 0,
         JsonValueKind.Array => value.AsArray().Count > 0,
         JsonValueKind.Object => value.AsObject().Count > 0,

@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Marsad.Tests;
+
+/// <summary>The CLI as a user runs it: a separate process, a real SQLite file, real report files.</summary>
+public sealed class CliProcessTests : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "marsad-cli-" + Guid.NewGuid().ToString("N"));
+
+    public CliProcessTests() => Directory.CreateDirectory(folder);
+
+    private string Database => Path.Combine(folder, "marsad.db");
+
+    private static string Seeds => Path.Combine(RepositoryRoot, "..", "shared", "corpus", "seeds");
+
+    private static string SeedGold => Path.Combine(RepositoryRoot, "..", "shared", "gold", "seeds");
+
+    private static string RepositoryRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Marsad.slnx")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("Marsad.slnx not found");
+        }
+    }
+
+    [Fact]
+    public void Ingest_twice_adds_nothing_the_second_time()
+    {
+        var first = Run("ingest", Seeds, "--db", Database);
+        Assert.Equal(0, first.ExitCode);
+        Assert.StartsWith("5 added, 0 already present, 0 failed", first.Output, StringComparison.Ordinal);
+
+        var second = Run("ingest", Seeds, "--db", Database);
+        Assert.StartsWith("0 added, 5 already present, 0 failed", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Claims_reads_back_what_ingest_stored_as_codebook_jsonl()
+    {
+        Run("ingest", Seeds, "--db", Database);
+        var claims = Run("claims", "--db", Database, "--format", "jsonl", "--category", "killed");
+        Assert.Equal(0, claims.ExitCode);
+        var lines = claims.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(lines);
+        foreach (var line in lines)
+        {
+            using var json = JsonDocument.Parse(line);
+            Assert.Equal("killed", json.RootElement.GetProperty("category").GetString());
+            Assert.True(json.RootElement.TryGetProperty("span", out _));
+        }
+    }
+
+    [Fact]
+    public void An_unknown_category_is_refused_with_a_message()
+    {
+        var result = Run("claims", "--db", Database, "--category", "kiled");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("not a category", result.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eval_prints_the_reference_layout_and_honours_min_f1()
+    {
+        var result = Run("eval", "--gold", SeedGold, "--corpus", Seeds);
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("detection P=", result.Output.Trim().Split('\n')[^1], StringComparison.Ordinal);
+
+        var strict = Run("eval", "--gold", SeedGold, "--corpus", Seeds, "--min-f1", "1.01");
+        Assert.Equal(3, strict.ExitCode);
+    }
+
+    [Fact]
+    public void Bad_files_are_reported_by_name_skipped_and_lose_nothing_stored()
+    {
+        Run("ingest", Seeds, "--db", Database);
+        var bad = Path.Combine(folder, "bad");
+        Directory.CreateDirectory(bad);
+        File.WriteAllBytes(Path.Combine(bad, "binary.txt"), [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00]);
+        File.WriteAllBytes(Path.Combine(bad, "latin1.txt"), [0x71, 0x75, 0x74, 0x6C, 0xE9, 0x0A]);
+        File.WriteAllText(Path.Combine(bad, "empty.txt"), "");
+        using (var huge = File.Create(Path.Combine(bad, "huge.txt")))
+        {
+            huge.SetLength(200L * 1024 * 1024);
+        }
+
+        File.WriteAllText(Path.Combine(bad, "good.txt"), "قتل 5 مدنيين بينهم طفلان");
+
+        var result = Run("ingest", bad, "--db", Database);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("binary.txt", result.Errors, StringComparison.Ordinal);
+        Assert.Contains("latin1.txt:1: invalid UTF-8", result.Errors, StringComparison.Ordinal);
+        Assert.Contains("empty.txt: empty file", result.Errors, StringComparison.Ordinal);
+        Assert.Contains("huge.txt: file too large", result.Errors, StringComparison.Ordinal);
+        Assert.StartsWith("1 added, 0 already present, 4 failed", result.Output, StringComparison.Ordinal);
+
+        var again = Run("ingest", Seeds, "--db", Database);
+        Assert.StartsWith("0 added, 5 already present", again.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_writes_csv_with_a_header()
+    {
+        var result = Run("extract", Seeds, "--format", "csv");
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("doc,id,span_start,span_end,text,value", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reextract_keeps_the_documents_and_rebuilds_the_claims()
+    {
+        Run("ingest", Seeds, "--db", Database);
+        var result = Run("reextract", "--db", Database);
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("5 documents re-extracted", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Demo_runs_on_the_bundled_samples()
+    {
+        var result = Run("demo");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("3 reports,", result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ingest")]
+    [InlineData("extract")]
+    [InlineData("claims")]
+    [InlineData("reextract")]
+    [InlineData("eval")]
+    [InlineData("demo")]
+    public void Every_command_has_help(string command)
+    {
+        var result = Run(command, "--help");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Usage:", result.Output, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private static (int ExitCode, string Output, string Errors) Run(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "marsad.dll"), .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.Environment.Remove("MARSAD_DB");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result, errors);
+    }
+}

@@ -1,0 +1,150 @@
+using System.Text;
+using Marsad.Ingest;
+using Marsad.Model;
+using Marsad.Tests.Support;
+
+namespace Marsad.Tests.Ingest;
+
+public sealed class ReportReaderTests
+{
+    private static List<ReadResult> Read(params string[] paths) => [.. ReportReader.Read(paths, DocumentMetadata.None)];
+
+    [Fact]
+    public void A_text_file_is_one_report_named_after_the_file()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("r1.txt", "عنوان\nقتل 5 مدنيين");
+        var document = Assert.IsType<ReadDocument>(Assert.Single(Read(path))).Document;
+        Assert.Equal("r1", document.Id);
+        Assert.Equal("عنوان\nقتل 5 مدنيين", document.Text);
+        Assert.Equal("عنوان", document.Metadata.Title);
+    }
+
+    [Fact]
+    public void The_sidecar_gives_metadata_and_wins_over_defaults()
+    {
+        using var folder = new TempFolder();
+        folder.File("r1.txt", "نص");
+        folder.File("r1.meta.json", """{"published": "2019-01-25", "source": "SOHR", "lang": "ar"}""");
+        var defaults = new DocumentMetadata(Source: "user", Url: "http://example.org");
+        var document = Assert.IsType<ReadDocument>(Assert.Single(ReportReader.Read([folder.Path], defaults))).Document;
+        Assert.Equal(new DateOnly(2019, 1, 25), document.Metadata.Published);
+        Assert.Equal("SOHR", document.Metadata.Source);
+        Assert.Equal("http://example.org", document.Metadata.Url);
+    }
+
+    [Fact]
+    public void Folders_are_read_recursively_in_ordinal_order_and_skip_other_files()
+    {
+        using var folder = new TempFolder();
+        folder.File("b/z.txt", "ز");
+        folder.File("a.txt", "أ");
+        folder.File("b/a.html", "<p>ب</p>");
+        folder.File("notes.md", "ignored");
+        Assert.Equal(["a", "a", "z"], Read(folder.Path).Cast<ReadDocument>().Select(r => r.Document.Id));
+    }
+
+    [Fact]
+    public void Invalid_UTF8_is_an_error_naming_the_file_and_line()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("bad.txt", [.. "سطر أول\nسطر ثان\n"u8.ToArray(), 0xC3, 0x28]);
+        var error = Assert.IsType<ReadError>(Assert.Single(Read(path)));
+        Assert.Equal(3, error.Line);
+        Assert.Contains("bad.txt:3: invalid UTF-8", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_binary_file_is_an_error()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("image.txt", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x01]);
+        Assert.Contains("binary file", Assert.IsType<ReadError>(Assert.Single(Read(path))).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_file_is_an_error()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("empty.txt", " \n\t\n");
+        Assert.Equal("empty file", Assert.IsType<ReadError>(Assert.Single(Read(path))).Reason);
+    }
+
+    [Fact]
+    public void A_file_over_the_limit_is_an_error_without_being_read()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Combine("huge.txt");
+        using (var stream = File.Create(path))
+        {
+            stream.SetLength(ReportReader.MaxReportBytes + 1);
+        }
+
+        var error = Assert.IsType<ReadError>(Assert.Single(Read(path)));
+        Assert.Contains("file too large", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unreadable_path_is_an_error_and_reading_goes_on()
+    {
+        using var folder = new TempFolder();
+        var good = folder.File("good.txt", "نص");
+        var results = Read(folder.Combine("missing.txt"), good);
+        Assert.Equal("no such file or folder", Assert.IsType<ReadError>(results[0]).Reason);
+        Assert.IsType<ReadDocument>(results[1]);
+    }
+
+    [Fact]
+    public void An_explicit_file_of_another_kind_is_an_error()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("report.pdf", "%PDF");
+        Assert.Contains("not a report file", Assert.IsType<ReadError>(Assert.Single(Read(path))).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_byte_order_mark_is_dropped_and_text_is_NFC()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("bom.txt", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("ا\u0653")]);
+        Assert.Equal("آ", Assert.IsType<ReadDocument>(Assert.Single(Read(path))).Document.Text);
+    }
+
+    [Fact]
+    public void Jsonl_reports_stream_and_a_bad_line_keeps_the_good_ones()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("reports.jsonl", string.Join('\n',
+            """{"id": "a", "text": "قتل 3", "published": "2019-03-05"}""",
+            """{"id": "b", "text": """,
+            "",
+            """{"text": "no id"}""",
+            """{"id": "c", "text": "نص", "source": "AFP"}"""));
+        var results = Read(path);
+        Assert.Equal(["a", "c"], results.OfType<ReadDocument>().Select(r => r.Document.Id));
+        Assert.Equal([2, 4], results.OfType<ReadError>().Select(e => e.Line!.Value));
+        Assert.Equal(new DateOnly(2019, 3, 5), results.OfType<ReadDocument>().First().Document.Metadata.Published);
+    }
+
+    [Fact]
+    public void Html_becomes_text_without_scripts_styles_or_tags()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("page.html", """
+            <html><head><title>عنوان الصفحة</title><style>p{color:red}</style><script>var x = "<p>no</p>";</script></head>
+            <body><!-- comment --><p>قتل <b>5</b>&nbsp;مدنيين</p><div>سطر&amp;آخر</div></body></html>
+            """);
+        var document = Assert.IsType<ReadDocument>(Assert.Single(Read(path))).Document;
+        Assert.Equal("قتل 5 مدنيين\nسطر&آخر", document.Text);
+        Assert.Equal("عنوان الصفحة", document.Metadata.Title);
+    }
+
+    [Fact]
+    public void A_malformed_sidecar_is_an_error()
+    {
+        using var folder = new TempFolder();
+        folder.File("r.txt", "نص");
+        folder.File("r.meta.json", """{"published": "25/01/2019"}""");
+        Assert.IsType<ReadError>(Assert.Single(Read(folder.Path)));
+    }
+}
