@@ -11,7 +11,7 @@ internal static class ClaimWriter
         switch (format)
         {
             case "csv":
-                using (var writer = new StreamWriter(Console.OpenStandardOutput()))
+                using (var writer = new StreamWriter(new BufferedStream(Console.OpenStandardOutput(), 1 << 16)))
                 {
                     ClaimCsv.Write(writer, claims);
                 }
@@ -21,7 +21,7 @@ internal static class ClaimWriter
                 ClaimTable.Write(Console.Out, claims);
                 break;
             default:
-                using (var output = Console.OpenStandardOutput())
+                using (var output = new BufferedStream(Console.OpenStandardOutput(), 1 << 16))
                 {
                     ClaimJson.WriteLines(output, claims);
                 }

@@ -17,5 +17,8 @@ public sealed record DocumentMetadata(
 /// </summary>
 public sealed record SourceDocument(string Id, string Text, DocumentMetadata Metadata)
 {
-    public string Hash { get; } = ContentHash.Of(Text);
+    private string? hash;
+
+    /// <summary>Computed on first use: extraction alone never needs it.</summary>
+    public string Hash => hash ??= ContentHash.Of(Text);
 }

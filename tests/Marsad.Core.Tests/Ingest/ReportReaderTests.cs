@@ -95,6 +95,16 @@ public sealed class ReportReaderTests
     }
 
     [Fact]
+    public void A_file_that_cannot_be_read_is_an_error_with_the_system_reason()
+    {
+        using var folder = new TempFolder();
+        // Reading /proc/self/mem from the start fails with an I/O error, even for root.
+        File.CreateSymbolicLink(folder.Combine("unreadable.txt"), "/proc/self/mem");
+        var error = Assert.IsType<ReadError>(Assert.Single(Read(folder.Path)));
+        Assert.StartsWith("cannot read the file:", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_explicit_file_of_another_kind_is_an_error()
     {
         using var folder = new TempFolder();
