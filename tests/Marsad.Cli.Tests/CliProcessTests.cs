@@ -1,36 +1,21 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Marsad.Tests.Support;
 
 namespace Marsad.Tests;
 
 /// <summary>The CLI as a user runs it: a separate process, a real SQLite file, real report files.</summary>
 public sealed class CliProcessTests : IDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "marsad-cli-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder temp = new();
 
-    public CliProcessTests() => Directory.CreateDirectory(folder);
+    private string Folder => temp.Path;
 
-    private string Database => Path.Combine(folder, "marsad.db");
+    private string Database => temp.Combine("marsad.db");
 
-    private static string Seeds => Path.Combine(RepositoryRoot, "..", "shared", "corpus", "seeds");
+    private static string Seeds => SharedData.PathTo("corpus", "seeds");
 
-    private static string SeedGold => Path.Combine(RepositoryRoot, "..", "shared", "gold", "seeds");
-
-    private static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Marsad.slnx")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("Marsad.slnx not found");
-        }
-    }
+    private static string SeedGold => SharedData.PathTo("gold", "seeds");
 
     [Fact]
     public void Ingest_twice_adds_nothing_the_second_time()
@@ -82,7 +67,7 @@ public sealed class CliProcessTests : IDisposable
     public void Bad_files_are_reported_by_name_skipped_and_lose_nothing_stored()
     {
         Run("ingest", Seeds, "--db", Database);
-        var bad = Path.Combine(folder, "bad");
+        var bad = Path.Combine(Folder, "bad");
         Directory.CreateDirectory(bad);
         File.WriteAllBytes(Path.Combine(bad, "binary.txt"), [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00]);
         File.WriteAllBytes(Path.Combine(bad, "latin1.txt"), [0x71, 0x75, 0x74, 0x6C, 0xE9, 0x0A]);
@@ -145,7 +130,7 @@ public sealed class CliProcessTests : IDisposable
         Assert.Contains("Usage:", result.Output, StringComparison.Ordinal);
     }
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => temp.Dispose();
 
     private static (int ExitCode, string Output, string Errors) Run(params string[] arguments)
     {
