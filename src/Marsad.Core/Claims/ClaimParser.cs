@@ -208,29 +208,21 @@ public sealed class ClaimParser
     private int NextBoundary(int index, int from, int sentenceEnd, bool extended)
     {
         var limit = Math.Min(sentenceEnd, index + 1 < quantities.Count ? quantities[index + 1].First : int.MaxValue);
-        if (!extended)
+        if (extended)
         {
-            limit = Math.Min(limit, from + WindowAfter);
-        }
-
-        for (var at = from; at < limit; at++)
-        {
-            if (text.IsSentenceEnd(at))
+            for (var at = from; at < limit; at++)
             {
-                return at;
+                if (text.IsSentenceEnd(at))
+                {
+                    return at;
+                }
             }
 
-            if (!extended && text.IsClauseEnd(at) && !StartsRelativeClause(at + 1))
-            {
-                return at;
-            }
+            return limit;
         }
 
-        return limit;
+        return text.ClauseEnd(from, Math.Min(limit, from + WindowAfter));
     }
-
-    private bool StartsRelativeClause(int at) =>
-        text.StartingAt(at, LexiconKind.Marker)?.Entry["marker"] == "relative";
 
     /// <summary>
     /// What the words right after a number say about it. Up to the verb that says what happened,

@@ -20,6 +20,7 @@ public sealed class LanguagePack
         ("units", LexiconKind.Unit),
         ("nationalities", LexiconKind.Nationality),
         ("time", LexiconKind.Time),
+        ("calendar", LexiconKind.Calendar),
     ];
 
     private LanguagePack(string code, Normalizer normalizer, PhraseIndex phrases)

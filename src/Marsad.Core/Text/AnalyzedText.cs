@@ -62,6 +62,25 @@ public sealed class AnalyzedText
 
     public bool IsSentenceEnd(int token) => IsSentenceEnd(Tokens[token], Text);
 
+    /// <summary>
+    /// Where the clause that runs from <paramref name="from"/> ends, at <paramref name="limit"/> at
+    /// the latest: at the end of the sentence, or at a comma unless a relative clause follows it
+    /// ("…، ممن قتلوا"), which still speaks of what came before.
+    /// </summary>
+    public int ClauseEnd(int from, int limit)
+    {
+        for (var at = from; at < limit; at++)
+        {
+            if (IsSentenceEnd(at)
+                || (IsClauseEnd(at) && StartingAt(at + 1, LexiconKind.Marker)?.Entry["marker"] != "relative"))
+            {
+                return at;
+            }
+        }
+
+        return limit;
+    }
+
     public bool IsWord(int token, string word) =>
         token >= 0 && token < Tokens.Count && Tokens[token].Kind == TokenKind.Word && Tokens[token].In(Text).SequenceEqual(word);
 

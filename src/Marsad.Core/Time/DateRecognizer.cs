@@ -1,0 +1,215 @@
+using System.Globalization;
+using Marsad.Languages;
+using Marsad.Text;
+
+namespace Marsad.Time;
+
+/// <summary>
+/// Finds time expressions in an analyzed text, reading the calendar words of the language pack
+/// (<c>calendar.tsv</c>): days and months with their pairings ("كانون الثاني / يناير"), ordinal
+/// days, years, weekdays, relative days, relative months, "منذ"/"حتى"/"خلال", spans in hours and
+/// long stretches. Joining words (ال، من، و، "/") are read only between parts of an expression.
+/// </summary>
+public static class DateRecognizer
+{
+    private const int FirstYear = 1900;
+    private const int LastYear = 2100;
+
+    public static List<DateMention> Recognize(AnalyzedText text)
+    {
+        var mentions = new List<DateMention>();
+        for (var i = 0; i < text.Tokens.Count;)
+        {
+            if (Read(text, i) is { } mention)
+            {
+                mentions.Add(mention);
+                i = mention.Last;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return mentions;
+    }
+
+    private static DateMention? Read(AnalyzedText text, int start)
+    {
+        var m = new DateMention(start, start);
+        var end = start;
+        var at = start;
+        while (at < text.Tokens.Count)
+        {
+            if (text.StartingAt(at, LexiconKind.Calendar) is { } word)
+            {
+                var next = Apply(m, word);
+                if (next is null)
+                {
+                    break;
+                }
+
+                m = next;
+                at = end = word.End;
+                continue;
+            }
+
+            if (text.Tokens[at].Kind == TokenKind.Number && ReadNumber(text, m, at) is { } read)
+            {
+                m = read.Mention;
+                at = end = read.End;
+                continue;
+            }
+
+            // Joining words count only when a part of the expression follows them.
+            if (end > start && IsJoiner(text, at))
+            {
+                at++;
+                continue;
+            }
+
+            break;
+        }
+
+        return end > start && HasContent(m) ? m with { Last = end } : null;
+    }
+
+    private static bool HasContent(DateMention m) =>
+        m.Month is not null || m.RelativeDay is not null || m.Weekday is not null || m.Year is not null || m.Since
+        || m.Until || m.SamePeriod || m.Now || m.Hours is not null || m.LongStretch || m.Day is not null;
+
+    /// <summary>Adds one calendar word to the mention; null when the word cannot continue it.</summary>
+    private static DateMention? Apply(DateMention m, LexiconMatch word)
+    {
+        var e = word.Entry;
+        if (e["since"] is not null)
+        {
+            return m.Since || m.Month is not null || m.RelativeDay is not null ? null : m with { Since = true };
+        }
+
+        if (e["until"] is not null)
+        {
+            return m with { Until = true };
+        }
+
+        if (e["during"] is not null)
+        {
+            return m.During || m.Month is not null ? null : m with { During = true };
+        }
+
+        if (Number(e, "relative-day") is { } relativeDay)
+        {
+            return m.RelativeDay is { } earlier
+                ? m with { FirstRelativeDay = Math.Min(earlier, relativeDay), RelativeDay = Math.Max(earlier, relativeDay) }
+                : m with { RelativeDay = relativeDay };
+        }
+
+        if (Number(e, "weekday") is { } weekday)
+        {
+            return m with { Weekday = weekday };
+        }
+
+        if (Number(e, "day") is { } day)
+        {
+            return m.Day is { } first ? m with { FirstDay = first, Day = day } : m with { Day = day };
+        }
+
+        if (Number(e, "month") is { } month)
+        {
+            return m.Month is null ? m with { Month = month } : m;
+        }
+
+        if (e["relative"] is { } relative)
+        {
+            return m with { Relative = relative switch { "this" => RelativeWord.This, "last" => RelativeWord.Last, _ => RelativeWord.Next } };
+        }
+
+        if (e["edge"] == "start")
+        {
+            return m with { MonthStart = true };
+        }
+
+        if (e["same-period"] is not null)
+        {
+            return m with { SamePeriod = true };
+        }
+
+        if (e["now"] is not null)
+        {
+            return m with { Now = true };
+        }
+
+        // Clock words, "يوم", "شهر", "العام", "الساعات": part of the expression, no date of their own.
+        return e["hours"] is not null && m.Hours is null ? null : m;
+    }
+
+    private static (DateMention Mention, int End)? ReadNumber(AnalyzedText text, DateMention m, int at)
+    {
+        var digits = text.Tokens[at].In(text.Text);
+        if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            return null;
+        }
+
+        var next = at + 1;
+        if (value is >= FirstYear and <= LastYear && (m.Month is not null || IsYearWord(text, at - 1) || IsYearWord(text, at - 2)))
+        {
+            return (m with { Year = value }, next);
+        }
+
+        if (value is >= 1 and <= 31 && MonthFollows(text, next))
+        {
+            return (m.Day is { } first ? m with { FirstDay = first, Day = value } : m with { Day = value }, next);
+        }
+
+        if (m.Day is null && (m.During || m.Since) && text.StartingAt(next, LexiconKind.Unit) is { } unit)
+        {
+            return unit.Entry["unit"] switch
+            {
+                "hour" => (m with { Hours = value }, unit.End),
+                "day" => (m with { Hours = value * 24 }, unit.End),
+                "week" => (m with { Hours = value * 24 * 7 }, unit.End),
+                "month" or "year" => (m with { LongStretch = true }, unit.End),
+                _ => null,
+            };
+        }
+
+        return null;
+    }
+
+    /// <summary>A month name ahead, past "من", "شهر", or the second day of a pair ("والـ 24 من").</summary>
+    private static bool MonthFollows(AnalyzedText text, int at)
+    {
+        for (var steps = 0; steps < 5 && at < text.Tokens.Count; steps++, at++)
+        {
+            if (text.StartingAt(at, LexiconKind.Calendar) is { } word)
+            {
+                if (word.Entry["month"] is not null)
+                {
+                    return true;
+                }
+
+                if (word.Entry["month-word"] is null)
+                {
+                    return false;
+                }
+            }
+            else if (!IsJoiner(text, at) && text.Tokens[at].Kind != TokenKind.Number)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsYearWord(AnalyzedText text, int at) =>
+        at >= 0 && text.StartingAt(at, LexiconKind.Calendar)?.Entry["year-word"] is not null;
+
+    private static bool IsJoiner(AnalyzedText text, int at) =>
+        text.StartingAt(at, LexiconKind.Marker)?.Entry["marker"] is "of" or "and" or "definite"
+        || text.IsPunctuation(at, '/') || text.IsPunctuation(at, '-');
+
+    private static int? Number(LexiconEntry entry, string key) =>
+        entry[key] is { } text && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
+}
