@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
+using Marsad.Extraction;
 using Marsad.Model;
+using Marsad.Time;
 using Marsad.Serialization;
 using Microsoft.Data.Sqlite;
 
@@ -16,8 +18,8 @@ public enum IngestOutcome
     AlreadyPresent,
 }
 
-/// <summary>A stored document and when it was ingested.</summary>
-public sealed record StoredDocument(SourceDocument Document, DateTimeOffset IngestedAt);
+/// <summary>A stored document, when it was published (given or inferred, and how), and when it was ingested.</summary>
+public sealed record StoredDocument(SourceDocument Document, PublicationDate Publication, DateTimeOffset IngestedAt);
 
 /// <summary>
 /// The embedded SQLite store: documents addressed by the hash of their text, and their claims.
@@ -54,7 +56,7 @@ public sealed class MarsadStore : IDisposable
 
     public int ClaimCount => Count("SELECT count(*) FROM claims");
 
-    public IngestOutcome AddDocument(SourceDocument document, IReadOnlyList<Claim> claims, string extractorVersion)
+    public IngestOutcome AddDocument(SourceDocument document, ExtractionResult extraction, string extractorVersion)
     {
         using var transaction = connection.BeginTransaction();
         using (var exists = Command("SELECT 1 FROM documents WHERE hash = $hash", transaction))
@@ -68,8 +70,8 @@ public sealed class MarsadStore : IDisposable
 
         using (var insert = Command(
             """
-            INSERT INTO documents (hash, id, text, title, source, url, lang, published, ingested_at)
-            VALUES ($hash, $id, $text, $title, $source, $url, $lang, $published, $ingested_at)
+            INSERT INTO documents (hash, id, text, title, source, url, lang, published, published_inferred, published_how, ingested_at)
+            VALUES ($hash, $id, $text, $title, $source, $url, $lang, $published, $published_inferred, $published_how, $ingested_at)
             """,
             transaction))
         {
@@ -82,17 +84,19 @@ public sealed class MarsadStore : IDisposable
             insert.Parameters.AddWithValue("$url", Db(m.Url));
             insert.Parameters.AddWithValue("$lang", Db(m.Lang));
             insert.Parameters.AddWithValue("$published", Db(m.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            insert.Parameters.AddWithValue("$published_inferred", Db(Iso(extraction.Publication.IsInferred ? extraction.Publication.Date : null)));
+            insert.Parameters.AddWithValue("$published_how", extraction.Publication.How);
             insert.Parameters.AddWithValue("$ingested_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
             insert.ExecuteNonQuery();
         }
 
-        InsertClaims(document, claims, extractorVersion, transaction);
+        InsertClaims(document, extraction.Claims, extractorVersion, transaction);
         transaction.Commit();
         return IngestOutcome.Added;
     }
 
     /// <summary>Replaces a document's claims with a new extraction; its text stays as it was.</summary>
-    public void ReplaceClaims(SourceDocument document, IReadOnlyList<Claim> claims, string extractorVersion)
+    public void ReplaceClaims(SourceDocument document, ExtractionResult extraction, string extractorVersion)
     {
         using var transaction = connection.BeginTransaction();
         using (var delete = Command("DELETE FROM claims WHERE doc_hash = $hash", transaction))
@@ -101,21 +105,34 @@ public sealed class MarsadStore : IDisposable
             delete.ExecuteNonQuery();
         }
 
-        InsertClaims(document, claims, extractorVersion, transaction);
+        using (var update = Command("UPDATE documents SET published_inferred = $inferred, published_how = $how WHERE hash = $hash", transaction))
+        {
+            update.Parameters.AddWithValue("$hash", document.Hash);
+            update.Parameters.AddWithValue("$inferred", Db(Iso(extraction.Publication.IsInferred ? extraction.Publication.Date : null)));
+            update.Parameters.AddWithValue("$how", extraction.Publication.How);
+            update.ExecuteNonQuery();
+        }
+
+        InsertClaims(document, extraction.Claims, extractorVersion, transaction);
         transaction.Commit();
     }
 
     public IEnumerable<StoredDocument> Documents()
     {
-        using var query = Command("SELECT id, text, title, source, url, lang, published, ingested_at FROM documents ORDER BY id, hash");
+        using var query = Command(
+            "SELECT id, text, title, source, url, lang, published, ingested_at, published_inferred, published_how FROM documents ORDER BY id, hash");
         using var reader = query.ExecuteReader();
         while (reader.Read())
         {
             var metadata = new DocumentMetadata(
                 Text(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5),
                 Text(reader, 6) is { } published ? DateOnly.ParseExact(published, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
+            var publication = metadata.Published is { } given
+                ? PublicationDate.Given(given)
+                : new PublicationDate(Text(reader, 8) is { } inferred ? DateOnly.ParseExact(inferred, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null, Text(reader, 9) ?? "unknown");
             yield return new StoredDocument(
                 new SourceDocument(reader.GetString(0), reader.GetString(1), metadata),
+                publication,
                 DateTimeOffset.Parse(reader.GetString(7), CultureInfo.InvariantCulture));
         }
     }
@@ -177,6 +194,8 @@ public sealed class MarsadStore : IDisposable
     }
 
     internal static object Db(object? value) => value ?? DBNull.Value;
+
+    private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     internal static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

@@ -2,6 +2,7 @@ using Marsad.Extraction;
 using Marsad.Model;
 using Marsad.Serialization;
 using Marsad.Storage;
+using Marsad.Time;
 using Microsoft.Data.Sqlite;
 
 namespace Marsad.Tests;
@@ -12,6 +13,8 @@ public sealed class MarsadStoreTests : IDisposable
     private const string Report = "مقتل 12 مدنياً بينهم 5 أطفال\nقتل ما لا يقل عن 34 عنصراً من تنظيم \"الدولة الإسلامية\"، وأسرت قسد 21 آخرين.";
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), "marsad-store-" + Guid.NewGuid().ToString("N"));
+
+    private static readonly ExtractionResult Nothing = new([], new PublicationDate(null, "unknown"));
 
     private string Database => Path.Combine(folder, "marsad.db");
 
@@ -27,7 +30,7 @@ public sealed class MarsadStoreTests : IDisposable
         Assert.Equal(IngestOutcome.Added, store.AddDocument(document, claims, ClaimExtractor.Version));
         Assert.Equal(IngestOutcome.AlreadyPresent, store.AddDocument(document, claims, ClaimExtractor.Version));
         Assert.Equal(1, store.DocumentCount);
-        Assert.Equal(claims.Count, store.ClaimCount);
+        Assert.Equal(claims.Claims.Count, store.ClaimCount);
     }
 
     [Fact]
@@ -45,7 +48,7 @@ public sealed class MarsadStoreTests : IDisposable
             Place = new Place("الباغوز", "SY-DY", "gn:123", 34.45, 40.93), Parent = "r1#1", Attribution = "SOHR",
             Warnings = ["sum_mismatch", "weekday_mismatch"],
         };
-        store.AddDocument(document, [full], "test");
+        store.AddDocument(document, new ExtractionResult([full], PublicationDate.Given(new DateOnly(2019, 1, 25))), "test");
         Assert.Equal(ClaimJson.ToJson(full), ClaimJson.ToJson(Assert.Single(store.Claims())));
     }
 
@@ -55,7 +58,7 @@ public sealed class MarsadStoreTests : IDisposable
         using var store = MarsadStore.Open(Database);
         var document = Document(Report + "\r\n\u200B trailing ");
         store.AddDocument(document, ClaimExtractor.Arabic.Extract(document), "old");
-        store.ReplaceClaims(document, [], "new");
+        store.ReplaceClaims(document, new ExtractionResult([], new PublicationDate(null, "unknown")), "new");
         Assert.Equal(0, store.ClaimCount);
         Assert.Equal(document.Text, Assert.Single(store.Documents()).Document.Text);
     }
@@ -76,7 +79,7 @@ public sealed class MarsadStoreTests : IDisposable
     {
         using (var store = MarsadStore.Open(Database))
         {
-            store.AddDocument(Document(), [], "v");
+            store.AddDocument(Document(), Nothing, "v");
         }
 
         using var reopened = MarsadStore.Open(Database);
@@ -105,19 +108,19 @@ public sealed class MarsadStoreTests : IDisposable
         using var store = MarsadStore.Open(Database);
         var document = Document();
         var bad = new Claim { Doc = "r1", Id = "r1#1", Span = new TextSpan(0, 1), Text = null!, Quote = "q" };
-        Assert.ThrowsAny<Exception>(() => store.AddDocument(document, [bad], "v"));
+        Assert.ThrowsAny<Exception>(() => store.AddDocument(document, Nothing with { Claims = [bad] }, "v"));
         Assert.Equal(0, store.DocumentCount);
         Assert.Equal(0, store.ClaimCount);
-        Assert.Equal(IngestOutcome.Added, store.AddDocument(document, [], "v"));
+        Assert.Equal(IngestOutcome.Added, store.AddDocument(document, Nothing, "v"));
     }
 
     [Fact]
     public void A_reader_sees_committed_documents_while_another_connection_writes()
     {
         using var writer = MarsadStore.Open(Database);
-        writer.AddDocument(Document(), [], "v");
+        writer.AddDocument(Document(), Nothing, "v");
         using var reader = MarsadStore.Open(Database);
-        writer.AddDocument(Document(Report + " ثانٍ"), [], "v");
+        writer.AddDocument(Document(Report + " ثانٍ"), Nothing, "v");
         Assert.Equal(2, reader.DocumentCount);
     }
 

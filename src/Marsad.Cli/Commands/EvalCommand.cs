@@ -33,7 +33,7 @@ internal static class EvalCommand
                         failed = true;
                         break;
                     case ReadDocument { Document: var document }:
-                        predicted[document.Id] = ClaimExtractor.Arabic.Extract(document);
+                        predicted[document.Id] = ClaimExtractor.Arabic.Extract(document).Claims;
                         break;
                 }
             }

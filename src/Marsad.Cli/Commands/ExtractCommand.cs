@@ -30,7 +30,7 @@ internal static class ExtractCommand
                         return [];
                     }
 
-                    return ClaimExtractor.Arabic.Extract(((ReadDocument)read).Document);
+                    return ClaimExtractor.Arabic.Extract(((ReadDocument)read).Document).Claims;
                 });
             ClaimWriter.Write(claims, result.GetValue(format)!);
             return failed ? ExitCodes.SomeInputFailed : ExitCodes.Success;

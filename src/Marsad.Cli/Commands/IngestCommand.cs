@@ -44,11 +44,11 @@ internal static class IngestCommand
                     tally.Failed++;
                     break;
                 case ReadDocument { Document: var document }:
-                    var claims = ClaimExtractor.Arabic.Extract(document);
-                    if (store.AddDocument(document, claims, ClaimExtractor.Version) == IngestOutcome.Added)
+                    var extraction = ClaimExtractor.Arabic.Extract(document);
+                    if (store.AddDocument(document, extraction, ClaimExtractor.Version) == IngestOutcome.Added)
                     {
                         tally.Added++;
-                        tally.Claims += claims.Count;
+                        tally.Claims += extraction.Claims.Count;
                     }
                     else
                     {

@@ -20,7 +20,7 @@ internal static class ReextractCommand
                 var extracted = ClaimExtractor.Arabic.Extract(stored.Document);
                 store.ReplaceClaims(stored.Document, extracted, ClaimExtractor.Version);
                 documents++;
-                claims += extracted.Count;
+                claims += extracted.Claims.Count;
             }
 
             Console.WriteLine($"{documents} documents re-extracted with extractor {ClaimExtractor.Version}: {claims} claims.");

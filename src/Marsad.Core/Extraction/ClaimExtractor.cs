@@ -1,15 +1,19 @@
-using System.Globalization;
 using Marsad.Claims;
 using Marsad.Languages;
 using Marsad.Model;
 using Marsad.Recognition;
 using Marsad.Text;
+using Marsad.Time;
 
 namespace Marsad.Extraction;
 
+/// <summary>What extraction found in one document: its claims, and when the document was published.</summary>
+public sealed record ExtractionResult(IReadOnlyList<Claim> Claims, PublicationDate Publication);
+
 /// <summary>
 /// The extraction pipeline for one document:
-/// Normalize → Tokenize and find phrases → Recognize quantities → Parse claims → Build records.
+/// Normalize → Tokenize and find phrases → Recognize quantities and dates → Parse claims →
+/// Resolve time → Build records.
 /// Stateless and deterministic: the same text and metadata give the same claims and ids.
 /// </summary>
 public sealed class ClaimExtractor(LanguagePack language)
@@ -21,14 +25,18 @@ public sealed class ClaimExtractor(LanguagePack language)
 
     public static ClaimExtractor Arabic { get; } = new(LanguagePack.Arabic);
 
-    public IReadOnlyList<Claim> Extract(SourceDocument document)
+    public ExtractionResult Extract(SourceDocument document)
     {
         var normalized = language.Normalizer.Normalize(document.Text);
         var text = new AnalyzedText(normalized, language);
         var quantities = QuantityRecognizer.Recognize(text);
         var drafts = ClaimParser.Parse(text, quantities);
+        var mentions = DateRecognizer.Recognize(text);
+        var publication = document.Metadata.Published is { } given
+            ? PublicationDate.Given(given)
+            : PublicationDateInference.Infer(text, mentions);
+        var times = new ClaimTimeResolver(text, mentions, publication).Resolve(drafts);
         var headline = HeadlineLine(text);
-        var asOf = document.Metadata.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         var ids = new Dictionary<Draft, string>(drafts.Count);
         var claims = new List<Claim>(drafts.Count);
@@ -36,14 +44,14 @@ public sealed class ClaimExtractor(LanguagePack language)
         {
             var id = $"{document.Id}#{claims.Count + 1}";
             ids[draft] = id;
-            claims.Add(Build(document, text, draft, id, headline, asOf, ids));
+            claims.Add(Build(document, text, draft, id, headline, times[draft], ids));
         }
 
-        return claims;
+        return new ExtractionResult(claims, publication);
     }
 
     private static Claim Build(
-        SourceDocument document, AnalyzedText text, Draft draft, string id, int headline, string? asOf,
+        SourceDocument document, AnalyzedText text, Draft draft, string id, int headline, ResolvedTime time,
         Dictionary<Draft, string> ids)
     {
         var quantity = draft.Quantity;
@@ -67,7 +75,8 @@ public sealed class ClaimExtractor(LanguagePack language)
             Category = isOther ? Category.Other : draft.Category ?? Category.Present,
             Group = isOther ? Group.Unknown : draft.Group,
             Perpetrator = draft.Perpetrator,
-            Time = new ClaimTime(Kind: draft.Kind, AsOf: asOf),
+            Time = time.Time,
+            Warnings = time.Warnings,
             Parent = draft.Parent is { } parent && ids.TryGetValue(parent, out var parentId) ? parentId : null,
         };
     }

@@ -26,7 +26,7 @@ public sealed class ClaimSpecTests
     {
         var spec = ClaimSpec.All().Single(s => s.File == file && s.Line == line);
         var claims = ClaimExtractor.Arabic
-            .Extract(new SourceDocument("spec", spec.Text, DocumentMetadata.None))
+            .Extract(new SourceDocument("spec", spec.Text, DocumentMetadata.None)).Claims
             .Where(c => c.Category != Category.Other || spec.Expected.Any(e => e.Fields.GetValueOrDefault("category") == "other"))
             .ToList();
 

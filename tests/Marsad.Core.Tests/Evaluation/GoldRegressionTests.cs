@@ -43,7 +43,7 @@ public sealed class GoldRegressionTests(ITestOutputHelper output)
         var gold = GoldSet.Load(SharedData.PathTo("gold", set));
         var report = Scorer.Score(
             new GoldSet([.. gold.Documents.Where(g => ids.Contains(g.Doc))]),
-            documents.ToDictionary(d => d.Id, d => ClaimExtractor.Arabic.Extract(d), StringComparer.Ordinal));
+            documents.ToDictionary(d => d.Id, d => ClaimExtractor.Arabic.Extract(d).Claims, StringComparer.Ordinal));
         output.WriteLine(report.ToText());
         return report;
     }

@@ -1,0 +1,344 @@
+using Marsad.Claims;
+using Marsad.Languages;
+using Marsad.Model;
+using Marsad.Serialization;
+using Marsad.Text;
+
+namespace Marsad.Time;
+
+/// <summary>The time of one claim and the date warnings that touch it.</summary>
+public sealed record ResolvedTime(ClaimTime Time, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// Resolves each claim's time (CODEBOOK §5) against the report's publication date: running total
+/// or period, baseline, span, and the day the figure holds for. The day a figure is stated for is
+/// the report's today, or the day a reporting verb points to ("ونشر المرصد السوري مساء أمس
+/// الخميس، أنه …" moves it to yesterday) until another does. It also raises the warnings a date
+/// proves: <c>weekday_mismatch</c>, <c>since_after_as_of</c>, <c>year_conflict</c>.
+/// </summary>
+public sealed class ClaimTimeResolver
+{
+    private const int BaselineReach = 12;
+    private const int FrameReach = 7;
+
+    private readonly AnalyzedText text;
+    private readonly List<DateMention> mentions;
+    private readonly DateOnly? published;
+    private readonly List<(int Token, Day Day)> frames = [];
+
+    public ClaimTimeResolver(AnalyzedText text, List<DateMention> mentions, PublicationDate publication)
+    {
+        this.text = text;
+        this.mentions = mentions;
+        published = publication.Date;
+        FindFrames();
+    }
+
+    public Dictionary<Draft, ResolvedTime> Resolve(IReadOnlyList<Draft> drafts)
+    {
+        var resolved = new Dictionary<Draft, ResolvedTime>();
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var draft = drafts[i];
+            var warnings = new List<string>();
+            var time = Own(drafts, i, resolved, warnings);
+            if (time is null && draft.Parent is { } parent && resolved.TryGetValue(parent, out var whole))
+            {
+                time = whole.Time;
+            }
+
+            time ??= ByCue(draft);
+            if (time.Since is not null && time.AsOf is not null
+                && Day.Compare(Parse(time.Since), Parse(time.AsOf)) > 0)
+            {
+                warnings.Add(Warnings.SinceAfterAsOf);
+            }
+
+            resolved[draft] = new ResolvedTime(time, warnings);
+        }
+
+        AddWeekdayMismatches(drafts, resolved);
+        return resolved;
+    }
+
+    /// <summary>The time the claim's own words give, or null when they give none.</summary>
+    private ClaimTime? Own(IReadOnlyList<Draft> drafts, int index, Dictionary<Draft, ResolvedTime> resolved, List<string> warnings)
+    {
+        var draft = drafts[index];
+        var frame = FrameAt(draft.Quantity.First);
+        var scope = Scope(drafts, index);
+        var before = MentionsIn(ClauseStart(draft), draft.Quantity.First);
+
+        var same = scope.Concat(before).FirstOrDefault(m => m.SamePeriod);
+        if (same is not null && PreviousOfCategory(drafts, index) is { } earlier)
+        {
+            return resolved[earlier].Time with { AsOf = Text(frame) };
+        }
+
+        var until = scope.FirstOrDefault(m => m.Until && (m.IsDay || m.Now));
+        var end = until is null ? frame : Resolve(until, warnings);
+        var since = Baseline(scope) ?? before.LastOrDefault(m => m.Since && HasDate(m));
+        if (since is not null)
+        {
+            var start = Resolve(since, warnings);
+            return since.IsRelative || (start is { } s && end is { } e && s == e)
+                ? new ClaimTime(TimeKind.Period, Start: Text(start), End: Text(end), AsOf: Text(end))
+                : new ClaimTime(TimeKind.Cumulative, Since: Text(start), AsOf: Text(end));
+        }
+
+        var during = scope.Concat(before).FirstOrDefault(m => m.During && (m.LongStretch || m.Hours is not null));
+        if (during is { LongStretch: true })
+        {
+            return new ClaimTime(TimeKind.Cumulative, AsOf: Text(frame));
+        }
+
+        if (during is { Hours: { } hours })
+        {
+            var start = frame?.AddDays(-Math.Max(0, (hours / 24) - 1));
+            return new ClaimTime(TimeKind.Period, Start: Text(start), End: Text(frame), AsOf: Text(frame));
+        }
+
+        if (draft.Kind == TimeKind.Cumulative)
+        {
+            return null;
+        }
+
+        var day = scope.Concat(before).FirstOrDefault(m => m.IsDay && !m.Since && !m.Until);
+        if (day is not null)
+        {
+            var last = Resolve(day, warnings);
+            var first = day.FirstDay is { } firstDay ? Resolve(day with { Day = firstDay }, warnings)
+                : day.FirstRelativeDay is { } firstRelative ? Resolve(day with { RelativeDay = firstRelative }, warnings)
+                : last;
+            return new ClaimTime(TimeKind.Period, Start: Text(first), End: Text(last), AsOf: Text(last));
+        }
+
+        return null;
+    }
+
+    /// <summary>No time words of its own: the cue words of the sentence decide, the frame gives the day.</summary>
+    private ClaimTime ByCue(Draft draft)
+    {
+        var frame = FrameAt(draft.Quantity.First);
+        return draft.Kind == TimeKind.Period
+            ? new ClaimTime(TimeKind.Period, Start: Text(frame), End: Text(frame), AsOf: Text(frame))
+            : new ClaimTime(draft.Kind, AsOf: Text(frame));
+    }
+
+    /// <summary>
+    /// "منذ" with its date, or "منذ قرار … في الـ 19 من ديسمبر": a bare "منذ" takes the first date
+    /// that follows it in the same sentence.
+    /// </summary>
+    private DateMention? Baseline(List<DateMention> scope)
+    {
+        var since = scope.FirstOrDefault(m => m.Since);
+        if (since is null || HasDate(since))
+        {
+            return since;
+        }
+
+        var sentence = text.SentenceOf(since.First);
+        var dated = mentions.FirstOrDefault(m => m.First >= since.Last && m.First - since.Last <= BaselineReach
+            && text.SentenceOf(m.First) == sentence && HasDate(m) && !m.Until);
+        return dated is null ? null : dated with { Since = true };
+    }
+
+    private static bool HasDate(DateMention m) => m.Month is not null || m.RelativeDay is not null || m.Now || m.Weekday is not null;
+
+    /// <summary>
+    /// The mentions that speak of a claim: from its number to the next figure that is not one of its
+    /// parts, within the clause, and for a whole, after its last part's clause too.
+    /// </summary>
+    private List<DateMention> Scope(IReadOnlyList<Draft> drafts, int index)
+    {
+        var draft = drafts[index];
+        var sentenceEnd = draft.Sentence.End;
+        var next = index + 1;
+        var ownLimit = next < drafts.Count ? Math.Min(drafts[next].Quantity.First, sentenceEnd) : sentenceEnd;
+        var scope = MentionsIn(draft.Quantity.Last, text.ClauseEnd(draft.Quantity.Last, ownLimit));
+        var lastPart = index;
+        while (lastPart + 1 < drafts.Count && IsDescendant(drafts[lastPart + 1], draft))
+        {
+            lastPart++;
+        }
+
+        if (lastPart > index)
+        {
+            var part = drafts[lastPart];
+            var partLimit = lastPart + 1 < drafts.Count ? Math.Min(drafts[lastPart + 1].Quantity.First, sentenceEnd) : sentenceEnd;
+            var lateStart = text.ClauseEnd(part.Quantity.Last, partLimit);
+            scope.AddRange(MentionsIn(lateStart, partLimit));
+        }
+
+        return scope;
+    }
+
+    private static bool IsDescendant(Draft candidate, Draft whole)
+    {
+        for (var parent = candidate.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent == whole)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private int ClauseStart(Draft draft)
+    {
+        var at = draft.Quantity.First - 1;
+        while (at > draft.Sentence.Start && !text.IsClauseEnd(at))
+        {
+            at--;
+        }
+
+        return at;
+    }
+
+    private List<DateMention> MentionsIn(int from, int to) => [.. mentions.Where(m => m.First >= from && m.First < to)];
+
+    private static Draft? PreviousOfCategory(IReadOnlyList<Draft> drafts, int index)
+    {
+        for (var i = index - 1; i >= 0; i--)
+        {
+            if (drafts[i].Category == drafts[index].Category)
+            {
+                return drafts[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Reporting verbs next to a day ("ونشر المرصد السوري مساء أمس الخميس", "مساء يوم الاثنين
+    /// الرابع من شهر آذار الجاري، وعلم المرصد") set the day the figures after them are stated for.
+    /// </summary>
+    private void FindFrames()
+    {
+        foreach (var mention in mentions.Where(m => m.IsDay && !m.Since && !m.Until))
+        {
+            if (!HasReportVerb(mention.First - FrameReach, mention.First) && !HasReportVerb(mention.Last, mention.Last + 3))
+            {
+                continue;
+            }
+
+            if (Resolve(mention, []) is { } day)
+            {
+                frames.Add((mention.First, day));
+            }
+        }
+    }
+
+    private bool HasReportVerb(int from, int to)
+    {
+        for (var at = Math.Max(0, from); at < Math.Min(to, text.Tokens.Count); at++)
+        {
+            if (text.StartingAt(at, LexiconKind.Marker)?.Entry["marker"] == "report")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private Day? FrameAt(int token)
+    {
+        Day? day = published is { } p ? Day.Of(p) : null;
+        foreach (var frame in frames)
+        {
+            if (frame.Token < token)
+            {
+                day = frame.Day;
+            }
+        }
+
+        return day;
+    }
+
+    /// <summary>
+    /// The day a mention names. Relative days count from the publication date; a month-day takes its
+    /// year from the explicit year, or from its relative word ("الفائت": the last such month), or the
+    /// most recent such day before publication. An explicit year that the relative word contradicts
+    /// is a <c>year_conflict</c>; the relative word is believed.
+    /// </summary>
+    private Day? Resolve(DateMention m, List<string> warnings)
+    {
+        var today = published is { } p ? Day.Of(p) : (Day?)null;
+        if (m.RelativeDay is { } offset && m.Month is null)
+        {
+            return today?.AddDays(offset);
+        }
+
+        if (m.Now)
+        {
+            return today;
+        }
+
+        if (m.Month is not { } month)
+        {
+            return m.Weekday is { } weekday && today?.Date is { } t ? Day.Of(MostRecent(t, weekday)) : null;
+        }
+
+        var dayOfMonth = m.Day ?? 1;
+        int? relativeYear = published is { } reference ? m.Relative switch
+        {
+            RelativeWord.This => reference.Year,
+            RelativeWord.Last => month < reference.Month || (month == reference.Month && dayOfMonth < reference.Day) ? reference.Year : reference.Year - 1,
+            RelativeWord.Next => month > reference.Month ? reference.Year : reference.Year + 1,
+            _ => month <= reference.Month ? reference.Year : reference.Year - 1,
+        } : null;
+        if (m.Year is { } explicitYear && m.Relative is not null && relativeYear is { } implied && implied != explicitYear)
+        {
+            warnings.Add(Warnings.YearConflict);
+            return new Day(implied, month, dayOfMonth);
+        }
+
+        return new Day(m.Year ?? relativeYear, month, dayOfMonth);
+    }
+
+    private static DateOnly MostRecent(DateOnly from, int isoWeekday)
+    {
+        var weekday = PublicationDateInference.ToDayOfWeek(isoWeekday);
+        while (from.DayOfWeek != weekday)
+        {
+            from = from.AddDays(-1);
+        }
+
+        return from;
+    }
+
+    /// <summary>A date whose weekday the text contradicts ("الثلاثاء الـ 3 من آذار 2019" was a Sunday).</summary>
+    private void AddWeekdayMismatches(IReadOnlyList<Draft> drafts, Dictionary<Draft, ResolvedTime> resolved)
+    {
+        foreach (var mention in mentions.Where(m => m is { Weekday: not null, Day: not null, Month: not null }))
+        {
+            var day = Resolve(mention, []);
+            if (day?.Date is not { } date || date.DayOfWeek == PublicationDateInference.ToDayOfWeek(mention.Weekday!.Value))
+            {
+                continue;
+            }
+
+            var sentence = text.SentenceOf(mention.First);
+            var affected = drafts.Where(d => text.SentenceOf(d.Quantity.First) == sentence).ToList();
+            if (affected.Count == 0)
+            {
+                affected = [.. drafts.Where(d => d.Quantity.First > mention.First).Take(1)];
+            }
+
+            foreach (var draft in affected)
+            {
+                resolved[draft] = resolved[draft] with { Warnings = [.. resolved[draft].Warnings, Warnings.WeekdayMismatch] };
+            }
+        }
+    }
+
+    private static string? Text(Day? day) => day?.ToString();
+
+    private static Day Parse(string day) => day.StartsWith("--", StringComparison.Ordinal)
+        ? new Day(null, int.Parse(day[2..4], System.Globalization.CultureInfo.InvariantCulture), int.Parse(day[5..7], System.Globalization.CultureInfo.InvariantCulture))
+        : Day.Of(DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+}
