@@ -51,7 +51,11 @@ public sealed class PhraseIndex
         string text, IReadOnlyList<Token> tokens, List<Sense>[] senses, PhraseNode node,
         int start, int at, bool exact, Proclitics proclitics, List<LexiconMatch> matches)
     {
-        at = SkipQuotes(text, tokens, at);
+        if (at > start)
+        {
+            at = SkipQuotes(text, tokens, at);
+        }
+
         if (at >= tokens.Count || node.Next.Count == 0)
         {
             return;

@@ -87,9 +87,10 @@ public static class DateRecognizer
             return m.Since || m.Month is not null || m.RelativeDay is not null ? null : m with { Since = true };
         }
 
+        // "منذ … وحتى …": the end of a span is a mention of its own.
         if (e["until"] is not null)
         {
-            return m with { Until = true };
+            return HasContent(m) ? null : m with { Until = true };
         }
 
         if (e["during"] is not null)

@@ -26,7 +26,7 @@ public static class PublicationDateInference
         (DateOnly Date, DateMention Mention)? best = null;
         foreach (var mention in mentions)
         {
-            if (mention is not { Day: { } day, Month: { } month, RelativeDay: 0 or -1 } || mention.Since)
+            if (mention is not { Day: { } day, Month: { } month, RelativeDay: 0 or -1 })
             {
                 continue;
             }
@@ -111,7 +111,7 @@ public static class PublicationDateInference
         return next;
     }
 
-    internal static string Quote(AnalyzedText text, DateMention mention)
+    public static string Quote(AnalyzedText text, DateMention mention)
     {
         var span = text.Normalized.OriginalSpan(text.Tokens[mention.First].Start, text.Tokens[mention.Last - 1].End);
         return text.Normalized.Original[span.Start..span.End];
