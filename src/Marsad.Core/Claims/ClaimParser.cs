@@ -87,7 +87,7 @@ public sealed class ClaimParser
         var governing = conjoined ? null : GoverningCue(qualifierStart, sentence.Start);
         draft.Perpetrator ??= governing?.Perpetrator;
         draft.Category = ChooseCategory(draft, qualifierStart, governing?.Cue, after, sentence);
-        draft.Kind = ReadTimeKind(quantity, sentence);
+        draft.Kind = StatesATotal(qualifierStart) || after.Total ? TimeKind.Cumulative : null;
         draft.HasEvidence = after.HasEvidence || governing is not null || draft.Parent is not null
             || (draft.Category is not null && StatesATotal(qualifierStart));
 
@@ -248,6 +248,7 @@ public sealed class ClaimParser
                 continue;
             }
 
+            after.Total |= text.StartingAt(at, LexiconKind.Time)?.Entry["kind"] == "cumulative";
             var marker = text.StartingAt(at, LexiconKind.Marker)?.Entry["marker"];
             if (marker is "breakdown" && at == from && text.StartingAt(at, LexiconKind.Marker)!.Value.Length == 1)
             {
@@ -477,25 +478,6 @@ public sealed class ClaimParser
         return null;
     }
 
-    private TimeKind? ReadTimeKind(Quantity quantity, (int Start, int End) sentence)
-    {
-        LexiconMatch? best = null;
-        var bestDistance = int.MaxValue;
-        for (var at = sentence.Start; at < sentence.End; at++)
-        {
-            if (text.StartingAt(at, LexiconKind.Time) is { } cue)
-            {
-                var distance = at < quantity.First ? quantity.First - at : at - quantity.Last;
-                if (distance < bestDistance)
-                {
-                    (best, bestDistance) = (cue, distance);
-                }
-            }
-        }
-
-        return ClaimJson.Parse<TimeKind>(best?.Entry["kind"]);
-    }
-
     /// <summary>
     /// What a part does not say it takes from its whole; "منهم" and "آخرين" take the group of the
     /// figure before; a group with an actor but no role is made of fighters.
@@ -555,6 +537,9 @@ public sealed class ClaimParser
 
         /// <summary>"آخرين": more of the same people.</summary>
         public bool Others { get; set; }
+
+        /// <summary>A word of totals after the figure ("حصيلة"): it is a running total.</summary>
+        public bool Total { get; set; }
 
         /// <summary>"ممن قتلوا من مقاتلي …": the group is named again after the verb.</summary>
         public bool GroupReopened { get; set; }

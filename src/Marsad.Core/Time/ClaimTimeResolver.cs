@@ -81,7 +81,7 @@ public sealed class ClaimTimeResolver
         if (since is not null)
         {
             var start = Resolve(since, warnings);
-            return since.IsRelative || (start is { } s && end is { } e && s == e)
+            return since.IsRelative || since.Month is null || (start is { } s && end is { } e && s == e)
                 ? new ClaimTime(TimeKind.Period, Start: Text(start), End: Text(end), AsOf: Text(end))
                 : new ClaimTime(TimeKind.Cumulative, Since: Text(start), AsOf: Text(end));
         }
@@ -98,40 +98,81 @@ public sealed class ClaimTimeResolver
             return new ClaimTime(TimeKind.Period, Start: Text(start), End: Text(frame), AsOf: Text(frame));
         }
 
+        if (DayIn(scope.Concat(before)) is { } own)
+        {
+            return Period(own, warnings);
+        }
+
         if (draft.Kind == TimeKind.Cumulative)
+        {
+            // A running total whose baseline stands elsewhere in the sentence: "يرتفع إلى 1213 …،
+            // في حين ارتفع إلى 653 … منذ الـ 10 من أيلول" — ahead first, then behind.
+            if (draft.Parent is not null)
+            {
+                return null;
+            }
+
+            // A baseline of its own without a date ("منذ القرار الأمريكي") leaves it unknown.
+            var sentence = text.SentenceOf(draft.Quantity.First);
+            var elsewhere = scope.Any(m => m.Since) ? null
+                : Dated(mentions.FirstOrDefault(m => m.First >= draft.Quantity.Last && text.SentenceOf(m.First) == sentence && m.Since))
+                    ?? mentions.LastOrDefault(m => m.First < draft.Quantity.First && text.SentenceOf(m.First) == sentence && m.Since && m.Month is not null);
+            return new ClaimTime(TimeKind.Cumulative, Since: elsewhere is null ? null : Text(Resolve(elsewhere, warnings)), AsOf: Text(frame));
+        }
+
+        if (draft.Parent is not null)
         {
             return null;
         }
 
-        var day = scope.Concat(before).FirstOrDefault(m => m.IsDay && !m.Since && !m.Until);
-        if (day is not null)
+        // "منذ القرار الأمريكي": a baseline without a date is still a running total.
+        if (scope.Any(m => m.Since))
         {
-            var last = Resolve(day, warnings);
-            var first = day.FirstDay is { } firstDay ? Resolve(day with { Day = firstDay }, warnings)
-                : day.FirstRelativeDay is { } firstRelative ? Resolve(day with { RelativeDay = firstRelative }, warnings)
-                : last;
-            return new ClaimTime(TimeKind.Period, Start: Text(first), End: Text(last), AsOf: Text(last));
+            return new ClaimTime(TimeKind.Cumulative, AsOf: Text(frame));
         }
 
-        return null;
+        // "أنه منذ الأول من ديسمبر …، تصاعدت عمليات الخروج … لأكثر من 36 ألف": the sentence's baseline.
+        var sentenceIndex = text.SentenceOf(draft.Quantity.First);
+        if (mentions.LastOrDefault(m => m.First < draft.Quantity.First && text.SentenceOf(m.First) == sentenceIndex
+            && m is { Since: true, Month: not null, RelativeDay: null }) is { } opening)
+        {
+            return new ClaimTime(TimeKind.Cumulative, Since: Text(Resolve(opening, warnings)), AsOf: Text(frame));
+        }
+
+        // A date after a comma still dates an event: "وصول نحو 700 جندي …، في الـ 23 والـ 24 من كانون الثاني".
+        var next = index + 1 < drafts.Count ? Math.Min(drafts[index + 1].Quantity.First, draft.Sentence.End) : draft.Sentence.End;
+        return DayIn(MentionsIn(draft.Quantity.Last, next)) is { } later ? Period(later, warnings) : null;
+    }
+
+    private static DateMention? DayIn(IEnumerable<DateMention> candidates) => candidates.FirstOrDefault(m => m.IsDay && !m.Since && !m.Until);
+
+    private ClaimTime Period(DateMention day, List<string> warnings)
+    {
+        var last = Resolve(day, warnings);
+        var first = day.FirstDay is { } firstDay ? Resolve(day with { Day = firstDay }, warnings)
+            : day.FirstRelativeDay is { } firstRelative ? Resolve(day with { RelativeDay = firstRelative }, warnings)
+            : last;
+        return new ClaimTime(TimeKind.Period, Start: Text(first), End: Text(last), AsOf: Text(last));
     }
 
     /// <summary>No time words of its own: the cue words of the sentence decide, the frame gives the day.</summary>
     private ClaimTime ByCue(Draft draft)
     {
         var frame = FrameAt(draft.Quantity.First);
-        return draft.Kind == TimeKind.Period
-            ? new ClaimTime(TimeKind.Period, Start: Text(frame), End: Text(frame), AsOf: Text(frame))
-            : new ClaimTime(draft.Kind, AsOf: Text(frame));
+        // Without a verb of totals or a baseline, a figure counts what happened: a period.
+        return draft.Kind == TimeKind.Cumulative
+            ? new ClaimTime(TimeKind.Cumulative, AsOf: Text(frame))
+            : new ClaimTime(TimeKind.Period, Start: Text(frame), End: Text(frame), AsOf: Text(frame));
     }
 
     /// <summary>
     /// "منذ" with its date, or "منذ قرار … في الـ 19 من ديسمبر": a bare "منذ" takes the first date
     /// that follows it in the same sentence.
     /// </summary>
-    private DateMention? Baseline(List<DateMention> scope)
+    private DateMention? Baseline(List<DateMention> scope) => Dated(scope.FirstOrDefault(m => m.Since));
+
+    private DateMention? Dated(DateMention? since)
     {
-        var since = scope.FirstOrDefault(m => m.Since);
         if (since is null || HasDate(since))
         {
             return since;
