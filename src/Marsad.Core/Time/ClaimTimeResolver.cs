@@ -300,6 +300,9 @@ public sealed class ClaimTimeResolver
         return day;
     }
 
+    /// <summary>The day a mention names, against the report's publication date.</summary>
+    public Day? DayOf(DateMention mention) => Resolve(mention, []);
+
     /// <summary>
     /// The day a mention names. Relative days count from the publication date; a month-day takes its
     /// year from the explicit year, or from its relative word ("الفائت": the last such month), or the
@@ -319,6 +322,12 @@ public sealed class ClaimTimeResolver
             return today;
         }
 
+        if (m.RelativeMonth && m.Day is { } dayOfRelativeMonth && published is { } now)
+        {
+            var month0 = new DateOnly(now.Year, now.Month, 1).AddMonths(m.Relative switch { RelativeWord.Last => -1, RelativeWord.Next => 1, _ => 0 });
+            return new Day(month0.Year, month0.Month, dayOfRelativeMonth);
+        }
+
         if (m.Month is not { } month)
         {
             return m.Weekday is { } weekday && today?.Date is { } t ? Day.Of(MostRecent(t, weekday)) : null;
@@ -330,7 +339,7 @@ public sealed class ClaimTimeResolver
             RelativeWord.This => reference.Year,
             RelativeWord.Last => month < reference.Month || (month == reference.Month && dayOfMonth < reference.Day) ? reference.Year : reference.Year - 1,
             RelativeWord.Next => month > reference.Month ? reference.Year : reference.Year + 1,
-            _ => month <= reference.Month ? reference.Year : reference.Year - 1,
+            _ => month < reference.Month || (month == reference.Month && dayOfMonth <= reference.Day) ? reference.Year : reference.Year - 1,
         } : null;
         if (m.Year is { } explicitYear && m.Relative is not null && relativeYear is { } implied && implied != explicitYear)
         {

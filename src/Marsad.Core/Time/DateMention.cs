@@ -30,6 +30,9 @@ public sealed record DateMention(int First, int Last)
 
     public RelativeWord? Relative { get; init; }
 
+    /// <summary>"من الشهر الجاري": the month is the one the relative word names.</summary>
+    public bool RelativeMonth { get; init; }
+
     /// <summary>"مطلع شهر": the month's first day stands for it.</summary>
     public bool MonthStart { get; init; }
 
@@ -55,7 +58,7 @@ public sealed record DateMention(int First, int Last)
     public bool LongStretch { get; init; }
 
     /// <summary>The mention names one day: a date, a relative day, or a weekday.</summary>
-    public bool IsDay => (Day is not null && Month is not null) || RelativeDay is not null || (Weekday is not null && Month is null);
+    public bool IsDay => (Day is not null && (Month is not null || RelativeMonth)) || RelativeDay is not null || (Weekday is not null && Month is null && !RelativeMonth);
 
     /// <summary>The mention names a day relative to the report's today or the day itself (اليوم، أمس، الآن).</summary>
     public bool IsRelative => RelativeDay is not null || Now;

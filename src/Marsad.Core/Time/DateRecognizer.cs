@@ -39,6 +39,7 @@ public static class DateRecognizer
         var m = new DateMention(start, start);
         var end = start;
         var at = start;
+        var joinedByAnd = false;
         while (at < text.Tokens.Count)
         {
             if (text.StartingAt(at, LexiconKind.Calendar) is { } word)
@@ -54,16 +55,18 @@ public static class DateRecognizer
                 continue;
             }
 
-            if (text.Tokens[at].Kind == TokenKind.Number && ReadNumber(text, m, at) is { } read)
+            if (text.Tokens[at].Kind == TokenKind.Number && ReadNumber(text, m, at, joinedByAnd) is { } read)
             {
                 m = read.Mention;
                 at = end = read.End;
+                joinedByAnd = false;
                 continue;
             }
 
             // Joining words count only when a part of the expression follows them.
             if (end > start && IsJoiner(text, at))
             {
+                joinedByAnd |= text.StartingAt(at, LexiconKind.Marker)?.Entry["marker"] == "and";
                 at++;
                 continue;
             }
@@ -140,11 +143,17 @@ public static class DateRecognizer
             return m with { Now = true };
         }
 
+        if (e["month-word"] == "relative")
+        {
+            return m with { RelativeMonth = true };
+        }
+
         // Clock words, "يوم", "شهر", "العام", "الساعات": part of the expression, no date of their own.
         return e["hours"] is not null && m.Hours is null ? null : m;
     }
 
-    private static (DateMention Mention, int End)? ReadNumber(AnalyzedText text, DateMention m, int at)
+    /// <remarks>A year never follows "و": "أيلول الفائت، و2100 عنصر" counts people.</remarks>
+    private static (DateMention Mention, int End)? ReadNumber(AnalyzedText text, DateMention m, int at, bool joinedByAnd)
     {
         var digits = text.Tokens[at].In(text.Text);
         if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
@@ -153,7 +162,7 @@ public static class DateRecognizer
         }
 
         var next = at + 1;
-        if (value is >= FirstYear and <= LastYear && (m.Month is not null || IsYearWord(text, at - 1) || IsYearWord(text, at - 2)))
+        if (value is >= FirstYear and <= LastYear && !joinedByAnd && (m.Month is not null || IsYearWord(text, at - 1) || IsYearWord(text, at - 2)))
         {
             return (m with { Year = value }, next);
         }
@@ -185,7 +194,7 @@ public static class DateRecognizer
         {
             if (text.StartingAt(at, LexiconKind.Calendar) is { } word)
             {
-                if (word.Entry["month"] is not null)
+                if (word.Entry["month"] is not null || word.Entry["month-word"] == "relative")
                 {
                     return true;
                 }
@@ -209,7 +218,7 @@ public static class DateRecognizer
 
     private static bool IsJoiner(AnalyzedText text, int at) =>
         text.StartingAt(at, LexiconKind.Marker)?.Entry["marker"] is "of" or "and" or "definite"
-        || text.IsPunctuation(at, '/') || text.IsPunctuation(at, '-');
+        || text.IsPunctuation(at, '/') || text.IsPunctuation(at, '-') || text.IsPunctuation(at, '،') || text.IsPunctuation(at, ',');
 
     private static int? Number(LexiconEntry entry, string key) =>
         entry[key] is { } text && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
