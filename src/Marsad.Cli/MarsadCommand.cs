@@ -16,6 +16,7 @@ public static class MarsadCommand
         };
         root.Subcommands.Add(IngestCommand.Create(options));
         root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(DocumentsCommand.Create(options));
         root.Subcommands.Add(ClaimsCommand.Create(options));
         root.Subcommands.Add(ReextractCommand.Create(options));
         root.Subcommands.Add(EvalCommand.Create());

@@ -116,7 +116,19 @@ public sealed class CliProcessTests : IDisposable
         Assert.Contains("3 reports,", result.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Documents_shows_inferred_publication_dates_and_how()
+    {
+        Run("ingest", Seeds, "--db", Database);
+        var result = Run("documents", "--db", Database);
+        Assert.Equal(0, result.ExitCode);
+        var line = result.Output.Split('\n').Single(l => l.StartsWith("001_a1ff52ee2d0b606e", StringComparison.Ordinal));
+        Assert.Contains("2019-01-31", line, StringComparison.Ordinal);
+        Assert.Contains("inferred from", line, StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("documents")]
     [InlineData("ingest")]
     [InlineData("extract")]
     [InlineData("claims")]

@@ -17,8 +17,25 @@ internal static class ClaimTable
         {
             output.WriteLine(
                 $"{claim.Id,-28} {Figure(claim),-16} {ClaimJson.Code(claim.Category),-12} {Who(claim),-34} {When(claim),-24} {claim.Text}");
+            foreach (var warning in claim.Warnings)
+            {
+                output.WriteLine($"{"",-28} ⚠ {warning}: {Explain(warning)}");
+            }
         }
     }
+
+    /// <summary>What a warning code means, for a reader who has not read the codebook.</summary>
+    public static string Explain(string warning) => warning switch
+    {
+        "weekday_mismatch" => "a date and the weekday written with it disagree; one of them is wrong",
+        "since_after_as_of" => "the baseline or start of the count is later than the day the figure is stated for",
+        "year_conflict" => "an explicit year contradicts a relative word such as الفائت or الجاري; the relative word was believed",
+        "parts_exceed_whole" => "the parts of this figure add up to more than it",
+        "sum_mismatch" => "the stated total is not the sum of its stated parts",
+        "series_decrease" => "a running total fell below an earlier figure with the same baseline",
+        "value_conflict" => "two reports give different figures for the same series on the same day",
+        _ => "see CODEBOOK §6",
+    };
 
     public static string Figure(Claim claim)
     {

@@ -23,7 +23,7 @@ public static class PublicationDateInference
             : (DayOfWeek?)null;
         var year = PublicationYear(mentions);
 
-        (DateOnly Date, DateMention Mention)? best = null;
+        (DateOnly Date, DateMention Mention, bool Corrected)? best = null;
         foreach (var mention in mentions)
         {
             if (mention is not { Day: { } day, Month: { } month, RelativeDay: 0 or -1 })
@@ -37,28 +37,31 @@ public static class PublicationDateInference
                 continue;
             }
 
-            var date = new DateOnly(y.Value, month, day);
-            if (mention.Weekday is { } stated)
-            {
-                date = Nearest(date, ToDayOfWeek(stated));
-            }
-
+            var written = new DateOnly(y.Value, month, day);
+            var date = mention.Weekday is { } stated ? Nearest(written, ToDayOfWeek(stated)) : written;
             var published = date.AddDays(-mention.RelativeDay.Value);
             if (best is null || published > best.Value.Date)
             {
-                best = (published, mention);
+                best = (published, mention, date != written);
             }
         }
 
         if (best is { } found)
         {
             var date = found.Date;
+            var how = $"inferred from “{Quote(text, found.Mention)}”";
+            if (found.Corrected)
+            {
+                how += "; its weekday is believed over its day number";
+            }
+
             if (weekday is { } w && date.DayOfWeek != w && Following(date, w) is var shifted && shifted.DayNumber - date.DayNumber <= 2)
             {
+                how += $", a recap: the report's own weekdays put its today on the following {w}";
                 date = shifted;
             }
 
-            return new PublicationDate(date, $"inferred from “{Quote(text, found.Mention)}”", weekday);
+            return new PublicationDate(date, how, weekday);
         }
 
         return weekday is { } only

@@ -23,6 +23,23 @@ public sealed class GoldRegressionTests(ITestOutputHelper output)
         AssertAttribute(report, "group.actor", 0.93);
         AssertAttribute(report, "group.role", 0.93);
         AssertAttribute(report, "parent_value", 0.95);
+        AssertAttribute(report, "time.kind", 0.93);
+        AssertAttribute(report, "time.since", 0.9);
+        AssertAttribute(report, "time.as_of", 0.95);
+        Assert.Equal((1.0, 1.0), (report.WarningsPrecision, report.WarningsRecall));
+    }
+
+    [Fact]
+    public void Seed_publication_dates_are_inferred_from_the_text_alone()
+    {
+        var inferred = ReportReader.Read([SharedData.PathTo("corpus", "seeds")], DocumentMetadata.None)
+            .OfType<ReadDocument>()
+            .Select(r => ClaimExtractor.Arabic.Extract(r.Document).Publication)
+            .ToList();
+        Assert.Equal(
+            ["2019-01-25", "2019-01-31", null, null, "2019-03-05"],
+            inferred.Select(p => p.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(DayOfWeek.Sunday, inferred[3].Weekday);
     }
 
     [Fact]
