@@ -1,9 +1,11 @@
 using BenchmarkDotNet.Attributes;
+using Marsad.Claims;
 using Marsad.Extraction;
 using Marsad.Languages;
 using Marsad.Model;
 using Marsad.Recognition;
 using Marsad.Text;
+using Marsad.Time;
 
 namespace Marsad.Benchmarks;
 
@@ -19,6 +21,7 @@ public class PipelineBenchmarks
     private SourceDocument[] documents = [];
     private NormalizedText[] normalized = [];
     private AnalyzedText[] analyzed = [];
+    private List<Draft>[] drafts = [];
 
     [GlobalSetup]
     public void Setup()
@@ -28,6 +31,7 @@ public class PipelineBenchmarks
             .Select(f => new SourceDocument(Path.GetFileNameWithoutExtension(f), File.ReadAllText(f), DocumentMetadata.None))];
         normalized = [.. documents.Select(d => arabic.Normalizer.Normalize(d.Text))];
         analyzed = [.. normalized.Select(n => new AnalyzedText(n, arabic))];
+        drafts = [.. analyzed.Select(a => ClaimParser.Parse(a, QuantityRecognizer.Recognize(a)))];
     }
 
     [Benchmark]
@@ -41,6 +45,24 @@ public class PipelineBenchmarks
 
     [Benchmark]
     public int RecognizeQuantities() => analyzed.Sum(a => QuantityRecognizer.Recognize(a).Count);
+
+    [Benchmark]
+    public int ParseClaims() => analyzed.Sum(a => ClaimParser.Parse(a, QuantityRecognizer.Recognize(a)).Count);
+
+    /// <summary>The time stage alone: date mentions, publication inference, claim time.</summary>
+    [Benchmark]
+    public int ResolveTime()
+    {
+        var resolved = 0;
+        for (var i = 0; i < analyzed.Length; i++)
+        {
+            var mentions = DateRecognizer.Recognize(analyzed[i]);
+            var publication = PublicationDateInference.Infer(analyzed[i], mentions);
+            resolved += new ClaimTimeResolver(analyzed[i], mentions, publication).Resolve(drafts[i]).Count;
+        }
+
+        return resolved;
+    }
 
     [Benchmark(Baseline = true)]
     public int ExtractClaims() => documents.Sum(d => ClaimExtractor.Arabic.Extract(d).Claims.Count);

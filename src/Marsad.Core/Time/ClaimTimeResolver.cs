@@ -113,10 +113,9 @@ public sealed class ClaimTimeResolver
             }
 
             // A baseline of its own without a date ("منذ القرار الأمريكي") leaves it unknown.
-            var sentence = text.SentenceOf(draft.Quantity.First);
             var elsewhere = scope.Any(m => m.Since) ? null
-                : Dated(mentions.FirstOrDefault(m => m.First >= draft.Quantity.Last && text.SentenceOf(m.First) == sentence && m.Since))
-                    ?? mentions.LastOrDefault(m => m.First < draft.Quantity.First && text.SentenceOf(m.First) == sentence && m.Since && m.Month is not null);
+                : Dated(MentionsIn(draft.Quantity.Last, draft.Sentence.End).FirstOrDefault(m => m.Since))
+                    ?? MentionsIn(draft.Sentence.Start, draft.Quantity.First).LastOrDefault(m => m.Since && m.Month is not null);
             return new ClaimTime(TimeKind.Cumulative, Since: elsewhere is null ? null : Text(Resolve(elsewhere, warnings)), AsOf: Text(frame));
         }
 
@@ -132,9 +131,7 @@ public sealed class ClaimTimeResolver
         }
 
         // "أنه منذ الأول من ديسمبر …، تصاعدت عمليات الخروج … لأكثر من 36 ألف": the sentence's baseline.
-        var sentenceIndex = text.SentenceOf(draft.Quantity.First);
-        if (mentions.LastOrDefault(m => m.First < draft.Quantity.First && text.SentenceOf(m.First) == sentenceIndex
-            && m is { Since: true, Month: not null, RelativeDay: null }) is { } opening)
+        if (MentionsIn(draft.Sentence.Start, draft.Quantity.First).LastOrDefault(m => m is { Since: true, Month: not null, RelativeDay: null }) is { } opening)
         {
             return new ClaimTime(TimeKind.Cumulative, Since: Text(Resolve(opening, warnings)), AsOf: Text(frame));
         }
@@ -179,8 +176,8 @@ public sealed class ClaimTimeResolver
         }
 
         var sentence = text.SentenceOf(since.First);
-        var dated = mentions.FirstOrDefault(m => m.First >= since.Last && m.First - since.Last <= BaselineReach
-            && text.SentenceOf(m.First) == sentence && HasDate(m) && !m.Until);
+        var dated = MentionsIn(since.Last, since.Last + BaselineReach + 1)
+            .FirstOrDefault(m => text.SentenceOf(m.First) == sentence && HasDate(m) && !m.Until);
         return dated is null ? null : dated with { Since = true };
     }
 
@@ -238,7 +235,24 @@ public sealed class ClaimTimeResolver
         return at;
     }
 
-    private List<DateMention> MentionsIn(int from, int to) => [.. mentions.Where(m => m.First >= from && m.First < to)];
+    /// <summary>The mentions that start in <c>[from, to)</c>; mentions are in text order, so a binary search finds them.</summary>
+    private List<DateMention> MentionsIn(int from, int to)
+    {
+        var (low, high) = (0, mentions.Count);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            (low, high) = mentions[middle].First < from ? (middle + 1, high) : (low, middle);
+        }
+
+        var found = new List<DateMention>();
+        for (var i = low; i < mentions.Count && mentions[i].First < to; i++)
+        {
+            found.Add(mentions[i]);
+        }
+
+        return found;
+    }
 
     private static Draft? PreviousOfCategory(IReadOnlyList<Draft> drafts, int index)
     {

@@ -36,6 +36,13 @@ public static class DateRecognizer
 
     private static DateMention? Read(AnalyzedText text, int start)
     {
+        // Most tokens start no time expression; decide that before building anything.
+        if (text.StartingAt(start, LexiconKind.Calendar) is null
+            && (text.Tokens[start].Kind != TokenKind.Number || !MonthFollows(text, start + 1)))
+        {
+            return null;
+        }
+
         var m = new DateMention(start, start);
         var end = start;
         var at = start;
