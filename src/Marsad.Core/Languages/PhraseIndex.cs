@@ -31,9 +31,6 @@ public sealed class PhraseIndex
         }
     }
 
-    /// <summary>The longest phrase length in words, so callers know how far back a match may start.</summary>
-    public int LongestPhrase { get; private set; }
-
     /// <summary>Every lexicon phrase that starts at a token, in token order.</summary>
     public List<LexiconMatch> MatchAll(string text, IReadOnlyList<Token> tokens)
     {
@@ -164,7 +161,6 @@ public sealed class PhraseIndex
         }
 
         node.Entries.Add(entry);
-        LongestPhrase = Math.Max(LongestPhrase, words.Length);
     }
 
     private int WordId(string word)

@@ -5,8 +5,6 @@ public readonly record struct TextSpan(int Start, int End)
 {
     public int Length => End - Start;
 
-    public bool Overlaps(TextSpan other) => Start < other.End && other.Start < End;
-
     public override string ToString() => $"[{Start}, {End})";
 }
 

@@ -81,9 +81,6 @@ public sealed class AnalyzedText
         return limit;
     }
 
-    public bool IsWord(int token, string word) =>
-        token >= 0 && token < Tokens.Count && Tokens[token].Kind == TokenKind.Word && Tokens[token].In(Text).SequenceEqual(word);
-
     /// <summary>The best match of a kind starting at a token: the longest, then the exact one.</summary>
     public LexiconMatch? StartingAt(int token, LexiconKind kind) => Best(token < 0 ? null : startingAt[token], kind);
 

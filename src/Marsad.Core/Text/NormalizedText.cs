@@ -23,9 +23,6 @@ public sealed class NormalizedText
     /// <summary>The folded text that matching runs on.</summary>
     public string Text { get; }
 
-    /// <summary>The original offset of the normalized character at <paramref name="index"/>.</summary>
-    public int OriginalIndex(int index) => toOriginal[index];
-
     /// <summary>The original span covering normalized characters <c>[start, end)</c>.</summary>
     public Model.TextSpan OriginalSpan(int start, int end) =>
         end <= start

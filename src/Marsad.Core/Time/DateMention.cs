@@ -33,9 +33,6 @@ public sealed record DateMention(int First, int Last)
     /// <summary>"من الشهر الجاري": the month is the one the relative word names.</summary>
     public bool RelativeMonth { get; init; }
 
-    /// <summary>"مطلع شهر": the month's first day stands for it.</summary>
-    public bool MonthStart { get; init; }
-
     /// <summary>Introduced by "منذ": a baseline or a span's start.</summary>
     public bool Since { get; init; }
 

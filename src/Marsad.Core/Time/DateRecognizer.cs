@@ -135,11 +135,6 @@ public static class DateRecognizer
             return m with { Relative = relative switch { "this" => RelativeWord.This, "last" => RelativeWord.Last, _ => RelativeWord.Next } };
         }
 
-        if (e["edge"] == "start")
-        {
-            return m with { MonthStart = true };
-        }
-
         if (e["same-period"] is not null)
         {
             return m with { SamePeriod = true };
@@ -155,7 +150,8 @@ public static class DateRecognizer
             return m with { RelativeMonth = true };
         }
 
-        // Clock words, "يوم", "شهر", "العام", "الساعات": part of the expression, no date of their own.
+        // Clock words, "يوم", "شهر", "العام", "مطلع": part of the expression, no date of their own
+        // (a month without a day stands for its first day when resolved).
         return e["hours"] is not null && m.Hours is null ? null : m;
     }
 

@@ -20,9 +20,7 @@ public sealed partial class ExternalNumberCasesTests(ITestOutputHelper output)
     {
         var path = SharedData.PathTo("external", "recognizers-text", "Number", "NumberModel.json");
         using var cases = JsonDocument.Parse(File.ReadAllText(path));
-        var skipped = new Dictionary<string, int>();
-        var failures = new List<string>();
-        var inScope = 0;
+        var suite = new PassRate("Recognizers-Text Arabic cardinals");
         foreach (var @case in cases.RootElement.EnumerateArray())
         {
             var input = @case.GetProperty("Input").GetString()!;
@@ -30,28 +28,16 @@ public sealed partial class ExternalNumberCasesTests(ITestOutputHelper output)
                 .Select(r => r.GetProperty("Resolution").GetProperty("value").GetString()!).ToList();
             if (SkipReason(input, expected) is { } reason)
             {
-                skipped[reason] = skipped.GetValueOrDefault(reason) + 1;
+                suite.Skip(reason);
                 continue;
             }
 
-            inScope++;
             var found = QuantityRecognizer.Numbers(Analyze.Arabic(input))
                 .Select(q => q.Value?.ToString(CultureInfo.InvariantCulture) ?? "?").ToList();
-            if (!found.SequenceEqual(expected))
-            {
-                failures.Add($"{input} → expected [{string.Join(", ", expected)}], found [{string.Join(", ", found)}]");
-            }
+            suite.Check(found.SequenceEqual(expected), $"{input} → expected [{string.Join(", ", expected)}], found [{string.Join(", ", found)}]");
         }
 
-        var rate = (inScope - failures.Count) / (double)inScope;
-        output.WriteLine($"in scope: {inScope}, passed: {inScope - failures.Count} ({rate:P1})");
-        foreach (var (reason, count) in skipped.OrderByDescending(p => p.Value))
-        {
-            output.WriteLine($"skipped {count}: {reason}");
-        }
-
-        failures.ForEach(output.WriteLine);
-        Assert.True(rate >= PassRateFloor, $"pass rate {rate:P1} is under {PassRateFloor:P0}; failures:\n{string.Join('\n', failures)}");
+        suite.AssertAtLeast(PassRateFloor, output);
     }
 
     /// <summary>Why a case is outside what the codebook counts, or null when it is in scope.</summary>

@@ -22,9 +22,7 @@ public sealed partial class ExternalDateCasesTests(ITestOutputHelper output)
     {
         var path = SharedData.PathTo("external", "recognizers-text", "DateTime", "DateParser.json");
         using var cases = JsonDocument.Parse(File.ReadAllText(path));
-        var skipped = new Dictionary<string, int>();
-        var failures = new List<string>();
-        var inScope = 0;
+        var suite = new PassRate("Recognizers-Text Arabic dates");
         foreach (var @case in cases.RootElement.EnumerateArray())
         {
             var input = @case.GetProperty("Input").GetString()!;
@@ -36,27 +34,15 @@ public sealed partial class ExternalDateCasesTests(ITestOutputHelper output)
             var timex = results.GetArrayLength() == 1 ? results[0].GetProperty("Value").GetProperty("Timex").GetString() : null;
             if (SkipReason(input, expected, timex) is { } reason)
             {
-                skipped[reason] = skipped.GetValueOrDefault(reason) + 1;
+                suite.Skip(reason);
                 continue;
             }
 
-            inScope++;
             var found = DateResolution.FirstDay(input, reference)?.ToString();
-            if (found != expected)
-            {
-                failures.Add($"{input} (reference {reference:yyyy-MM-dd}) → expected {expected}, found {found ?? "nothing"}");
-            }
+            suite.Check(found == expected, $"{input} (reference {reference:yyyy-MM-dd}) → expected {expected}, found {found ?? "nothing"}");
         }
 
-        var rate = (inScope - failures.Count) / (double)inScope;
-        output.WriteLine($"in scope: {inScope}, passed: {inScope - failures.Count} ({rate:P1})");
-        foreach (var (reason, count) in skipped.OrderByDescending(p => p.Value))
-        {
-            output.WriteLine($"skipped {count}: {reason}");
-        }
-
-        failures.ForEach(output.WriteLine);
-        Assert.True(rate >= PassRateFloor, $"pass rate {rate:P1} is under {PassRateFloor:P0}; failures:\n{string.Join('\n', failures)}");
+        suite.AssertAtLeast(PassRateFloor, output);
     }
 
     /// <summary>Why a case is outside what the codebook needs, or null when it is in scope.</summary>
