@@ -1,6 +1,7 @@
 using Marsad.Claims;
 using Marsad.Languages;
 using Marsad.Model;
+using Marsad.Places;
 using Marsad.Recognition;
 using Marsad.Text;
 using Marsad.Time;
@@ -13,7 +14,7 @@ public sealed record ExtractionResult(IReadOnlyList<Claim> Claims, PublicationDa
 /// <summary>
 /// The extraction pipeline for one document:
 /// Normalize → Tokenize and find phrases → Recognize quantities and dates → Parse claims →
-/// Resolve time → Build records.
+/// Resolve time and place → Build records.
 /// Stateless and deterministic: the same text and metadata give the same claims and ids.
 /// </summary>
 public sealed class ClaimExtractor(LanguagePack language)
@@ -36,6 +37,7 @@ public sealed class ClaimExtractor(LanguagePack language)
             ? PublicationDate.Given(given)
             : PublicationDateInference.Infer(text, mentions);
         var times = new ClaimTimeResolver(text, mentions, publication).Resolve(drafts);
+        var places = new PlaceResolver(text);
         var headline = HeadlineLine(text);
 
         var ids = new Dictionary<Draft, string>(drafts.Count);
@@ -44,7 +46,7 @@ public sealed class ClaimExtractor(LanguagePack language)
         {
             var id = $"{document.Id}#{claims.Count + 1}";
             ids[draft] = id;
-            claims.Add(Build(document, text, draft, id, headline, times[draft], ids));
+            claims.Add(Build(document, text, draft, id, headline, times[draft], ids) with { Place = places.Resolve(draft) });
         }
 
         return new ExtractionResult(claims, publication);

@@ -51,6 +51,7 @@ public sealed class LanguagePack
         }
 
         entries.AddRange(ReadLexicon(normalizer, LexiconKind.Actor, $"Profiles/{profile}.tsv"));
+        entries.AddRange(Places.Gazetteer.Entries().Select(e => e with { Phrase = Fold(normalizer, e.Phrase) }));
         return new LanguagePack(code, normalizer, new PhraseIndex(clitics, entries));
     }
 

@@ -1,0 +1,116 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text.Json;
+using Marsad.Languages;
+
+namespace Marsad.Places;
+
+/// <summary>
+/// The places Marsad can name, built from the data in <c>Places/Data/</c> (GeoNames towns of Syria
+/// and Iraq, OpenSyria governorates, districts and subdistricts, the OCHA first-level crosswalk):
+/// every Arabic name and alias becomes a <see cref="LexiconKind.Place"/> phrase whose features give
+/// the place's id, level, first-level division (ISO 3166-2) and coordinates.
+/// </summary>
+public static class Gazetteer
+{
+    public static IEnumerable<LexiconEntry> Entries()
+    {
+        var crosswalk = ReadCrosswalk();
+        foreach (var entry in OpenSyria("opensyria/governorates.json", "governorate", crosswalk))
+        {
+            yield return entry;
+        }
+
+        foreach (var entry in OpenSyria("opensyria/districts.json", "district", crosswalk))
+        {
+            yield return entry;
+        }
+
+        foreach (var entry in OpenSyria("opensyria/subdistricts.json", "subdistrict", crosswalk))
+        {
+            yield return entry;
+        }
+
+        foreach (var entry in GeoNames(crosswalk))
+        {
+            yield return entry;
+        }
+    }
+
+    /// <summary>GeoNames admin1 ("SY.07") and OpenSyria governorate ids ("sy-deir-ez-zor") to ISO 3166-2.</summary>
+    private static Dictionary<string, string> ReadCrosswalk()
+    {
+        var iso = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var reader = Tsv.OpenEmbedded("Places/Data/crosswalk_adm1.csv");
+        reader.ReadLine();
+        while (reader.ReadLine() is { } line)
+        {
+            var fields = line.Split(',');
+            iso[fields[4]] = fields[1];
+        }
+
+        using var governorates = JsonDocument.Parse(Tsv.OpenEmbedded("Places/Data/opensyria/governorates.json").ReadToEnd());
+        foreach (var governorate in governorates.RootElement.EnumerateArray())
+        {
+            iso[governorate.GetProperty("id").GetString()!] = governorate.GetProperty("iso31662").GetString()!;
+        }
+
+        return iso;
+    }
+
+    private static IEnumerable<LexiconEntry> OpenSyria(string file, string level, Dictionary<string, string> iso)
+    {
+        using var json = JsonDocument.Parse(Tsv.OpenEmbedded("Places/Data/" + file).ReadToEnd());
+        foreach (var unit in json.RootElement.EnumerateArray())
+        {
+            var id = unit.GetProperty("id").GetString()!;
+            var governorate = unit.TryGetProperty("governorateId", out var g) ? g.GetString()! : id;
+            var centroid = unit.GetProperty("centroid");
+            var features = Features(
+                "opensyria:" + id, level, iso.GetValueOrDefault(governorate), unit.GetProperty("name").GetProperty("en").GetString()!,
+                centroid.GetProperty("latitude").GetDouble(), centroid.GetProperty("longitude").GetDouble());
+            var names = new HashSet<string>(StringComparer.Ordinal) { unit.GetProperty("name").GetProperty("ar").GetString()! };
+            foreach (var alias in unit.GetProperty("aliases").EnumerateArray())
+            {
+                if (alias.GetProperty("language").GetString() == "ar")
+                {
+                    names.Add(alias.GetProperty("value").GetString()!);
+                }
+            }
+
+            foreach (var name in names)
+            {
+                yield return new LexiconEntry(LexiconKind.Place, name, features);
+            }
+        }
+    }
+
+    private static IEnumerable<LexiconEntry> GeoNames(Dictionary<string, string> iso)
+    {
+        using var reader = Tsv.OpenEmbedded("Places/Data/geonames_cities500_SY_IQ.txt");
+        while (reader.ReadLine() is { } line)
+        {
+            var f = line.Split('\t');
+            var features = Features(
+                "geonames:" + f[0], "town", iso.GetValueOrDefault($"{f[8]}.{f[10]}"), f[1],
+                double.Parse(f[4], CultureInfo.InvariantCulture), double.Parse(f[5], CultureInfo.InvariantCulture));
+            foreach (var name in f[3].Split(',').Where(IsArabic).Distinct(StringComparer.Ordinal))
+            {
+                yield return new LexiconEntry(LexiconKind.Place, name, features);
+            }
+        }
+    }
+
+    private static FrozenDictionary<string, string> Features(string id, string level, string? admin1, string name, double lat, double lon) =>
+        new Dictionary<string, string>
+        {
+            ["place"] = id,
+            ["level"] = level,
+            ["admin1"] = admin1 ?? "",
+            ["name"] = name,
+            ["lat"] = lat.ToString("R", CultureInfo.InvariantCulture),
+            ["lon"] = lon.ToString("R", CultureInfo.InvariantCulture),
+        }.ToFrozenDictionary();
+
+    private static bool IsArabic(string name) => name.Length > 1 && name.Any(c => c is >= '\u0621' and <= '\u064A');
+}
