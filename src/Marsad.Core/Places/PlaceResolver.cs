@@ -39,9 +39,18 @@ public sealed class PlaceResolver
     public Place Resolve(Draft draft)
     {
         var sentence = draft.Sentence;
+        // Only the figure's own clause: further on, places are where people went or where else
+        // something happened.
+        var clauseEnd = text.ClauseEnd(draft.Quantity.Last, sentence.End);
+        var clauseStart = draft.Quantity.First;
+        while (clauseStart > sentence.Start && !text.IsClauseEnd(clauseStart - 1))
+        {
+            clauseStart--;
+        }
+
         foreach (var place in places)
         {
-            if (place.Start >= draft.Quantity.Last && place.Start < sentence.End)
+            if (place.Start >= draft.Quantity.Last && place.Start < clauseEnd)
             {
                 return ToPlace(place);
             }
@@ -49,7 +58,7 @@ public sealed class PlaceResolver
 
         for (var i = places.Count - 1; i >= 0; i--)
         {
-            if (places[i].Start >= sentence.Start && places[i].End <= draft.Quantity.First)
+            if (places[i].Start >= clauseStart && places[i].End <= draft.Quantity.First)
             {
                 return ToPlace(places[i]);
             }

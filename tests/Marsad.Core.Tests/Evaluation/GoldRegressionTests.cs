@@ -26,6 +26,7 @@ public sealed class GoldRegressionTests(ITestOutputHelper output)
         AssertAttribute(report, "time.kind", 0.93);
         AssertAttribute(report, "time.since", 0.9);
         AssertAttribute(report, "time.as_of", 0.95);
+        AssertAttribute(report, "place.admin1", 0.95);
         Assert.Equal((1.0, 1.0), (report.WarningsPrecision, report.WarningsRecall));
     }
 
