@@ -55,7 +55,8 @@ public sealed class ClaimParser
         var afterStart = quantities[described].Last;
         var after = ReadAfter(afterStart, NextBoundary(described, afterStart, sentence.End, extended: false), quantity.Noun);
         var previous = LastClaim();
-        draft.Parent = ReadParent(quantity, qualifierStart, previous, sentence, after);
+        (draft.Parent, draft.ListHead, draft.CompleteList) = ReadParent(quantity, qualifierStart, previous, sentence, after);
+        draft.ListHead ??= draft.Parent is null ? null : draft;
 
         // A whole whose parts follow it is described after the parts:
         // "388 بينهم 141 طفلاً و86 مواطنة … عدد المدنيين الذين قضوا".
@@ -334,17 +335,18 @@ public sealed class ClaimParser
     /// earlier figure that can hold it: same unit, not smaller. "و" right after a part makes a
     /// sibling part; "الـ 7 الآخرين" is the rest of the same whole; "أحدهم" is one of the last figure.
     /// </summary>
-    private Draft? ReadParent(Quantity quantity, int qualifierStart, Draft? previous, (int Start, int End) sentence, After after)
+    private (Draft? Parent, Draft? ListHead, bool CompleteList) ReadParent(
+        Quantity quantity, int qualifierStart, Draft? previous, (int Start, int End) sentence, After after)
     {
         if (previous is null)
         {
-            return null;
+            return (null, null, false);
         }
 
         var unit = after.Noun?["unit"] ?? Units.Person;
         if (quantity.Noun?["part"] is not null)
         {
-            return previous;
+            return (previous, null, false);
         }
 
         if (text.EndingAt(qualifierStart, LexiconKind.Marker) is { } marker)
@@ -352,15 +354,15 @@ public sealed class ClaimParser
             switch (marker.Entry["marker"])
             {
                 case "breakdown":
-                    return Whole(quantity, unit, crossSentences: marker.Length > 1);
+                    return (Whole(quantity, unit, crossSentences: marker.Length > 1), null, marker.Entry["complete"] is not null);
                 case "and" when previous.Parent is not null && previous.Sentence == sentence && quantity.Form != QuantityForm.Vague:
-                    return previous.Parent;
+                    return (previous.Parent, previous.ListHead, previous.CompleteList);
                 case "definite" when after.Others && previous.Parent is not null:
-                    return previous.Parent;
+                    return (previous.Parent, previous.ListHead, true);
             }
         }
 
-        return null;
+        return (null, null, false);
     }
 
     private Draft? Whole(Quantity part, string unit, bool crossSentences)

@@ -34,6 +34,12 @@ public sealed class Draft(Quantity quantity)
 
     public Draft? Parent { get; set; }
 
+    /// <summary>The first part of the list of parts this one was listed with ("141 طفلاً و86 مواطنة").</summary>
+    public Draft? ListHead { get; set; }
+
+    /// <summary>The list this part belongs to makes up its whole ("هم 8 … و35", "الـ 7 الآخرين").</summary>
+    public bool CompleteList { get; set; }
+
     /// <summary>Something near the number says it counts people.</summary>
     public bool HasEvidence { get; set; }
 

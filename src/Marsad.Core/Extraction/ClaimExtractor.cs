@@ -1,3 +1,4 @@
+using Marsad.Checks;
 using Marsad.Claims;
 using Marsad.Languages;
 using Marsad.Model;
@@ -14,7 +15,7 @@ public sealed record ExtractionResult(IReadOnlyList<Claim> Claims, PublicationDa
 /// <summary>
 /// The extraction pipeline for one document:
 /// Normalize → Tokenize and find phrases → Recognize quantities and dates → Parse claims →
-/// Resolve time and place → Build records.
+/// Resolve time and place → Check breakdowns → Build records.
 /// Stateless and deterministic: the same text and metadata give the same claims and ids.
 /// </summary>
 public sealed class ClaimExtractor(LanguagePack language)
@@ -38,6 +39,7 @@ public sealed class ClaimExtractor(LanguagePack language)
             : PublicationDateInference.Infer(text, mentions);
         var times = new ClaimTimeResolver(text, mentions, publication).Resolve(drafts);
         var places = new PlaceResolver(text);
+        var breakdowns = BreakdownCheck.Check(drafts);
         var headline = HeadlineLine(text);
 
         var ids = new Dictionary<Draft, string>(drafts.Count);
@@ -46,7 +48,8 @@ public sealed class ClaimExtractor(LanguagePack language)
         {
             var id = $"{document.Id}#{claims.Count + 1}";
             ids[draft] = id;
-            claims.Add(Build(document, text, draft, id, headline, times[draft], ids) with { Place = places.Resolve(draft) });
+            var time = breakdowns.TryGetValue(draft, out var found) ? times[draft] with { Warnings = [.. times[draft].Warnings, .. found] } : times[draft];
+            claims.Add(Build(document, text, draft, id, headline, time, ids) with { Place = places.Resolve(draft) });
         }
 
         return new ExtractionResult(claims, publication);

@@ -51,7 +51,7 @@ public sealed class ClaimTimeResolver
             if (time.Since is not null && time.AsOf is not null
                 && Day.Compare(Parse(time.Since), Parse(time.AsOf)) > 0)
             {
-                warnings.Add(Warnings.SinceAfterAsOf);
+                warnings.Add(WarningCodes.SinceAfterAsOf);
             }
 
             resolved[draft] = new ResolvedTime(time, warnings);
@@ -357,7 +357,7 @@ public sealed class ClaimTimeResolver
         } : null;
         if (m.Year is { } explicitYear && m.Relative is not null && relativeYear is { } implied && implied != explicitYear)
         {
-            warnings.Add(Warnings.YearConflict);
+            warnings.Add(WarningCodes.YearConflict);
             return new Day(implied, month, dayOfMonth);
         }
 
@@ -395,7 +395,7 @@ public sealed class ClaimTimeResolver
 
             foreach (var draft in affected)
             {
-                resolved[draft] = resolved[draft] with { Warnings = [.. resolved[draft].Warnings, Warnings.WeekdayMismatch] };
+                resolved[draft] = resolved[draft] with { Warnings = [.. resolved[draft].Warnings, WarningCodes.WeekdayMismatch] };
             }
         }
     }

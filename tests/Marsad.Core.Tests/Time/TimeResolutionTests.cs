@@ -36,7 +36,7 @@ public sealed class TimeResolutionTests
     {
         var result = Extract("ارتفاع أعداد الخارجين اليوم الثلاثاء الـ 3 من آذار / مارس الجاري من العام 2019، إلى 2200 شخص");
         Assert.Equal(new DateOnly(2019, 3, 5), result.Publication.Date);
-        Assert.Contains(Warnings.WeekdayMismatch, result.Claims.Single().Warnings);
+        Assert.Contains(WarningCodes.WeekdayMismatch, result.Claims.Single().Warnings);
     }
 
     [Fact]
@@ -119,14 +119,14 @@ public sealed class TimeResolutionTests
     public void A_baseline_after_the_day_it_holds_for_is_flagged()
     {
         var claim = Claim("فإنه أعداد الخارجين منذ الـ16 من آذار / مارس الجاري، ترتفع لتبلغ نحو 16550 شخص", "16550", new DateOnly(2019, 3, 5));
-        Assert.Contains(Warnings.SinceAfterAsOf, claim.Warnings);
+        Assert.Contains(WarningCodes.SinceAfterAsOf, claim.Warnings);
     }
 
     [Fact]
     public void An_explicit_year_against_last_month_is_flagged_and_the_relative_word_believed()
     {
         var claim = Claim("يرتفع إلى 56680 عدد الخارجين منذ الأول من ديسمبر الفائت من العام 2019", "56680", new DateOnly(2019, 3, 5));
-        Assert.Contains(Warnings.YearConflict, claim.Warnings);
+        Assert.Contains(WarningCodes.YearConflict, claim.Warnings);
         Assert.Equal("2018-12-01", claim.Time.Since);
     }
 

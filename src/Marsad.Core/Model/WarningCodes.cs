@@ -1,0 +1,13 @@
+namespace Marsad.Model;
+
+/// <summary>The consistency warnings of CODEBOOK §6.</summary>
+public static class WarningCodes
+{
+    public const string WeekdayMismatch = "weekday_mismatch";
+    public const string SinceAfterAsOf = "since_after_as_of";
+    public const string YearConflict = "year_conflict";
+    public const string PartsExceedWhole = "parts_exceed_whole";
+    public const string SumMismatch = "sum_mismatch";
+    public const string SeriesDecrease = "series_decrease";
+    public const string ValueConflict = "value_conflict";
+}
