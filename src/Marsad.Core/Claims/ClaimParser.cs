@@ -89,11 +89,39 @@ public sealed class ClaimParser
         draft.Perpetrator ??= governing?.Perpetrator;
         draft.Category = ChooseCategory(draft, qualifierStart, governing?.Cue, after, sentence);
         draft.Kind = StatesATotal(qualifierStart) || after.Total ? TimeKind.Cumulative : null;
+        draft.Cause = ReadCause(quantity, sentence);
         draft.HasEvidence = after.HasEvidence || governing is not null || draft.Parent is not null
             || (draft.Category is not null && StatesATotal(qualifierStart));
 
         Inherit(draft, after, previous);
         drafts.Add(draft);
+    }
+
+    /// <summary>
+    /// The cause named in the figure's own clause, after it first ("قتل 27 مدنياً جراء غارات"), else
+    /// before it ("في القصف على … قتل 5"). An actor right after the cause did it ("غارات روسية" has
+    /// no actor word, "طائرات التحالف" does).
+    /// </summary>
+    private Cause? ReadCause(Quantity quantity, (int Start, int End) sentence)
+    {
+        var end = text.ClauseEnd(quantity.Last, sentence.End);
+        for (var at = quantity.Last; at < end; at++)
+        {
+            if (text.StartingAt(at, LexiconKind.Cause) is { } cause)
+            {
+                return ClaimJson.Parse<Cause>(cause.Entry["cause"]);
+            }
+        }
+
+        for (var at = quantity.First - 1; at >= sentence.Start && !text.IsClauseEnd(at); at--)
+        {
+            if (text.StartingAt(at, LexiconKind.Cause) is { } cause)
+            {
+                return ClaimJson.Parse<Cause>(cause.Entry["cause"]);
+            }
+        }
+
+        return null;
     }
 
     private Draft? LastClaim()
@@ -499,6 +527,8 @@ public sealed class ClaimParser
                 draft.Nationality ?? (draft.Parent is null ? null : inherited.Nationality));
             draft.Category ??= source.Category;
             draft.Kind ??= source.Kind;
+            draft.Cause ??= draft.Parent?.Cause;
+            draft.Perpetrator ??= draft.Parent?.Perpetrator;
         }
 
         if (group.Role == Role.Civilian)

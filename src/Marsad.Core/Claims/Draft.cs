@@ -30,6 +30,8 @@ public sealed class Draft(Quantity quantity)
 
     public string? Perpetrator { get; set; }
 
+    public Cause? Cause { get; set; }
+
     public TimeKind? Kind { get; set; }
 
     public Draft? Parent { get; set; }

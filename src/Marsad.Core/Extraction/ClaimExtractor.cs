@@ -80,6 +80,7 @@ public sealed class ClaimExtractor(LanguagePack language)
             Category = isOther ? Category.Other : draft.Category ?? Category.Present,
             Group = isOther ? Group.Unknown : draft.Group,
             Perpetrator = draft.Perpetrator,
+            Cause = isOther ? null : draft.Cause,
             Time = time.Time,
             Warnings = time.Warnings,
             Parent = draft.Parent is { } parent && ids.TryGetValue(parent, out var parentId) ? parentId : null,

@@ -21,6 +21,7 @@ public sealed class LanguagePack
         ("nationalities", LexiconKind.Nationality),
         ("time", LexiconKind.Time),
         ("calendar", LexiconKind.Calendar),
+        ("causes", LexiconKind.Cause),
     ];
 
     private LanguagePack(string code, Normalizer normalizer, PhraseIndex phrases)

@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace Marsad.Languages;
 
 /// <summary>Which data file an entry comes from, and so what it says about the text.</summary>
-public enum LexiconKind { Number, Qualifier, Category, Noun, Marker, Unit, Nationality, Time, Calendar, Actor, Place }
+public enum LexiconKind { Number, Qualifier, Category, Noun, Marker, Unit, Nationality, Time, Calendar, Cause, Actor, Place }
 
 /// <summary>One line of a lexicon: a phrase and what it means.</summary>
 public sealed record LexiconEntry(LexiconKind Kind, string Phrase, FrozenDictionary<string, string> Features)
