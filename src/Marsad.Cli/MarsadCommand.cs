@@ -18,6 +18,7 @@ public static class MarsadCommand
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(DocumentsCommand.Create(options));
         root.Subcommands.Add(ClaimsCommand.Create(options));
+        root.Subcommands.Add(PlacesCommand.Create(options));
         root.Subcommands.Add(ReextractCommand.Create(options));
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());

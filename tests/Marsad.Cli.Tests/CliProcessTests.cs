@@ -127,7 +127,23 @@ public sealed class CliProcessTests : IDisposable
         Assert.Contains("inferred from", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Places_lists_what_the_gazetteer_does_not_know()
+    {
+        var reports = Path.Combine(Folder, "places");
+        Directory.CreateDirectory(reports);
+        File.WriteAllText(Path.Combine(reports, "r.txt"), "عنوان\nمحافظة دير الزور – المرصد:: قتل 5 مدنيين في بلدة الشعفة، وقتل 3 آخرون في بلدة هجين");
+        Run("ingest", reports, "--db", Database);
+        var all = Run("places", "--db", Database);
+        Assert.Contains("هجين", all.Output, StringComparison.Ordinal);
+        var unresolved = Run("places", "--db", Database, "--unresolved");
+        Assert.Contains("الشعفة", unresolved.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("هجين", unresolved.Output, StringComparison.Ordinal);
+        Assert.Contains("SY-DY", unresolved.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("places")]
     [InlineData("documents")]
     [InlineData("ingest")]
     [InlineData("extract")]

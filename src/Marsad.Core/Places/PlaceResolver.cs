@@ -18,7 +18,7 @@ public sealed class PlaceResolver
     private const int DatelineLines = 3;
 
     private readonly AnalyzedText text;
-    private readonly List<LexiconMatch> places = [];
+    private readonly List<Mention> places = [];
     private readonly Place? reportPlace;
 
     public PlaceResolver(AnalyzedText text)
@@ -28,8 +28,14 @@ public sealed class PlaceResolver
         {
             if (text.StartingAt(i, LexiconKind.Place) is { } place && IsPlace(place))
             {
-                places.Add(place);
+                places.Add(new Mention(place.Start, place.End, place.Entry));
                 i = place.End - 1;
+            }
+            else if (i > 0 && text.Tokens[i].Kind == TokenKind.Word && text.StartingAt(i - 1, LexiconKind.Marker)?.Entry["names"] is not null
+                && text.StartingAt(i, LexiconKind.Marker) is null && text.StartingAt(i, LexiconKind.Actor) is null)
+            {
+                // "بلدة الشعفة": a place the gazetteer does not know, kept as written.
+                places.Add(new Mention(i, i + 1, null));
             }
         }
 
@@ -69,14 +75,14 @@ public sealed class PlaceResolver
 
     private Place? ReportPlace()
     {
-        var firstLines = places.Where(p => text.LineOf(p.Start) < LineAfterDateline() && p.Entry["level"] is "governorate").ToList();
+        var firstLines = places.Where(p => text.LineOf(p.Start) < LineAfterDateline() && p.Entry?["level"] is "governorate").ToList();
         if (firstLines.Count > 0)
         {
             return ToPlace(firstLines[0]);
         }
 
-        var mostNamed = places.Where(p => p.Entry["admin1"] is { Length: > 0 })
-            .GroupBy(p => p.Entry["admin1"]).OrderByDescending(g => g.Count()).FirstOrDefault();
+        var mostNamed = places.Where(p => p.Entry?["admin1"] is { Length: > 0 })
+            .GroupBy(p => p.Entry!["admin1"]).OrderByDescending(g => g.Count()).FirstOrDefault();
         return mostNamed is null ? null : new Place(Admin1: mostNamed.Key);
     }
 
@@ -104,15 +110,27 @@ public sealed class PlaceResolver
         place.Entry["level"] is not "town"
         || (place.Start > 0 && text.StartingAt(place.Start - 1, LexiconKind.Marker)?.Entry["marker"] == "place-cue");
 
-    private Place ToPlace(LexiconMatch match)
+    /// <summary>
+    /// A place as written; an unknown one keeps its name and takes the report's governorate, so a
+    /// user can see it (<c>marsad places --unresolved</c>) and add it to a profile.
+    /// </summary>
+    private Place ToPlace(Mention mention)
     {
-        var span = text.Normalized.OriginalSpan(text.Tokens[match.Start].Start, text.Tokens[match.End - 1].End);
-        var e = match.Entry;
+        var span = text.Normalized.OriginalSpan(text.Tokens[mention.Start].Start, text.Tokens[mention.End - 1].End);
+        var name = text.Normalized.Original[span.Start..span.End];
+        if (mention.Entry is not { } e)
+        {
+            return new Place(name, reportPlace?.Admin1);
+        }
+
         return new Place(
-            text.Normalized.Original[span.Start..span.End],
+            name,
             e["admin1"] is { Length: > 0 } admin1 ? admin1 : null,
             e["place"],
             double.Parse(e["lat"]!, CultureInfo.InvariantCulture),
             double.Parse(e["lon"]!, CultureInfo.InvariantCulture));
     }
+
+    /// <summary>A place named in the text: tokens <c>[Start, End)</c>, and its gazetteer entry when it has one.</summary>
+    private sealed record Mention(int Start, int End, LexiconEntry? Entry);
 }
