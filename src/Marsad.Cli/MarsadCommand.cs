@@ -13,15 +13,17 @@ public static class MarsadCommand
             "Marsad turns conflict reports into a sourced record of who was killed, injured, detained or forced out, how many, when and where.")
         {
             options.Database,
+            options.Profile,
         };
         root.Subcommands.Add(IngestCommand.Create(options));
-        root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(ExtractCommand.Create(options));
         root.Subcommands.Add(DocumentsCommand.Create(options));
         root.Subcommands.Add(ClaimsCommand.Create(options));
+        root.Subcommands.Add(ShowCommand.Create(options));
         root.Subcommands.Add(PlacesCommand.Create(options));
         root.Subcommands.Add(ReextractCommand.Create(options));
-        root.Subcommands.Add(EvalCommand.Create());
-        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create(options));
+        root.Subcommands.Add(DemoCommand.Create(options));
         return root;
     }
 }

@@ -1,8 +1,11 @@
 using System.CommandLine;
+using Marsad.Extraction;
+using Marsad.Languages;
+using Marsad.Profiles;
 
 namespace Marsad.Cli;
 
-/// <summary>Options every command that touches the store understands.</summary>
+/// <summary>Options every command understands: where the store is, and which conflict profile to extract with.</summary>
 public sealed class SharedOptions
 {
     public const string DatabaseVariable = "MARSAD_DB";
@@ -13,4 +16,30 @@ public sealed class SharedOptions
         Recursive = true,
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable(DatabaseVariable) is { Length: > 0 } path ? path : "marsad.db",
     };
+
+    public Option<string?> Profile { get; } = new("--profile")
+    {
+        Description = "A conflict profile (JSON: actors, anaphora, armies, places) that adds to the Syria profile, or replaces it with \"mode\": \"replace\".",
+        Recursive = true,
+    };
+
+    /// <summary>The extractor for the chosen profile; <c>null</c>, with the reason on standard error, when the profile file is bad.</summary>
+    public ClaimExtractor? Extractor(ParseResult result)
+    {
+        if (result.GetValue(Profile) is not { } path)
+        {
+            return ClaimExtractor.Arabic;
+        }
+
+        switch (ConflictProfile.Read(path))
+        {
+            case ProfileRead.Loaded loaded:
+                return new ClaimExtractor(LanguagePack.Load("ar", loaded.Profile.Effective));
+            case ProfileRead.Failed failed:
+                Console.Error.WriteLine("error: " + failed.Message);
+                return null;
+            default:
+                throw new InvalidOperationException();
+        }
+    }
 }

@@ -100,6 +100,37 @@ public sealed class CliProcessTests : IDisposable
     }
 
     [Fact]
+    public void A_profile_file_changes_the_actors_and_places_found()
+    {
+        var report = temp.File("yemen.txt", "قتل 12 مقاتلاً من الحوثيين في محافظة مأرب");
+        var profile = Path.Combine(SharedData.RepositoryRoot, "samples", "profiles", "yemen.json");
+        using var without = JsonDocument.Parse(Run("extract", report).Output);
+        using var with = JsonDocument.Parse(Run("extract", report, "--profile", profile).Output);
+        Assert.Equal(JsonValueKind.Null, without.RootElement.GetProperty("group").GetProperty("actor").ValueKind);
+        Assert.Equal("HOUTHI", with.RootElement.GetProperty("group").GetProperty("actor").GetString());
+        Assert.Equal("YE-MA", with.RootElement.GetProperty("place").GetProperty("admin1").GetString());
+    }
+
+    [Fact]
+    public void A_bad_profile_file_stops_the_command_with_its_name_and_line()
+    {
+        var profile = temp.File("bad.json", "{\n  \"profile\": \"x\",\n  \"actors\": 5\n}");
+        var result = Run("extract", Seeds, "--profile", profile);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(profile + ":3:", result.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Show_lists_a_documents_places_and_actors()
+    {
+        Run("ingest", Seeds, "--db", Database);
+        var result = Run("show", "000_056f64d75c95e8c1", "--db", Database);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"SY-DY\s+\d+ claims\s+opensyria:sy-deir-ez-zor", result.Output);
+        Assert.Matches(@"SDF\s+counted in\s+\d+ claims", result.Output);
+    }
+
+    [Fact]
     public void Reextract_keeps_the_documents_and_rebuilds_the_claims()
     {
         Run("ingest", Seeds, "--db", Database);

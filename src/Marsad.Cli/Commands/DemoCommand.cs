@@ -14,19 +14,24 @@ namespace Marsad.Cli.Commands;
 /// </summary>
 internal static class DemoCommand
 {
-    public static Command Create()
+    public static Command Create(SharedOptions shared)
     {
         var corpus = new Option<string?>("--corpus") { Description = "Run on these reports instead of the bundled samples (e.g. ../shared/corpus/seeds)." };
         var command = new Command("demo", "Ingest the bundled sample reports into a fresh store and show what Marsad found.") { corpus };
         command.SetAction(result =>
         {
+            if (shared.Extractor(result) is not { } extractor)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             var folder = result.GetValue(corpus) ?? Path.Combine(AppContext.BaseDirectory, "samples", "reports");
             var database = Path.Combine(Path.GetTempPath(), $"marsad-demo-{Environment.ProcessId}.db");
             using var store = MarsadStore.Open(database);
             Console.WriteLine($"Marsad demo — reports from {folder}");
             Console.WriteLine($"Fresh store: {database}");
             Console.WriteLine();
-            var tally = IngestCommand.Ingest(store, ReportReader.Read([folder], DocumentMetadata.None));
+            var tally = IngestCommand.Ingest(store, extractor, ReportReader.Read([folder], DocumentMetadata.None));
             var claims = store.Claims();
             Print(claims);
             Console.WriteLine();

@@ -9,7 +9,7 @@ namespace Marsad.Cli.Commands;
 /// <summary><c>marsad eval</c>: extract a corpus and score it against gold files (CODEBOOK §7).</summary>
 internal static class EvalCommand
 {
-    public static Command Create()
+    public static Command Create(SharedOptions shared)
     {
         var gold = new Option<string>("--gold") { Description = "Folder of gold files (one JSON per document).", Required = true };
         var corpus = new Option<string>("--corpus") { Description = "The reports the gold files annotate (a folder or a .jsonl file).", Required = true };
@@ -21,6 +21,11 @@ internal static class EvalCommand
         };
         command.SetAction(result =>
         {
+            if (shared.Extractor(result) is not { } extractor)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             var goldSet = GoldSet.Load(result.GetValue(gold)!);
             var predicted = new Dictionary<string, IReadOnlyList<Claim>>(StringComparer.Ordinal);
             var failed = false;
@@ -33,7 +38,7 @@ internal static class EvalCommand
                         failed = true;
                         break;
                     case ReadDocument { Document: var document }:
-                        predicted[document.Id] = ClaimExtractor.Arabic.Extract(document).Claims;
+                        predicted[document.Id] = extractor.Extract(document).Claims;
                         break;
                 }
             }

@@ -8,6 +8,9 @@ internal static class ExitCodes
     /// <summary>Some input could not be read; the rest was processed.</summary>
     public const int SomeInputFailed = 1;
 
+    /// <summary>The command could not start: a bad option value or profile file.</summary>
+    public const int BadUsage = 2;
+
     /// <summary>The result is below the threshold the user set (eval --min-f1).</summary>
     public const int BelowThreshold = 3;
 }

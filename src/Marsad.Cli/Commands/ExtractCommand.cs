@@ -8,7 +8,7 @@ namespace Marsad.Cli.Commands;
 /// <summary><c>marsad extract PATH…</c>: the pipeline without a store, claims to standard output.</summary>
 internal static class ExtractCommand
 {
-    public static Command Create()
+    public static Command Create(SharedOptions shared)
     {
         var paths = CommonArguments.Paths("Report files (.txt, .html, .jsonl) or folders of them.");
         var format = CommonArguments.Format("jsonl");
@@ -19,6 +19,11 @@ internal static class ExtractCommand
         };
         command.SetAction(result =>
         {
+            if (shared.Extractor(result) is not { } extractor)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             var failed = false;
             var claims = ReportReader.Read(result.GetValue(paths)!, CommonArguments.Defaults(null, result.GetValue(published), null))
                 .SelectMany(read =>
@@ -30,7 +35,7 @@ internal static class ExtractCommand
                         return [];
                     }
 
-                    return ClaimExtractor.Arabic.Extract(((ReadDocument)read).Document).Claims;
+                    return extractor.Extract(((ReadDocument)read).Document).Claims;
                 });
             ClaimWriter.Write(claims, result.GetValue(format)!);
             return failed ? ExitCodes.SomeInputFailed : ExitCodes.Success;

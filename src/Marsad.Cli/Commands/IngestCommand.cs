@@ -21,9 +21,14 @@ internal static class IngestCommand
         };
         command.SetAction(result =>
         {
+            if (shared.Extractor(result) is not { } extractor)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
             var defaults = CommonArguments.Defaults(result.GetValue(source), result.GetValue(published), result.GetValue(lang));
-            var tally = Ingest(store, ReportReader.Read(result.GetValue(paths)!, defaults));
+            var tally = Ingest(store, extractor, ReportReader.Read(result.GetValue(paths)!, defaults));
             Console.WriteLine($"{tally.Added} added, {tally.AlreadyPresent} already present, {tally.Failed} failed; {tally.Claims} claims extracted.");
             return tally.Failed > 0 ? ExitCodes.SomeInputFailed : ExitCodes.Success;
         });
@@ -31,7 +36,7 @@ internal static class IngestCommand
     }
 
     /// <summary>Reads, extracts and stores every report; shared with <c>demo</c>.</summary>
-    public static IngestTally Ingest(MarsadStore store, IEnumerable<ReadResult> reads)
+    public static IngestTally Ingest(MarsadStore store, ClaimExtractor extractor, IEnumerable<ReadResult> reads)
     {
         var tally = new IngestTally();
         using var progress = new ProgressLine("ingesting");
@@ -44,7 +49,7 @@ internal static class IngestCommand
                     tally.Failed++;
                     break;
                 case ReadDocument { Document: var document }:
-                    var extraction = ClaimExtractor.Arabic.Extract(document);
+                    var extraction = extractor.Extract(document);
                     if (store.AddDocument(document, extraction, ClaimExtractor.Version) == IngestOutcome.Added)
                     {
                         tally.Added++;

@@ -12,12 +12,17 @@ internal static class ReextractCommand
         var command = new Command("reextract", "Re-run the current extractor over the stored documents. Their texts are never rewritten.");
         command.SetAction(result =>
         {
+            if (shared.Extractor(result) is not { } extractor)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
             var documents = 0;
             var claims = 0;
             foreach (var stored in store.Documents().ToList())
             {
-                var extracted = ClaimExtractor.Arabic.Extract(stored.Document);
+                var extracted = extractor.Extract(stored.Document);
                 store.ReplaceClaims(stored.Document, extracted, ClaimExtractor.Version);
                 documents++;
                 claims += extracted.Claims.Count;

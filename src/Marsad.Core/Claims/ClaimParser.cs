@@ -305,9 +305,9 @@ public sealed class ClaimParser
                 after.Category ??= noun.Entry["category"] is null ? null : noun;
             }
 
-            if (text.StartingAt(at, LexiconKind.Actor) is { } actor && !HasMarker(at - 1, "opponent") && !HasMarker(at - 1, "possessed"))
+            if (text.StartingAt(at, LexiconKind.Actor) is { } actor && !HasMarker(WordBefore(at), "opponent") && !HasMarker(WordBefore(at), "possessed"))
             {
-                if (after.Actor is null && describesGroup)
+                if (after.Actor is null && describesGroup && (after.GroupReopened || ModifiesCounted(NounPhraseEnd(nounSlot, after.Noun), at)))
                 {
                     after.Actor = actor.Entry;
                 }
@@ -320,13 +320,64 @@ public sealed class ClaimParser
                 continue;
             }
 
-            if (after.Nationality is null && describesGroup && text.StartingAt(at, LexiconKind.Nationality) is { } nationality)
+            if (after.Nationality is null && describesGroup && text.StartingAt(at, LexiconKind.Nationality) is { } nationality
+                && ModifiesCounted(NounPhraseEnd(nounSlot, after.Noun), at))
             {
                 after.Nationality = nationality.Entry["nationality"];
             }
         }
 
+        after.Nationality ??= NationalityOfAll(end);
         return after;
+    }
+
+    private int NounPhraseEnd(int nounSlot, LexiconEntry? noun) =>
+        noun is null || text.StartingAt(nounSlot, LexiconKind.Noun) is not { } match ? nounSlot : match.End;
+
+    /// <summary>
+    /// A nationality or an actor describes the counted people only next to them, through nothing
+    /// but more nouns, "و", "من" and quotes: "226 مواطناً سورياً", "23200 شخصاً من الجنسية
+    /// العراقية", "عدد مقاتلي وقادة التنظيم". Further on it belongs to something else ("من جنسيات
+    /// مختلفة سورية وعراقية", "الرئيس الأمريكي", "تحت سيطرة تنظيم داعش").
+    /// </summary>
+    private bool ModifiesCounted(int phraseEnd, int at)
+    {
+        var between = phraseEnd;
+        while (between < at)
+        {
+            if (text.StartingAt(between, LexiconKind.Noun) is { } noun)
+            {
+                between = noun.End;
+            }
+            else if (text.StartingAt(between, LexiconKind.Qualifier) is { } hedge && hedge.Entry["position"] == "after")
+            {
+                between = hedge.End;
+            }
+            else if (HasMarker(between, "of") || HasMarker(between, "and") || text.Tokens[between].Kind == Text.TokenKind.Punctuation)
+            {
+                between++;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return between == at;
+    }
+
+    /// <summary>"6000 عائلة، جميعها من الجنسية العراقية": a nationality said of all of them.</summary>
+    private string? NationalityOfAll(int clauseEnd)
+    {
+        var at = clauseEnd + 1;
+        if (!text.IsClauseEnd(clauseEnd) || text.IsSentenceEnd(clauseEnd) || !HasMarker(at, "all"))
+        {
+            return null;
+        }
+
+        at++;
+        at += HasMarker(at, "of") ? 1 : 0;
+        return text.StartingAt(at, LexiconKind.Nationality)?.Entry["nationality"];
     }
 
     /// <summary>
@@ -351,6 +402,18 @@ public sealed class ClaimParser
             {
                 break;
             }
+        }
+
+        return at;
+    }
+
+    /// <summary>The word before a token, past quotes and brackets ("مناطق «داعش»").</summary>
+    private int WordBefore(int at)
+    {
+        at--;
+        while (at >= 0 && text.Tokens[at].Kind == Text.TokenKind.Punctuation && !text.IsClauseEnd(at))
+        {
+            at--;
         }
 
         return at;
@@ -512,7 +575,7 @@ public sealed class ClaimParser
     /// What a part does not say it takes from its whole; "منهم" and "آخرين" take the group of the
     /// figure before; a group with an actor but no role is made of fighters.
     /// </summary>
-    private static void Inherit(Draft draft, After after, Draft? previous)
+    private void Inherit(Draft draft, After after, Draft? previous)
     {
         var source = draft.Parent ?? ((after.OfThem || after.Others) && previous is not null ? previous : null);
         var group = draft.Group;
@@ -544,6 +607,14 @@ public sealed class ClaimParser
                 : group.Role ?? (group.Actor is not null ? Role.Fighter : Role.Person),
             Nationality = group.Nationality ?? draft.Nationality,
         };
+
+        // "20 جنديا سوريا": soldiers of a nationality serve the army the profile gives it.
+        if (group is { Actor: null, Role: Role.Soldier, Nationality: { } nationality }
+            && text.Language.Profile.Armies.TryGetValue(nationality, out var army))
+        {
+            group = group with { Actor = army };
+        }
+
         draft.Group = group;
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using Marsad.Profiles;
 using Marsad.Text;
 
 namespace Marsad.Languages;
@@ -24,11 +25,17 @@ public sealed class LanguagePack
         ("causes", LexiconKind.Cause),
     ];
 
-    private LanguagePack(string code, Normalizer normalizer, PhraseIndex phrases)
+    private readonly FrozenDictionary<(string Anaphor, string Actor), LexiconEntry> anaphorReadings;
+
+    private LanguagePack(
+        string code, ConflictProfile profile, Normalizer normalizer, PhraseIndex phrases,
+        FrozenDictionary<(string, string), LexiconEntry> anaphorReadings)
     {
         Code = code;
+        Profile = profile;
         Normalizer = normalizer;
         Phrases = phrases;
+        this.anaphorReadings = anaphorReadings;
     }
 
     public string Code { get; }
@@ -37,10 +44,12 @@ public sealed class LanguagePack
 
     public PhraseIndex Phrases { get; }
 
-    /// <summary>The Arabic pack with the default (Syria) profile.</summary>
-    public static LanguagePack Arabic { get; } = Load("ar", "syria");
+    public ConflictProfile Profile { get; }
 
-    public static LanguagePack Load(string code, string profile)
+    /// <summary>The Arabic pack with the default (Syria) profile.</summary>
+    public static LanguagePack Arabic { get; } = Load("ar", ConflictProfile.Syria);
+
+    public static LanguagePack Load(string code, ConflictProfile profile)
     {
         var normalizer = new Normalizer(ReadFolding($"Languages/{code}/folding.tsv"));
         var clitics = new Clitics([.. Tsv.Rows(Tsv.OpenEmbedded($"Languages/{code}/clitics.tsv")).Select(r => (r.Fields[0], r.Fields[1]))]);
@@ -51,9 +60,77 @@ public sealed class LanguagePack
             entries.AddRange(ReadLexicon(normalizer, kind, $"Languages/{code}/{file}.tsv"));
         }
 
-        entries.AddRange(ReadLexicon(normalizer, LexiconKind.Actor, $"Profiles/{profile}.tsv"));
-        entries.AddRange(Places.Gazetteer.Entries().Select(e => e with { Phrase = Fold(normalizer, e.Phrase) }));
-        return new LanguagePack(code, normalizer, new PhraseIndex(clitics, entries));
+        var (actors, anaphorReadings) = ProfileEntries(profile, code);
+        entries.AddRange(actors.Concat(Places.Gazetteer.Entries()).Concat(Places.Gazetteer.Entries(profile.Places, code))
+            .Select(e => e with { Phrase = Fold(normalizer, e.Phrase) }));
+        return new LanguagePack(code, profile, normalizer, new PhraseIndex(clitics, entries), anaphorReadings);
+    }
+
+    /// <summary>
+    /// The actor an anaphor found in a document stands for: of the actors it may refer to, the one
+    /// the document names most (the one the report is about), else the profile's default.
+    /// </summary>
+    public LexiconEntry ResolveAnaphor(LexiconEntry anaphor, IReadOnlyDictionary<string, int> timesNamed)
+    {
+        var phrase = anaphor["anaphor"]!;
+        var best = anaphor["actor"]!;
+        var bestCount = timesNamed.GetValueOrDefault(best);
+        foreach (var candidate in anaphor["refers_to"]!.Split(','))
+        {
+            if (timesNamed.GetValueOrDefault(candidate) > bestCount)
+            {
+                (best, bestCount) = (candidate, timesNamed[candidate]);
+            }
+        }
+
+        return anaphorReadings[(phrase, best)];
+    }
+
+    private static (List<LexiconEntry> Actors, FrozenDictionary<(string, string), LexiconEntry> AnaphorReadings) ProfileEntries(
+        ConflictProfile profile, string code)
+    {
+        var actors = new List<LexiconEntry>();
+        var roles = profile.Actors.ToDictionary(a => a.Code, a => a.Role, StringComparer.Ordinal);
+        foreach (var actor in profile.Actors)
+        {
+            foreach (var name in actor.Names.GetValueOrDefault(code) ?? [])
+            {
+                actors.Add(new LexiconEntry(LexiconKind.Actor, name, ActorFeatures(actor.Code, actor.Role, null)));
+            }
+        }
+
+        var readings = new Dictionary<(string, string), LexiconEntry>();
+        foreach (var anaphor in profile.Anaphora)
+        {
+            foreach (var name in anaphor.Names.GetValueOrDefault(code) ?? [])
+            {
+                var features = ActorFeatures(anaphor.Default, roles.GetValueOrDefault(anaphor.Default), name)
+                    .Append(new("refers_to", string.Join(',', anaphor.RefersTo)));
+                actors.Add(new LexiconEntry(LexiconKind.Actor, name, features.ToFrozenDictionary()));
+                foreach (var candidate in anaphor.RefersTo)
+                {
+                    readings[(name, candidate)] = new LexiconEntry(LexiconKind.Actor, name, ActorFeatures(candidate, roles.GetValueOrDefault(candidate), null));
+                }
+            }
+        }
+
+        return (actors, readings.ToFrozenDictionary());
+    }
+
+    private static FrozenDictionary<string, string> ActorFeatures(string actor, string? role, string? anaphor)
+    {
+        var features = new Dictionary<string, string> { ["actor"] = actor };
+        if (role is not null)
+        {
+            features["role"] = role;
+        }
+
+        if (anaphor is not null)
+        {
+            features["anaphor"] = anaphor;
+        }
+
+        return features.ToFrozenDictionary();
     }
 
     private static IEnumerable<LexiconEntry> ReadLexicon(Normalizer normalizer, LexiconKind kind, string path)

@@ -37,6 +37,22 @@ public static class Gazetteer
         }
     }
 
+    /// <summary>A profile's own places, under their names in one language.</summary>
+    public static IEnumerable<LexiconEntry> Entries(IEnumerable<Profiles.ProfilePlace> places, string language)
+    {
+        foreach (var place in places)
+        {
+            var names = place.Names.GetValueOrDefault(language) ?? [];
+            var features = Features(
+                "profile:" + place.Id, place.Level, place.Admin1, place.Names.GetValueOrDefault("en") is [var english, ..] ? english : place.Id,
+                place.Lat, place.Lon);
+            foreach (var name in names)
+            {
+                yield return new LexiconEntry(LexiconKind.Place, name, features);
+            }
+        }
+    }
+
     /// <summary>GeoNames admin1 ("SY.07") and OpenSyria governorate ids ("sy-deir-ez-zor") to ISO 3166-2.</summary>
     private static Dictionary<string, string> ReadCrosswalk()
     {

@@ -20,8 +20,14 @@ public sealed class AnalyzedText
         Tokens = Tokenizer.Tokenize(normalized.Text);
         startingAt = new List<LexiconMatch>[Tokens.Count + 1];
         endingAt = new List<LexiconMatch>[Tokens.Count + 1];
-        foreach (var match in language.Phrases.MatchAll(normalized.Text, Tokens))
+        Language = language;
+        var matches = language.Phrases.MatchAll(normalized.Text, Tokens).ToList();
+        var timesNamed = TimesNamed(matches);
+        foreach (var found in matches)
         {
+            var match = found.Kind == LexiconKind.Actor && found.Entry["anaphor"] is not null
+                ? found with { Entry = language.ResolveAnaphor(found.Entry, timesNamed) }
+                : found;
             (startingAt[match.Start] ??= []).Add(match);
             (endingAt[match.End] ??= []).Add(match);
         }
@@ -38,6 +44,8 @@ public sealed class AnalyzedText
             }
         }
     }
+
+    public LanguagePack Language { get; }
 
     public NormalizedText Normalized { get; }
 
@@ -105,6 +113,21 @@ public sealed class AnalyzedText
         }
 
         return best;
+    }
+
+    /// <summary>How often the document names each actor by name (anaphora aside).</summary>
+    private static Dictionary<string, int> TimesNamed(List<LexiconMatch> matches)
+    {
+        var named = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var match in matches)
+        {
+            if (match.Kind == LexiconKind.Actor && match.Entry["anaphor"] is null)
+            {
+                named[match.Entry["actor"]!] = named.GetValueOrDefault(match.Entry["actor"]!) + 1;
+            }
+        }
+
+        return named;
     }
 
     private static bool IsSentenceEnd(Token token, string text) =>
