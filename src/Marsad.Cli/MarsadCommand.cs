@@ -21,6 +21,7 @@ public static class MarsadCommand
         root.Subcommands.Add(ClaimsCommand.Create(options));
         root.Subcommands.Add(ShowCommand.Create(options));
         root.Subcommands.Add(PlacesCommand.Create(options));
+        root.Subcommands.Add(GazetteerCommand.Create(options));
         root.Subcommands.Add(ReextractCommand.Create(options));
         root.Subcommands.Add(EvalCommand.Create(options));
         root.Subcommands.Add(DemoCommand.Create(options));

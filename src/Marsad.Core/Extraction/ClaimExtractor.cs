@@ -20,6 +20,8 @@ public sealed record ExtractionResult(IReadOnlyList<Claim> Claims, PublicationDa
 /// </summary>
 public sealed class ClaimExtractor(LanguagePack language)
 {
+    public LanguagePack Language => language;
+
     /// <summary>Stored with every claim, so a store knows which claims a re-extraction would change.</summary>
     public const string Version = "0.1.0";
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using Marsad.Places;
 using Marsad.Profiles;
 using Marsad.Text;
 
@@ -28,9 +29,10 @@ public sealed class LanguagePack
     private readonly FrozenDictionary<(string Anaphor, string Actor), LexiconEntry> anaphorReadings;
 
     private LanguagePack(
-        string code, ConflictProfile profile, Normalizer normalizer, PhraseIndex phrases,
+        string code, ConflictProfile profile, Normalizer normalizer, PhraseIndex phrases, GazetteerIndex gazetteer,
         FrozenDictionary<(string, string), LexiconEntry> anaphorReadings)
     {
+        Gazetteer = gazetteer;
         Code = code;
         Profile = profile;
         Normalizer = normalizer;
@@ -45,6 +47,9 @@ public sealed class LanguagePack
     public PhraseIndex Phrases { get; }
 
     public ConflictProfile Profile { get; }
+
+    /// <summary>The places of the gazetteer and the profile, for lookups by name.</summary>
+    public GazetteerIndex Gazetteer { get; }
 
     /// <summary>The Arabic pack with the default (Syria) profile.</summary>
     public static LanguagePack Arabic { get; } = Load("ar", ConflictProfile.Syria);
@@ -61,9 +66,13 @@ public sealed class LanguagePack
         }
 
         var (actors, anaphorReadings) = ProfileEntries(profile, code);
-        entries.AddRange(actors.Concat(Places.Gazetteer.Entries()).Concat(Places.Gazetteer.Entries(profile.Places, code))
-            .Select(e => e with { Phrase = Fold(normalizer, e.Phrase) }));
-        return new LanguagePack(code, profile, normalizer, new PhraseIndex(clitics, entries), anaphorReadings);
+        entries.AddRange(actors.Select(e => e with { Phrase = Fold(normalizer, e.Phrase) }));
+        var places = GazetteerData.Entries().Concat(GazetteerData.Entries(profile.Places, code))
+            .Select(e => e with { Phrase = Fold(normalizer, e.Phrase) }).ToList();
+        var placeWords = entries.Where(e => e.Kind == LexiconKind.Marker && e["marker"] == "place-cue").Select(e => e.Phrase);
+        var gazetteer = new GazetteerIndex(normalizer.Folding, clitics, places, placeWords);
+        entries.AddRange(places);
+        return new LanguagePack(code, profile, normalizer, new PhraseIndex(clitics, entries), gazetteer, anaphorReadings);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Marsad.Claims;
 using Marsad.Languages;
 using Marsad.Model;
@@ -78,7 +77,7 @@ public sealed class PlaceResolver
         var firstLines = places.Where(p => text.LineOf(p.Start) < LineAfterDateline() && p.Entry?["level"] is "governorate").ToList();
         if (firstLines.Count > 0)
         {
-            return ToPlace(firstLines[0]);
+            return ToPlace(firstLines[0], asWritten: true);
         }
 
         var mostNamed = places.Where(p => p.Entry?["admin1"] is { Length: > 0 })
@@ -114,7 +113,7 @@ public sealed class PlaceResolver
     /// A place as written; an unknown one keeps its name and takes the report's governorate, so a
     /// user can see it (<c>marsad places --unresolved</c>) and add it to a profile.
     /// </summary>
-    private Place ToPlace(Mention mention)
+    private Place ToPlace(Mention mention, bool asWritten = false)
     {
         var span = text.Normalized.OriginalSpan(text.Tokens[mention.Start].Start, text.Tokens[mention.End - 1].End);
         var name = text.Normalized.Original[span.Start..span.End];
@@ -123,12 +122,10 @@ public sealed class PlaceResolver
             return new Place(name, reportPlace?.Admin1);
         }
 
-        return new Place(
-            name,
-            e["admin1"] is { Length: > 0 } admin1 ? admin1 : null,
-            e["place"],
-            double.Parse(e["lat"]!, CultureInfo.InvariantCulture),
-            double.Parse(e["lon"]!, CultureInfo.InvariantCulture));
+        // A name several places share is the one in the report's governorate, else the most
+        // specific; the dateline's governorate is itself.
+        var place = asWritten ? GazetteerIndex.PlaceOf(e) : GazetteerIndex.Choose(text.Language.Gazetteer.Candidates(e.Phrase), reportPlace?.Admin1)!;
+        return place with { Name = name };
     }
 
     /// <summary>A place named in the text: tokens <c>[Start, End)</c>, and its gazetteer entry when it has one.</summary>

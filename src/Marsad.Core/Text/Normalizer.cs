@@ -9,6 +9,8 @@ namespace Marsad.Text;
 /// </summary>
 public sealed class Normalizer(CharacterFolding folding)
 {
+    public CharacterFolding Folding => folding;
+
     public NormalizedText Normalize(string original)
     {
         var buffer = new char[original.Length];

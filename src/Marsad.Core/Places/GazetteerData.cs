@@ -11,7 +11,7 @@ namespace Marsad.Places;
 /// every Arabic name and alias becomes a <see cref="LexiconKind.Place"/> phrase whose features give
 /// the place's id, level, first-level division (ISO 3166-2) and coordinates.
 /// </summary>
-public static class Gazetteer
+public static class GazetteerData
 {
     public static IEnumerable<LexiconEntry> Entries()
     {
