@@ -66,7 +66,7 @@ public sealed class ClaimParser
             var partEnd = NextBoundary(lastPart, quantities[lastPart].Last, sentence.End, extended: false);
             partEnd += text.IsClauseEnd(partEnd) && !text.IsSentenceEnd(partEnd) ? 1 : 0;
             var late = ReadAfter(partEnd, NextBoundary(lastPart, partEnd, sentence.End, extended: true), null);
-            (after.Noun, after.Actor, after.Category) = (after.Noun ?? late.Noun, after.Actor ?? late.Actor, late.Category);
+            (after.Noun, after.Actor, after.Category) = (after.Noun ?? late.Noun, after.Actor ?? (after.Noun is null ? late.Actor : null), late.Category);
         }
 
         if ((after.OfThem || after.Others) && (previous is null || previous.Sentence != sentence) && after.Actor is null)
@@ -250,7 +250,19 @@ public sealed class ClaimParser
             return limit;
         }
 
-        return text.ClauseEnd(from, Math.Min(limit, from + WindowAfter));
+        var end = text.ClauseEnd(from, Math.Min(limit, from + WindowAfter));
+
+        // Past a comma the clause went on into a relative clause ("…، القسم الغالب منهم عراقيون،
+        // ممن جرى اعتقالهم"): it still speaks of the figure, however far the window.
+        for (var at = from; at < end; at++)
+        {
+            if (text.IsClauseEnd(at))
+            {
+                return text.ClauseEnd(from, Math.Min(limit, from + (2 * WindowAfter)));
+            }
+        }
+
+        return end;
     }
 
     /// <summary>
@@ -262,6 +274,7 @@ public sealed class ClaimParser
     {
         var after = new After { Noun = dualNoun };
         var nounSlot = CountedNounSlot(from, end);
+        var reopenedAt = -1;
         for (var at = from; at < end; at++)
         {
             if (after.Category is null && text.StartingAt(at, LexiconKind.Category) is { } cue)
@@ -289,7 +302,11 @@ public sealed class ClaimParser
             }
 
             // Past the verb, "من" reopens the group for the words that follow it.
-            after.GroupReopened |= after.Category is not null && HasMarker(at - 1, "of");
+            if (after.Category is not null && HasMarker(at - 1, "of"))
+            {
+                (after.GroupReopened, reopenedAt) = (true, at);
+            }
+
             var describesGroup = after.Category is null || after.GroupReopened;
             if (at == from && after.Noun is null && text.StartingAt(at, LexiconKind.Unit) is { } unit
                 && text.StartingAt(at, LexiconKind.Noun) is null)
@@ -307,7 +324,7 @@ public sealed class ClaimParser
 
             if (text.StartingAt(at, LexiconKind.Actor) is { } actor && !HasMarker(WordBefore(at), "opponent") && !HasMarker(WordBefore(at), "possessed"))
             {
-                if (after.Actor is null && describesGroup && (after.GroupReopened || ModifiesCounted(NounPhraseEnd(nounSlot, after.Noun), at)))
+                if (after.Actor is null && describesGroup && ModifiesCounted(after.GroupReopened ? reopenedAt : NounPhraseEnd(nounSlot, after.Noun), at))
                 {
                     after.Actor = actor.Entry;
                 }

@@ -73,14 +73,14 @@ public sealed class AnalyzedText
     /// <summary>
     /// Where the clause that runs from <paramref name="from"/> ends, at <paramref name="limit"/> at
     /// the latest: at the end of the sentence, or at a comma unless a relative clause follows it
-    /// ("…، ممن قتلوا"), which still speaks of what came before.
+    /// ("…، ممن قتلوا"), which still speaks of what came before — also after a short aside
+    /// without figures ("نحو 3370 عنصر، القسم الغالب منهم عراقيون، ممن جرى اعتقالهم").
     /// </summary>
     public int ClauseEnd(int from, int limit)
     {
         for (var at = from; at < limit; at++)
         {
-            if (IsSentenceEnd(at)
-                || (IsClauseEnd(at) && StartingAt(at + 1, LexiconKind.Marker)?.Entry["marker"] != "relative"))
+            if (IsSentenceEnd(at) || (IsClauseEnd(at) && !RelativeClauseFollows(at)))
             {
                 return at;
             }
@@ -88,6 +88,33 @@ public sealed class AnalyzedText
 
         return limit;
     }
+
+    private const int LongestAside = 8;
+
+    private bool RelativeClauseFollows(int comma)
+    {
+        if (IsRelative(comma + 1))
+        {
+            return true;
+        }
+
+        for (var at = comma + 1; at < Tokens.Count && at <= comma + 1 + LongestAside; at++)
+        {
+            if (Tokens[at].Kind == TokenKind.Number || IsSentenceEnd(at))
+            {
+                return false;
+            }
+
+            if (IsClauseEnd(at))
+            {
+                return IsRelative(at + 1);
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsRelative(int token) => token < Tokens.Count && StartingAt(token, LexiconKind.Marker)?.Entry["marker"] == "relative";
 
     /// <summary>The best match of a kind starting at a token: the longest, then the exact one.</summary>
     public LexiconMatch? StartingAt(int token, LexiconKind kind) => Best(token < 0 ? null : startingAt[token], kind);

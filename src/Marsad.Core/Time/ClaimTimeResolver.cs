@@ -45,6 +45,15 @@ public sealed class ClaimTimeResolver
             if (time is null && draft.Parent is { } parent && resolved.TryGetValue(parent, out var whole))
             {
                 time = whole.Time;
+
+                // "34200 خرجوا منذ قرار ترامب …، من ضمنهم نحو 3370 عنصر … ممن جرى اعتقالهم": a part
+                // counted by another category runs from the outermost baseline of its breakdown,
+                // the one the reports give that category's own running total.
+                if (draft.Category != parent.Category && time.Kind == TimeKind.Cumulative
+                    && resolved.TryGetValue(Root(parent), out var root) && root.Time.Since is { } outermost)
+                {
+                    time = time with { Since = outermost };
+                }
             }
 
             time ??= ByCue(draft);
@@ -209,6 +218,16 @@ public sealed class ClaimTimeResolver
         }
 
         return scope;
+    }
+
+    private static Draft Root(Draft draft)
+    {
+        while (draft.Parent is { } parent)
+        {
+            draft = parent;
+        }
+
+        return draft;
     }
 
     private static bool IsDescendant(Draft candidate, Draft whole)
