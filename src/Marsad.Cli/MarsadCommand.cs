@@ -22,6 +22,11 @@ public static class MarsadCommand
         root.Subcommands.Add(ShowCommand.Create(options));
         root.Subcommands.Add(PlacesCommand.Create(options));
         root.Subcommands.Add(GazetteerCommand.Create(options));
+        root.Subcommands.Add(TallyCommand.Create(options));
+        root.Subcommands.Add(SeriesCommand.Create(options));
+        root.Subcommands.Add(ChecksCommand.Create(options));
+        root.Subcommands.Add(ExportCommand.Create(options));
+        root.Subcommands.Add(ChartCommand.Create(options));
         root.Subcommands.Add(ReextractCommand.Create(options));
         root.Subcommands.Add(EvalCommand.Create(options));
         root.Subcommands.Add(DemoCommand.Create(options));

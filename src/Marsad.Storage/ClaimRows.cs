@@ -19,6 +19,11 @@ internal static class ClaimRows
 
     public static string Columns { get; } = string.Join(", ", Fields);
 
+    /// <summary>The columns qualified by the <c>claims</c> table, for joins.</summary>
+    public static string QualifiedColumns { get; } = string.Join(", ", Fields.Select(f => "claims." + f));
+
+    public static int Count => Fields.Length;
+
     public static string Insert { get; } =
         $"INSERT INTO claims (doc_hash, ordinal, extractor_version, {Columns}) VALUES ($doc_hash, $ordinal, $extractor_version, {string.Join(", ", Fields.Select(f => "$" + f))})";
 

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using Marsad.Extraction;
 using Marsad.Model;
+using Marsad.Tallies;
 using Marsad.Time;
 using Marsad.Serialization;
 using Microsoft.Data.Sqlite;
@@ -156,6 +157,29 @@ public sealed class MarsadStore : IDisposable
         }
 
         return claims;
+    }
+
+    /// <summary>
+    /// Every stored claim with its report's publication date (given, else inferred) and source:
+    /// what a tally is built from.
+    /// </summary>
+    public IReadOnlyList<Mention> Mentions()
+    {
+        using var query = Command(
+            $"""
+            SELECT {ClaimRows.QualifiedColumns}, coalesce(documents.published, documents.published_inferred), documents.source
+            FROM claims JOIN documents ON documents.hash = claims.doc_hash
+            ORDER BY claims.doc_id, claims.doc_hash, claims.ordinal
+            """);
+        using var reader = query.ExecuteReader();
+        var mentions = new List<Mention>();
+        while (reader.Read())
+        {
+            var published = Text(reader, ClaimRows.Count) is { } day ? DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture) : (DateOnly?)null;
+            mentions.Add(new Mention(ClaimRows.Read(reader), published, Text(reader, ClaimRows.Count + 1)));
+        }
+
+        return mentions;
     }
 
     public void Dispose() => connection.Dispose();

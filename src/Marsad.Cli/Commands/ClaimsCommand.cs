@@ -12,17 +12,8 @@ internal static class ClaimsCommand
     public static Command Create(SharedOptions shared)
     {
         var doc = new Option<string?>("--doc") { Description = "Only the claims of this document id." };
-        var category = new Option<string?>("--category")
-        {
-            Description = "Only claims of this category (killed, injured, captured, detained, surrendered, executed, exited, displaced, missing, trapped, escaped, deployed, present, other).",
-        };
-        category.Validators.Add(result =>
-        {
-            if (ClaimJson.Parse<Category>(result.GetValueOrDefault<string?>()) is null)
-            {
-                result.AddError($"--category: '{result.GetValueOrDefault<string?>()}' is not a category of the codebook.");
-            }
-        });
+        var category = CommonArguments.Category(
+            "Only claims of this category (killed, injured, captured, detained, surrendered, executed, exited, displaced, missing, trapped, escaped, deployed, present, other).");
         var format = CommonArguments.Format("table");
         var command = new Command("claims", "List the claims in the store.") { doc, category, format };
         command.SetAction(result =>

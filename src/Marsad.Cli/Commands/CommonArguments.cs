@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Marsad.Model;
+using Marsad.Serialization;
 
 namespace Marsad.Cli.Commands;
 
@@ -13,20 +14,38 @@ internal static class CommonArguments
         Arity = ArgumentArity.OneOrMore,
     };
 
-    public static Option<string?> Published() => new("--published")
+    public static Option<string?> Published() =>
+        Date("--published", "Publication date (YYYY-MM-DD) for reports that do not give one in a sidecar or JSONL field.");
+
+    /// <summary>An option holding a day, YYYY-MM-DD, refused with a message otherwise.</summary>
+    public static Option<string?> Date(string name, string description) => new(name)
     {
-        Description = "Publication date (YYYY-MM-DD) for reports that do not give one in a sidecar or JSONL field.",
+        Description = description,
         CustomParser = result =>
         {
             var text = result.Tokens.Single().Value;
             if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             {
-                result.AddError($"--published: '{text}' is not a date of the form YYYY-MM-DD.");
+                result.AddError($"{name}: '{text}' is not a date of the form YYYY-MM-DD.");
             }
 
             return text;
         },
     };
+
+    /// <summary>A category of the codebook, refused with a message otherwise.</summary>
+    public static Option<string?> Category(string description)
+    {
+        var option = new Option<string?>("--category") { Description = description };
+        option.Validators.Add(result =>
+        {
+            if (ClaimJson.Parse<Category>(result.GetValueOrDefault<string?>()) is null)
+            {
+                result.AddError($"--category: '{result.GetValueOrDefault<string?>()}' is not a category of the codebook.");
+            }
+        });
+        return option;
+    }
 
     public static Option<string> Format(string defaultFormat) => new Option<string>("--format")
     {

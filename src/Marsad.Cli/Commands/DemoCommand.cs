@@ -5,6 +5,7 @@ using Marsad.Ingest;
 using Marsad.Model;
 using Marsad.Serialization;
 using Marsad.Storage;
+using Marsad.Tallies;
 
 namespace Marsad.Cli.Commands;
 
@@ -36,6 +37,10 @@ internal static class DemoCommand
             Print(claims);
             Console.WriteLine();
             Console.WriteLine($"{tally.Added} reports, {claims.Count(c => c.Category != Category.Other)} figures about people, {tally.Failed} reports unreadable.");
+            Console.WriteLine();
+            Console.WriteLine("The running series these reports make (marsad tally):");
+            Console.WriteLine();
+            TallyTable.Write(Console.Out, TallyBuilder.Build(store.Mentions()));
             return tally.Failed > 0 ? ExitCodes.SomeInputFailed : ExitCodes.Success;
         });
         return command;

@@ -34,6 +34,7 @@ internal static class ClaimTable
         "sum_mismatch" => "the stated total is not the sum of its stated parts",
         "series_decrease" => "a running total fell below an earlier figure with the same baseline",
         "value_conflict" => "two reports give different figures for the same series on the same day",
+        "increment_mismatch" => "an increment for a day does not fit the rise of the running total over that day",
         _ => "see CODEBOOK §6",
     };
 

@@ -1,6 +1,6 @@
 namespace Marsad.Model;
 
-/// <summary>The consistency warnings of CODEBOOK §6.</summary>
+/// <summary>The consistency warnings of CODEBOOK §6, and Marsad's own <c>increment_mismatch</c>.</summary>
 public static class WarningCodes
 {
     public const string WeekdayMismatch = "weekday_mismatch";
@@ -10,4 +10,7 @@ public static class WarningCodes
     public const string SumMismatch = "sum_mismatch";
     public const string SeriesDecrease = "series_decrease";
     public const string ValueConflict = "value_conflict";
+
+    /// <summary>An increment for a span does not fit the rise of the running total over it.</summary>
+    public const string IncrementMismatch = "increment_mismatch";
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Marsad.Model;
 
 namespace Marsad.Serialization;
@@ -16,39 +15,20 @@ public static class ClaimCsv
 
     public static void Write(TextWriter writer, IEnumerable<Claim> claims)
     {
-        writer.Write(string.Join(',', Header));
-        writer.Write("\r\n");
+        Csv.WriteRow(writer, Header);
         foreach (var c in claims)
         {
             string?[] row =
             [
-                c.Doc, c.Id, Number(c.Span.Start), Number(c.Span.End), c.Text, Number(c.Value), Number(c.Low), Number(c.High),
-                ClaimJson.Code(c.Qualifier), Code(c.Magnitude), c.Unit, ClaimJson.Code(c.Category),
-                string.Join('|', c.Also.Select(ClaimJson.Code)), c.Group.Actor, Code(c.Group.Role), Code(c.Group.Age),
-                Code(c.Group.Sex), c.Group.Nationality, c.Perpetrator, Code(c.Cause), Code(c.Time.Kind), c.Time.Since,
+                c.Doc, c.Id, Csv.Number(c.Span.Start), Csv.Number(c.Span.End), c.Text, Csv.Number(c.Value), Csv.Number(c.Low), Csv.Number(c.High),
+                ClaimJson.Code(c.Qualifier), Csv.Code(c.Magnitude), c.Unit, ClaimJson.Code(c.Category),
+                string.Join('|', c.Also.Select(ClaimJson.Code)), c.Group.Actor, Csv.Code(c.Group.Role), Csv.Code(c.Group.Age),
+                Csv.Code(c.Group.Sex), c.Group.Nationality, c.Perpetrator, Csv.Code(c.Cause), Csv.Code(c.Time.Kind), c.Time.Since,
                 c.Time.Start, c.Time.End, c.Time.AsOf, c.Place.Name, c.Place.Admin1, c.Place.GazetteerId,
-                Number(c.Place.Lat), Number(c.Place.Lon), c.Parent, c.Attribution, c.Headline ? "true" : "false",
+                Csv.Number(c.Place.Lat), Csv.Number(c.Place.Lon), c.Parent, c.Attribution, c.Headline ? "true" : "false",
                 string.Join('|', c.Warnings), c.Quote,
             ];
-            writer.Write(string.Join(',', row.Select(Field)));
-            writer.Write("\r\n");
+            Csv.WriteRow(writer, row);
         }
     }
-
-    private static string Field(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return string.Empty;
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-    }
-
-    private static string? Number(long? value) => value?.ToString(CultureInfo.InvariantCulture);
-
-    private static string? Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string? Code<T>(T? value)
-        where T : struct, Enum => value is { } v ? ClaimJson.Code(v) : null;
 }

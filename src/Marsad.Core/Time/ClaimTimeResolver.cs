@@ -20,6 +20,7 @@ public sealed class ClaimTimeResolver
 {
     private const int BaselineReach = 12;
     private const int FrameReach = 7;
+    private const int OpeningReach = 120;
 
     private readonly AnalyzedText text;
     private readonly List<DateMention> mentions;
@@ -140,7 +141,9 @@ public sealed class ClaimTimeResolver
         }
 
         // "أنه منذ الأول من ديسمبر …، تصاعدت عمليات الخروج … لأكثر من 36 ألف": the sentence's baseline.
-        if (MentionsIn(draft.Sentence.Start, draft.Quantity.First).LastOrDefault(m => m is { Since: true, Month: not null, RelativeDay: null }) is { } opening)
+        // Not across a whole run-on paragraph: a baseline that far back opened another statement.
+        var openingFrom = Math.Max(draft.Sentence.Start, draft.Quantity.First - OpeningReach);
+        if (MentionsIn(openingFrom, draft.Quantity.First).LastOrDefault(m => m is { Since: true, Month: not null, RelativeDay: null }) is { } opening)
         {
             return new ClaimTime(TimeKind.Cumulative, Since: Text(Resolve(opening, warnings)), AsOf: Text(frame));
         }

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Marsad.Cli.Output;
+using Marsad.Storage;
+
+namespace Marsad.Cli.Commands;
+
+/// <summary><c>marsad checks</c>: every warning — of single claims, per document, and across claims, per series.</summary>
+internal static class ChecksCommand
+{
+    public static Command Create(SharedOptions shared)
+    {
+        var options = new TallyOptions();
+        var command = new Command("checks", "List every consistency warning (CODEBOOK §6): per document (dates, breakdowns) and per series (conflicts, decreases, increments).");
+        command.SetAction(result =>
+        {
+            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            var count = 0;
+            foreach (var document in store.Claims().Where(c => c.Warnings.Count > 0).GroupBy(c => c.Doc))
+            {
+                Console.WriteLine(document.Key);
+                foreach (var claim in document)
+                {
+                    foreach (var warning in claim.Warnings)
+                    {
+                        Console.WriteLine($"  ⚠ {warning} at {claim.Id} “{claim.Text}”: {ClaimTable.Explain(warning)}");
+                        count++;
+                    }
+                }
+            }
+
+            var tally = options.Build(store, result);
+            foreach (var series in tally.Warnings.GroupBy(w => w.SeriesId ?? "breakdowns"))
+            {
+                Console.WriteLine(series.Key);
+                foreach (var warning in series)
+                {
+                    Console.WriteLine($"  ⚠ {warning.Code}: {warning.Explanation}");
+                    count++;
+                }
+            }
+
+            Console.WriteLine($"{count} warnings.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using System.Globalization;
+using Marsad.Storage;
+
+namespace Marsad.Cli.Commands;
+
+/// <summary><c>marsad series ID</c>: one series, every point with the sentences that state it.</summary>
+internal static class SeriesCommand
+{
+    public static Command Create(SharedOptions shared)
+    {
+        var id = new Argument<string>("series") { Description = "The series id, as `marsad tally` shows it (killed/IS/fighter/SY-DY/since-2018-09-10)." };
+        var options = new TallyOptions();
+        var command = new Command("series", "Show one series: its points in day order, each with the claims, reports and sentences that state it.") { id, options.AsOf };
+        command.SetAction(result =>
+        {
+            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            var seriesId = result.GetValue(id)!;
+            var tally = options.Build(store, result);
+            if (tally.Series.FirstOrDefault(s => s.Id == seriesId) is not { } series)
+            {
+                Console.Error.WriteLine($"error: no series {seriesId}; `marsad tally` lists them.");
+                return ExitCodes.BadUsage;
+            }
+
+            Console.WriteLine($"{series.Id}  —  {series.Key.Label}");
+            foreach (var point in series.Points)
+            {
+                Console.WriteLine();
+                Console.WriteLine($"{point.AsOf ?? "date unknown"}  {point.Figure}");
+                foreach (var mention in point.Mentions)
+                {
+                    var published = mention.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "date unknown";
+                    Console.WriteLine($"  {mention.Claim.Id} ({mention.Source ?? "source unknown"}, published {published}) “{mention.Claim.Text}”");
+                    Console.WriteLine($"    {mention.Claim.Quote}");
+                }
+            }
+
+            foreach (var warning in tally.Warnings.Where(w => w.SeriesId == seriesId))
+            {
+                Console.WriteLine($"⚠ {warning.Code}: {warning.Explanation}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

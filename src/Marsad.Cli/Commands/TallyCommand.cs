@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Marsad.Cli.Output;
+using Marsad.Serialization;
+using Marsad.Storage;
+
+namespace Marsad.Cli.Commands;
+
+/// <summary><c>marsad tally</c>: the running series the stored claims make, each point with the claims that state it.</summary>
+internal static class TallyCommand
+{
+    public static Command Create(SharedOptions shared)
+    {
+        var options = new TallyOptions();
+        var format = new Option<string>("--format")
+        {
+            Description = "table, json (a list of series with their points) or csv (a row a point).",
+            DefaultValueFactory = _ => "table",
+        }.AcceptOnlyFromAmong("table", "json", "csv");
+        var command = new Command("tally", "Build the series: running totals by what they count and since when, increments per period; repeated figures once, with all their mentions.")
+        {
+            format,
+        };
+        foreach (var option in options.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(result =>
+        {
+            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            var tally = options.Build(store, result);
+            switch (result.GetValue(format))
+            {
+                case "json":
+                    using (var stdout = Console.OpenStandardOutput())
+                    {
+                        TallyExport.WriteJson(stdout, tally);
+                    }
+
+                    Console.WriteLine();
+                    break;
+                case "csv":
+                    TallyExport.WriteCsv(Console.Out, tally);
+                    break;
+                default:
+                    TallyTable.Write(Console.Out, tally);
+                    break;
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Marsad.Model;
+using Marsad.Serialization;
+using Marsad.Storage;
+using Marsad.Tallies;
+
+namespace Marsad.Cli.Commands;
+
+/// <summary>The options that choose which series a tally shows and as of when; shared by tally, export, chart and checks.</summary>
+internal sealed class TallyOptions
+{
+    public Option<string?> Category { get; } = CommonArguments.Category("Only series of this category (killed, exited, detained, …).");
+
+    public Option<string?> Actor { get; } = new("--actor") { Description = "Only series of this actor code (IS, SDF, …)." };
+
+    public Option<string?> Since { get; } = CommonArguments.Date("--since", "Only running totals from this baseline (YYYY-MM-DD).");
+
+    public Option<string?> AsOf { get; } = CommonArguments.Date(
+        "--as-of", "What the record said on this day: only reports published by then (reports of unknown date are left out).");
+
+    public IEnumerable<Option> All => [Category, Actor, Since, AsOf];
+
+    public Tally Build(MarsadStore store, ParseResult result)
+    {
+        var tally = TallyBuilder.Build(store.Mentions(), CommonArguments.ParseDate(result.GetValue(AsOf)));
+        var category = ClaimJson.Parse<Category>(result.GetValue(Category));
+        var actor = result.GetValue(Actor);
+        var since = result.GetValue(Since);
+        var series = tally.Series
+            .Where(s => (category is null || s.Key.Category == category)
+                && (actor is null || string.Equals(s.Key.Actor, actor, StringComparison.OrdinalIgnoreCase))
+                && (since is null || s.Key.Since == since))
+            .ToList();
+        var ids = series.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        return new Tally(series, [.. tally.Warnings.Where(w => w.SeriesId is null || ids.Contains(w.SeriesId))]);
+    }
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Security;
+using System.Text;
+using Marsad.Model;
+using Marsad.Tallies;
+
+namespace Marsad.Cli.Output;
+
+/// <summary>
+/// Draws series over time as a self-contained SVG: a line a series through its dated points, each
+/// point marked by its hedge (● exact, ○ about, ▲ at least / more than, ▼ at most / less than) and
+/// labelled with its figure; undated points are listed under the chart, never placed on a day.
+/// Text is left to the viewer's font shaping, so any Arabic in labels is joined and ordered right.
+/// </summary>
+internal static class SeriesChart
+{
+    private const double Width = 960;
+    private const double Height = 540;
+    private const double Left = 90;
+    private const double Right = 60;
+    private const double Top = 70;
+    private const double Bottom = 150;
+
+    private static readonly string[] Colours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"];
+
+    public static string Svg(IReadOnlyList<Series> series, string title)
+    {
+        var dated = series.SelectMany(s => s.Points).Where(p => Day(p.AsOf) is not null).ToList();
+        var first = dated.Count == 0 ? DateOnly.FromDayNumber(0) : dated.Min(p => Day(p.AsOf)!.Value);
+        var last = dated.Count == 0 ? first : dated.Max(p => Day(p.AsOf)!.Value);
+        var span = Math.Max(1, last.DayNumber - first.DayNumber);
+        var top = NiceCeiling(dated.Count == 0 ? 1 : dated.Max(p => p.Value) * 1.08);
+        double X(DateOnly day) => Left + ((day.DayNumber - first.DayNumber) / (double)span * (Width - Left - Right));
+        double Y(long value) => Height - Bottom - (value / top * (Height - Top - Bottom));
+
+        var svg = new StringBuilder();
+        svg.Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" font-family=\"DejaVu Sans, Noto Sans, Arial, sans-serif\" font-size=\"12\">\n"));
+        svg.Append(Invariant($"<rect width=\"{Width}\" height=\"{Height}\" fill=\"white\"/>\n"));
+        svg.Append(Invariant($"<text x=\"{Left}\" y=\"28\" font-size=\"17\" font-weight=\"bold\">{Escape(title)}</text>\n"));
+
+        // Value grid and axis.
+        for (var i = 0; i <= 5; i++)
+        {
+            var value = (long)(top * i / 5);
+            var y = Y(value);
+            svg.Append(Invariant($"<line x1=\"{Left}\" y1=\"{y:0.#}\" x2=\"{Width - Right}\" y2=\"{y:0.#}\" stroke=\"#ddd\"/>\n"));
+            svg.Append(Invariant($"<text x=\"{Left - 8}\" y=\"{y + 4:0.#}\" text-anchor=\"end\" fill=\"#444\">{value:#,0}</text>\n"));
+        }
+
+        // A tick for every day a point holds for.
+        foreach (var day in dated.Select(p => Day(p.AsOf)!.Value).Distinct())
+        {
+            var x = X(day);
+            svg.Append(Invariant($"<line x1=\"{x:0.#}\" y1=\"{Height - Bottom}\" x2=\"{x:0.#}\" y2=\"{Height - Bottom + 6}\" stroke=\"#444\"/>\n"));
+            svg.Append(Invariant($"<text x=\"{x:0.#}\" y=\"{Height - Bottom + 20}\" text-anchor=\"middle\" fill=\"#444\">{day:yyyy-MM-dd}</text>\n"));
+        }
+
+        svg.Append(Invariant($"<line x1=\"{Left}\" y1=\"{Height - Bottom}\" x2=\"{Width - Right}\" y2=\"{Height - Bottom}\" stroke=\"#444\"/>\n"));
+        svg.Append(Invariant($"<line x1=\"{Left}\" y1=\"{Top - 10}\" x2=\"{Left}\" y2=\"{Height - Bottom}\" stroke=\"#444\"/>\n"));
+
+        var legendY = Height - Bottom + 46;
+        for (var s = 0; s < series.Count; s++)
+        {
+            var colour = Colours[s % Colours.Length];
+            var points = series[s].Points.Where(p => Day(p.AsOf) is not null).ToList();
+            if (points.Count > 1)
+            {
+                svg.Append(Invariant($"<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\" points=\"{string.Join(' ', points.Select(p => Invariant($"{X(Day(p.AsOf)!.Value):0.#},{Y(p.Value):0.#}")))}\"/>\n"));
+            }
+
+            foreach (var point in points)
+            {
+                var (x, y) = (X(Day(point.AsOf)!.Value), Y(point.Value));
+                svg.Append(Marker(point.Qualifier, x, y, colour));
+                // Labels of every other series go under their points, so neighbouring lines stay readable.
+                var labelY = s % 2 == 0 ? y - 10 : y + 20;
+                var anchor = x > Width - Right - 60 ? "end" : x < Left + 60 ? "start" : "middle";
+                svg.Append(Invariant($"<text x=\"{x:0.#}\" y=\"{labelY:0.#}\" text-anchor=\"{anchor}\" fill=\"{colour}\">{Escape(point.Figure)}</text>\n"));
+            }
+
+            var undated = series[s].Points.Where(p => Day(p.AsOf) is null).Select(p => p.Figure).ToList();
+            var note = undated.Count == 0 ? "" : $"  (date unknown: {string.Join(", ", undated)})";
+            svg.Append(Invariant($"<line x1=\"{Left}\" y1=\"{legendY - 4}\" x2=\"{Left + 24}\" y2=\"{legendY - 4}\" stroke=\"{colour}\" stroke-width=\"2\"/>\n"));
+            svg.Append(Invariant($"<text x=\"{Left + 32}\" y=\"{legendY}\">{Escape(series[s].Key.Label + note)}</text>\n"));
+            legendY += 18;
+        }
+
+        svg.Append(Invariant($"<text x=\"{Left}\" y=\"{legendY + 8}\" fill=\"#666\">● exact   ○ about   ▲ at least / more than   ▼ at most / less than — each point is the figure stated for that day; repeated statements are one point</text>\n"));
+        svg.Append("</svg>\n");
+        return svg.ToString();
+    }
+
+    private static string Marker(Qualifier qualifier, double x, double y, string colour) => qualifier switch
+    {
+        Qualifier.Approx => Invariant($"<circle cx=\"{x:0.#}\" cy=\"{y:0.#}\" r=\"5\" fill=\"white\" stroke=\"{colour}\" stroke-width=\"2\"/>\n"),
+        Qualifier.AtLeast or Qualifier.MoreThan => Invariant($"<path d=\"M{x:0.#},{y - 6:0.#} L{x + 6:0.#},{y + 4:0.#} L{x - 6:0.#},{y + 4:0.#} Z\" fill=\"{colour}\"/>\n"),
+        Qualifier.AtMost or Qualifier.LessThan => Invariant($"<path d=\"M{x:0.#},{y + 6:0.#} L{x + 6:0.#},{y - 4:0.#} L{x - 6:0.#},{y - 4:0.#} Z\" fill=\"{colour}\"/>\n"),
+        _ => Invariant($"<circle cx=\"{x:0.#}\" cy=\"{y:0.#}\" r=\"5\" fill=\"{colour}\"/>\n"),
+    };
+
+    /// <summary>1, 2 or 5 times a power of ten, at least <paramref name="value"/>: round grid lines.</summary>
+    private static double NiceCeiling(double value)
+    {
+        var power = Math.Pow(10, Math.Floor(Math.Log10(Math.Max(value, 1))));
+        foreach (var step in new[] { 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10 })
+        {
+            if (step * power >= value)
+            {
+                return step * power;
+            }
+        }
+
+        return 10 * power;
+    }
+
+    private static DateOnly? Day(string? iso) =>
+        DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
+    private static string Escape(string text) => SecurityElement.Escape(text);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

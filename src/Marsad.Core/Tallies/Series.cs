@@ -1,0 +1,116 @@
+using System.Globalization;
+using Marsad.Model;
+using Marsad.Serialization;
+
+namespace Marsad.Tallies;
+
+/// <summary>
+/// What a series counts (docs/tallies.md): the category, who (actor, role, age, sex,
+/// nationality) or what (unit), the first-level division, and the time shape — a running total
+/// since a baseline (<see cref="Since"/>, possibly unknown) or per-period increments.
+/// </summary>
+public sealed record SeriesKey(
+    Category Category,
+    string Unit,
+    string? Actor,
+    Role? Role,
+    AgeGroup? Age,
+    Sex? Sex,
+    string? Nationality,
+    string? Admin1,
+    TimeKind Kind,
+    string? Since)
+{
+    /// <summary>A readable, stable id: <c>killed/IS/fighter/SY-DY/since-2018-09-10</c>, <c>exited/person/SY-DY/period</c>.</summary>
+    public string Id
+    {
+        get
+        {
+            var parts = new List<string> { ClaimJson.Code(Category) };
+            Add(parts, Actor);
+            Add(parts, Role is { } role ? ClaimJson.Code(role) : null);
+            Add(parts, Age is { } age ? ClaimJson.Code(age) : null);
+            Add(parts, Sex is { } sex ? ClaimJson.Code(sex) : null);
+            Add(parts, Nationality is { } nationality ? "nat-" + nationality : null);
+            Add(parts, Unit is Units.Person || Unit == parts[^1] ? null : Unit);
+            parts.Add(Admin1 ?? "anywhere");
+            parts.Add(Kind == TimeKind.Period ? "period" : "since-" + (Since ?? "unknown"));
+            return string.Join('/', parts);
+        }
+    }
+
+    /// <summary>In words, for tables and chart titles: "IS fighters killed in SY-DY since 2018-09-10".</summary>
+    public string Label
+    {
+        get
+        {
+            var noun = Age is not null ? "children" : Sex is { } sex ? (sex == Model.Sex.Female ? "women" : "men") : Plural(Role, Unit);
+            var who = string.Join(' ', new[] { Actor, Nationality, noun }.Where(w => w is not null));
+            var where = Admin1 is null ? "" : " in " + Admin1;
+            var when = Kind == TimeKind.Period ? ", per period" : Since is null ? ", running total" : " since " + Since;
+            return $"{who} {ClaimJson.Code(Category)}{where}{when}";
+        }
+    }
+
+    private static void Add(List<string> parts, string? part)
+    {
+        if (part is not null)
+        {
+            parts.Add(part);
+        }
+    }
+
+    private static string Plural(Role? role, string unit) => role switch
+    {
+        Model.Role.Fighter => "fighters",
+        Model.Role.Leader => "leaders",
+        Model.Role.Soldier => "soldiers",
+        Model.Role.Civilian => "civilians",
+        Model.Role.Family => "families",
+        Model.Role.Detainee => "detainees",
+        _ => unit is Units.Person ? "people" : unit,
+    };
+}
+
+/// <summary>One claim that states a point: which claim, from which report, published when.</summary>
+public sealed record Mention(Claim Claim, DateOnly? Published, string? Source);
+
+/// <summary>
+/// One distinct figure of a series: the day it holds for (<see cref="AsOf"/>, null when unknown;
+/// for increments also <see cref="Start"/>), the value with its hedge and bounds, when it was first
+/// reported, and every claim that states it — recaps and other outlets count once, as mentions.
+/// </summary>
+public sealed record SeriesPoint(
+    string? AsOf,
+    string? Start,
+    long Value,
+    long? Low,
+    long? High,
+    Qualifier Qualifier,
+    DateOnly? FirstReported,
+    IReadOnlyList<Mention> Mentions)
+{
+    public string Figure => Qualifier switch
+    {
+        Qualifier.Approx => "about " + Number(Value),
+        Qualifier.AtLeast => "at least " + Number(Value),
+        Qualifier.MoreThan => "more than " + Number(Value),
+        Qualifier.LessThan => "less than " + Number(Value),
+        Qualifier.AtMost => "at most " + Number(Value),
+        _ => Number(Value),
+    };
+
+    private static string Number(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
+}
+
+/// <summary>A series: what it counts, and its points in day order (undated points last).</summary>
+public sealed record Series(SeriesKey Key, IReadOnlyList<SeriesPoint> Points)
+{
+    public string Id => Key.Id;
+}
+
+/// <summary>A consistency problem found across claims (CODEBOOK §6), with the claims it involves.</summary>
+public sealed record TallyWarning(string Code, string? SeriesId, string Explanation, IReadOnlyList<string> ClaimIds);
+
+/// <summary>The tally of a set of claims: its series and what the checks found.</summary>
+public sealed record Tally(IReadOnlyList<Series> Series, IReadOnlyList<TallyWarning> Warnings);
