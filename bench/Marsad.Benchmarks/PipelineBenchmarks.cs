@@ -67,7 +67,7 @@ public class PipelineBenchmarks
     [Benchmark(Baseline = true)]
     public int ExtractClaims() => documents.Sum(d => ClaimExtractor.Arabic.Extract(d).Claims.Count);
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -19,9 +19,6 @@ internal static class ClaimRows
 
     public static string Columns { get; } = string.Join(", ", Fields);
 
-    /// <summary>The columns qualified by the <c>claims</c> table, for joins.</summary>
-    public static string QualifiedColumns { get; } = string.Join(", ", Fields.Select(f => "claims." + f));
-
     public static int Count => Fields.Length;
 
     public static string Insert { get; } =
@@ -65,7 +62,7 @@ internal static class ClaimRows
         var magnitude = ClaimJson.Parse<Magnitude>(Next());
         var unit = Next()!;
         var category = ClaimJson.Parse<Category>(Next()) ?? Category.Other;
-        var also = JsonSerializer.Deserialize<string[]>(Next()!)!.Select(a => ClaimJson.Parse<Category>(a)!.Value).ToList();
+        var also = Codes(Next()).Select(a => ClaimJson.Parse<Category>(a)!.Value).ToList();
         var group = new Group(Next(), ClaimJson.Parse<Role>(Next()), ClaimJson.Parse<AgeGroup>(Next()), ClaimJson.Parse<Sex>(Next()), Next());
         var perpetrator = Next();
         var cause = ClaimJson.Parse<Cause>(Next());
@@ -73,7 +70,7 @@ internal static class ClaimRows
         var place = new Place(Next(), Next(), Next(), NextDouble(), NextDouble());
         var parent = Next();
         var attribution = Next();
-        var warnings = JsonSerializer.Deserialize<string[]>(Next()!)!;
+        var warnings = Codes(Next());
         return new Claim
         {
             Id = id, Doc = doc, Span = span, Text = text, Quote = quote, Headline = headline,
@@ -82,6 +79,9 @@ internal static class ClaimRows
             Place = place, Parent = parent, Attribution = attribution, Warnings = warnings,
         };
     }
+
+    /// <summary>A JSON list of codes; most claims have none, read without a parser.</summary>
+    private static string[] Codes(string? json) => json is null or "[]" ? [] : JsonSerializer.Deserialize<string[]>(json)!;
 
     private static string? Code<T>(T? value)
         where T : struct, Enum => value is { } v ? ClaimJson.Code(v) : null;

@@ -34,6 +34,8 @@ public sealed record StoredDocument(SourceDocument Document, PublicationDate Pub
 /// </remarks>
 public sealed class MarsadStore : IDisposable
 {
+    private const int MostReadSlices = 4;
+
     private readonly SqliteConnection connection;
 
     private MarsadStore(SqliteConnection connection) => this.connection = connection;
@@ -165,21 +167,51 @@ public sealed class MarsadStore : IDisposable
     /// </summary>
     public IReadOnlyList<Mention> Mentions()
     {
-        using var query = Command(
-            $"""
-            SELECT {ClaimRows.QualifiedColumns}, coalesce(documents.published, documents.published_inferred), documents.source
-            FROM claims JOIN documents ON documents.hash = claims.doc_hash
-            ORDER BY claims.doc_id, claims.doc_hash, claims.ordinal
-            """);
-        using var reader = query.ExecuteReader();
-        var mentions = new List<Mention>();
-        while (reader.Read())
+        // Documents first, in their own query: their columns after the text would make a join walk
+        // every report's text once per claim.
+        var reports = new Dictionary<string, (DateOnly? Published, string? Source)>(StringComparer.Ordinal);
+        using (var documents = Command("SELECT hash, coalesce(published, published_inferred), source FROM documents"))
+        using (var reader = documents.ExecuteReader())
         {
-            var published = Text(reader, ClaimRows.Count) is { } day ? DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture) : (DateOnly?)null;
-            mentions.Add(new Mention(ClaimRows.Read(reader), published, Text(reader, ClaimRows.Count + 1)));
+            while (reader.Read())
+            {
+                var published = Text(reader, 1) is { } day ? DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture) : (DateOnly?)null;
+                reports[reader.GetString(0)] = (published, Text(reader, 2));
+            }
         }
 
-        return mentions;
+        // In storage order: the tally orders what it needs itself.
+        // Reading a row costs far more than finding it, so the table is read in slices of rowids,
+        // one a core, each on its own connection (WAL lets readers share the file).
+        var (first, last) = RowidRange();
+        var slices = Math.Clamp(Environment.ProcessorCount, 1, MostReadSlices);
+        var width = ((last - first) / slices) + 1;
+        var parts = new List<Mention>[slices];
+        Parallel.For(0, slices, slice =>
+        {
+            using var reader = new SqliteConnection(connection.ConnectionString);
+            reader.Open();
+            using var query = reader.CreateCommand();
+            query.CommandText = $"SELECT {ClaimRows.Columns}, doc_hash FROM claims WHERE rowid >= $from AND rowid < $to";
+            query.Parameters.AddWithValue("$from", first + (slice * width));
+            query.Parameters.AddWithValue("$to", first + ((slice + 1) * width));
+            using var rows = query.ExecuteReader();
+            var part = parts[slice] = [];
+            while (rows.Read())
+            {
+                var (published, source) = reports[rows.GetString(ClaimRows.Count)];
+                part.Add(new Mention(ClaimRows.Read(rows), published, source));
+            }
+        });
+        return [.. parts.SelectMany(p => p)];
+    }
+
+    private (long First, long Last) RowidRange()
+    {
+        using var range = Command("SELECT coalesce(min(rowid), 0), coalesce(max(rowid), 0) FROM claims");
+        using var reader = range.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
     public void Dispose() => connection.Dispose();

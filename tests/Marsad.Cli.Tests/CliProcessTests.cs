@@ -140,11 +140,101 @@ public sealed class CliProcessTests : IDisposable
     }
 
     [Fact]
+    public void Tally_json_lists_series_with_points_and_mentions()
+    {
+        Run("ingest", Seeds, "--db", Database);
+        var result = Run("tally", "--db", Database, "--category", "exited", "--since", "2018-12-01", "--format", "json");
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var series = json.RootElement.EnumerateArray().Single(s => s.GetProperty("id").GetString() == "exited/person/SY-DY/since-2018-12-01");
+        Assert.Equal("2018-12-01", series.GetProperty("since").GetString());
+        var points = series.GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal([28150L, 36250, 56680, 26950], points.Select(p => p.GetProperty("value").GetInt64()));
+        Assert.Equal(JsonValueKind.Null, points[3].GetProperty("as_of").ValueKind);
+        Assert.Equal("2019-01-31", points[1].GetProperty("first_reported").GetString());
+        Assert.Equal(2, points[1].GetProperty("mentions").GetArrayLength());
+        Assert.All(json.RootElement.EnumerateArray(), s => Assert.Equal("exited", s.GetProperty("category").GetString()));
+    }
+
+    [Fact]
+    public void Tally_as_of_a_day_shows_only_what_had_been_published()
+    {
+        Run("ingest", Seeds, "--db", Database);
+        var result = Run("tally", "--db", Database, "--as-of", "2019-01-30", "--format", "csv");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("exited/person/SY-DY/since-2018-12-01,", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(",36250,", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(",26950,", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Series_shows_each_point_with_its_quotes()
+    {
+        Run("ingest", Seeds, "--db", Database);
+        var result = Run("series", "killed/civilian/SY-DY/since-2018-09-10", "--db", Database);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("000_056f64d75c95e8c1#8", result.Output, StringComparison.Ordinal);
+        Assert.Contains("بينهم 141 طفلاً", result.Output, StringComparison.Ordinal);
+        Assert.Equal(2, Run("series", "killed/nobody", "--db", Database).ExitCode);
+    }
+
+    [Fact]
+    public void Checks_lists_the_date_warnings_of_the_fifth_seed()
+    {
+        Run("ingest", Seeds, "--db", Database);
+        var result = Run("checks", "--db", Database);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("weekday_mismatch at 004_ae0935a9256ad8c4#3", result.Output, StringComparison.Ordinal);
+        Assert.Contains("year_conflict at 004_ae0935a9256ad8c4#9", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Export_writes_hxl_and_geojson_files()
+    {
+        Run("ingest", Seeds, "--db", Database);
+        var hxl = temp.Combine("tally.csv");
+        var geojson = temp.Combine("tally.geojson");
+        Assert.Equal(0, Run("export", "--db", Database, "--format", "hxl", "--out", hxl).ExitCode);
+        Assert.Equal(0, Run("export", "--db", Database, "--format", "geojson", "--out", geojson).ExitCode);
+        Assert.StartsWith("#meta+series,", File.ReadLines(hxl).ElementAt(1), StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(File.ReadAllText(geojson));
+        Assert.Equal("FeatureCollection", json.RootElement.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public void Chart_draws_a_series_as_svg_with_its_hedges_and_undated_points()
+    {
+        Run("ingest", Seeds, "--db", Database);
+        var svg = temp.Combine("exodus.svg");
+        var result = Run("chart", "exited/person/SY-DY/since-2018-12-01", "detained/IS/fighter/SY-DY/since-2018-12-01", "--db", Database, "--out", svg);
+        Assert.Equal(0, result.ExitCode);
+        var text = File.ReadAllText(svg);
+        var document = System.Xml.Linq.XDocument.Parse(text);
+        Assert.Equal("svg", document.Root!.Name.LocalName);
+        Assert.Contains("56,680", text, StringComparison.Ordinal);
+        Assert.Contains("date unknown: 26,950", text, StringComparison.Ordinal);
+        Assert.Contains("fill=\"white\" stroke=", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Chart_draws_png_through_a_headless_browser()
+    {
+        Run("ingest", Seeds, "--db", Database);
+        var png = temp.Combine("exodus.png");
+        var result = Run("chart", "exited/person/SY-DY/since-2018-12-01", "--db", Database, "--out", png);
+        Assert.True(result.ExitCode == 0, result.Errors);
+        var bytes = File.ReadAllBytes(png);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+        Assert.True(bytes.Length > 10_000, $"a drawn chart, not an empty image ({bytes.Length} bytes)");
+    }
+
+    [Fact]
     public void Demo_runs_on_the_bundled_samples()
     {
         var result = Run("demo");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("3 reports,", result.Output, StringComparison.Ordinal);
+        Assert.Contains("The running series these reports make", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -182,6 +272,13 @@ public sealed class CliProcessTests : IDisposable
     [InlineData("reextract")]
     [InlineData("eval")]
     [InlineData("demo")]
+    [InlineData("show")]
+    [InlineData("gazetteer")]
+    [InlineData("tally")]
+    [InlineData("series")]
+    [InlineData("checks")]
+    [InlineData("export")]
+    [InlineData("chart")]
     public void Every_command_has_help(string command)
     {
         var result = Run(command, "--help");

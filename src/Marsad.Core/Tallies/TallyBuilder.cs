@@ -139,17 +139,23 @@ public static class TallyBuilder
         }
 
         // An undated statement of a figure the series already has is that figure again.
+        var byValue = new Dictionary<long, List<Mention>>();
+        foreach (var point in points)
+        {
+            byValue.TryAdd(point[0].Claim.Value!.Value, point);
+        }
+
         foreach (var undated in ordered.Where(m => !Dated(m.Claim)))
         {
-            var same = points.FirstOrDefault(p => p[0].Claim.Value == undated.Claim.Value && Dated(p[0].Claim) == Dated(undated.Claim))
-                ?? points.FirstOrDefault(p => p[0].Claim.Value == undated.Claim.Value);
-            if (same is not null)
+            if (byValue.TryGetValue(undated.Claim.Value!.Value, out var same))
             {
                 same.Add(undated);
             }
             else
             {
-                points.Add([undated]);
+                List<Mention> point = [undated];
+                points.Add(point);
+                byValue.Add(undated.Claim.Value!.Value, point);
             }
         }
 
@@ -219,17 +225,18 @@ public static class TallyBuilder
     /// </summary>
     private static void CheckIncrements(List<Series> series, List<TallyWarning> warnings)
     {
+        var totalsOf = series.Where(s => s.Key.Kind == TimeKind.Cumulative)
+            .ToLookup(s => s.Key with { Kind = TimeKind.Period, Since = null });
         foreach (var increments in series.Where(s => s.Key.Kind == TimeKind.Period))
         {
-            var totals = series.Where(s => s.Key.Kind == TimeKind.Cumulative && s.Key with { Kind = TimeKind.Period, Since = null } == increments.Key);
-            foreach (var total in totals)
+            foreach (var total in totalsOf[increments.Key])
             {
+                var byDay = total.Points.Where(p => p.AsOf is not null).GroupBy(p => p.AsOf!, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
                 foreach (var increment in increments.Points.Where(p => p.Start is not null && p.AsOf is not null))
                 {
-                    var dayBefore = Day(increment.Start!)?.AddDays(-1);
-                    var before = total.Points.FirstOrDefault(p => p.AsOf is not null && Day(p.AsOf) == dayBefore);
-                    var after = total.Points.FirstOrDefault(p => p.AsOf == increment.AsOf);
-                    if (before is null || after is null)
+                    var dayBefore = Day(increment.Start!)?.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    if (dayBefore is null || !byDay.TryGetValue(dayBefore, out var before) || !byDay.TryGetValue(increment.AsOf!, out var after))
                     {
                         continue;
                     }
