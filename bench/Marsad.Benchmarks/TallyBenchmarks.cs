@@ -28,7 +28,7 @@ public class TallyBenchmarks
         var seeds = Path.Combine(PipelineBenchmarks.RepositoryRoot(), "..", "shared", "corpus", "seeds");
         var extracted = Directory.GetFiles(seeds, "*.txt").Order(StringComparer.Ordinal)
             .Select(f => new SourceDocument(Path.GetFileNameWithoutExtension(f), File.ReadAllText(f), DocumentMetadata.None))
-            .Select(d => (Document: d, Result: ClaimExtractor.Arabic.Extract(d)))
+            .Select(d => (Document: d, Result: ClaimExtractor.Default.Extract(d)))
             .ToList();
         folder = Directory.CreateTempSubdirectory("marsad-tally-bench-").FullName;
         store = MarsadStore.Open(Path.Combine(folder, "bench.db"));

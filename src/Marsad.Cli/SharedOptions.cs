@@ -28,13 +28,13 @@ public sealed class SharedOptions
     {
         if (result.GetValue(Profile) is not { } path)
         {
-            return ClaimExtractor.Arabic;
+            return ClaimExtractor.Default;
         }
 
         switch (ConflictProfile.Read(path))
         {
             case ProfileRead.Loaded loaded:
-                return new ClaimExtractor(LanguagePack.Load("ar", loaded.Profile.Effective));
+                return new ClaimExtractor(loaded.Profile.Effective);
             case ProfileRead.Failed failed:
                 Console.Error.WriteLine("error: " + failed.Message);
                 return null;

@@ -26,7 +26,7 @@ public sealed class MarsadStoreTests : IDisposable
     {
         using var store = MarsadStore.Open(Database);
         var document = Document();
-        var claims = ClaimExtractor.Arabic.Extract(document);
+        var claims = ClaimExtractor.Default.Extract(document);
         Assert.Equal(IngestOutcome.Added, store.AddDocument(document, claims, ClaimExtractor.Version));
         Assert.Equal(IngestOutcome.AlreadyPresent, store.AddDocument(document, claims, ClaimExtractor.Version));
         Assert.Equal(1, store.DocumentCount);
@@ -57,7 +57,7 @@ public sealed class MarsadStoreTests : IDisposable
     {
         using var store = MarsadStore.Open(Database);
         var document = Document(Report + "\r\n\u200B trailing ");
-        store.AddDocument(document, ClaimExtractor.Arabic.Extract(document), "old");
+        store.AddDocument(document, ClaimExtractor.Default.Extract(document), "old");
         store.ReplaceClaims(document, new ExtractionResult([], new PublicationDate(null, "unknown")), "new");
         Assert.Equal(0, store.ClaimCount);
         Assert.Equal(document.Text, Assert.Single(store.Documents()).Document.Text);
@@ -68,7 +68,7 @@ public sealed class MarsadStoreTests : IDisposable
     {
         using var store = MarsadStore.Open(Database);
         var document = Document();
-        store.AddDocument(document, ClaimExtractor.Arabic.Extract(document), ClaimExtractor.Version);
+        store.AddDocument(document, ClaimExtractor.Default.Extract(document), ClaimExtractor.Version);
         Assert.All(store.Claims(category: Category.Killed), c => Assert.Equal(Category.Killed, c.Category));
         Assert.Contains(store.Claims(category: Category.Captured), c => c.Value == 21);
         Assert.Empty(store.Claims(docId: "another"));

@@ -24,7 +24,7 @@ internal static class GazetteerCommand
             var unknown = 0;
             foreach (var name in result.GetValue(names)!)
             {
-                if (extractor.Language.Gazetteer.Lookup(name, result.GetValue(admin1)) is { } place)
+                if (extractor.PackFor(["ar", "en"]).Gazetteer.Lookup(name, result.GetValue(admin1)) is { } place)
                 {
                     Console.WriteLine(string.Create(
                         CultureInfo.InvariantCulture, $"{name}\t{place.Admin1 ?? "?"}\t{place.GazetteerId}\t{place.Lat:0.#####},{place.Lon:0.#####}\t{place.Name}"));

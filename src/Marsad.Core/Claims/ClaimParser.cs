@@ -308,8 +308,14 @@ public sealed class ClaimParser
             }
 
             var describesGroup = after.Category is null || after.GroupReopened;
-            if (at == from && after.Noun is null && text.StartingAt(at, LexiconKind.Unit) is { } unit
-                && text.StartingAt(at, LexiconKind.Noun) is null)
+            // "5,000 family tents": a noun of people right before a thing only says what kind of
+            // thing ("10 أطفال اليوم" is children, on a day).
+            var unitAt = text.StartingAt(at, LexiconKind.Noun) is { } modifier
+                && text.StartingAt(modifier.End, LexiconKind.Unit)?.Entry["unit"] is { } thing && !Units.OfTime.Contains(thing)
+                ? modifier.End
+                : at;
+            if (at == from && after.Noun is null && text.StartingAt(unitAt, LexiconKind.Unit) is { } unit
+                && (unitAt > at || text.StartingAt(at, LexiconKind.Noun) is null))
             {
                 after.OtherUnit = unit.Entry["unit"];
                 return after;

@@ -1,16 +1,18 @@
+using System.Collections.Concurrent;
 using Marsad.Checks;
 using Marsad.Claims;
 using Marsad.Languages;
 using Marsad.Model;
 using Marsad.Places;
+using Marsad.Profiles;
 using Marsad.Recognition;
 using Marsad.Text;
 using Marsad.Time;
 
 namespace Marsad.Extraction;
 
-/// <summary>What extraction found in one document: its claims, and when the document was published.</summary>
-public sealed record ExtractionResult(IReadOnlyList<Claim> Claims, PublicationDate Publication);
+/// <summary>What extraction found in one document: its claims, when the document was published, and its main language.</summary>
+public sealed record ExtractionResult(IReadOnlyList<Claim> Claims, PublicationDate Publication, string Language = "ar");
 
 /// <summary>
 /// The extraction pipeline for one document:
@@ -18,19 +20,26 @@ public sealed record ExtractionResult(IReadOnlyList<Claim> Claims, PublicationDa
 /// Resolve time and place → Check breakdowns → Build records.
 /// Stateless and deterministic: the same text and metadata give the same claims and ids.
 /// </summary>
-public sealed class ClaimExtractor(LanguagePack language)
+public sealed class ClaimExtractor(ConflictProfile profile)
 {
-    public LanguagePack Language => language;
+    private readonly ConcurrentDictionary<string, LanguagePack> packs = new(StringComparer.Ordinal);
 
     /// <summary>Stored with every claim, so a store knows which claims a re-extraction would change.</summary>
     public const string Version = "0.1.0";
 
     private const int LongestQuote = 400;
 
-    public static ClaimExtractor Arabic { get; } = new(LanguagePack.Arabic);
+    /// <summary>The extractor with the default (Syria) profile.</summary>
+    public static ClaimExtractor Default { get; } = new(ConflictProfile.Syria);
+
+    /// <summary>The pack for these languages (and this extractor's profile), loaded once.</summary>
+    public LanguagePack PackFor(IReadOnlyList<string> languages) =>
+        packs.GetOrAdd(string.Join('+', languages), _ => LanguagePack.Load(languages, profile));
 
     public ExtractionResult Extract(SourceDocument document)
     {
+        var languages = LanguageDetector.Detect(document.Text);
+        var language = PackFor(languages.All);
         var normalized = language.Normalizer.Normalize(document.Text);
         var text = new AnalyzedText(normalized, language);
         var quantities = QuantityRecognizer.Recognize(text);
@@ -54,7 +63,7 @@ public sealed class ClaimExtractor(LanguagePack language)
             claims.Add(Build(document, text, draft, id, headline, time, ids) with { Place = places.Resolve(draft) });
         }
 
-        return new ExtractionResult(claims, publication);
+        return new ExtractionResult(claims, publication, languages.Main);
     }
 
     private static Claim Build(

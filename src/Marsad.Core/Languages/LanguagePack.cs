@@ -52,27 +52,49 @@ public sealed class LanguagePack
     public GazetteerIndex Gazetteer { get; }
 
     /// <summary>The Arabic pack with the default (Syria) profile.</summary>
-    public static LanguagePack Arabic { get; } = Load("ar", ConflictProfile.Syria);
+    public static LanguagePack Arabic { get; } = Load(["ar"], ConflictProfile.Syria);
 
-    public static LanguagePack Load(string code, ConflictProfile profile)
+    /// <summary>
+    /// The packs of one or more languages as one: a report in two languages (an English quote in an
+    /// Arabic report) is read with both. Their scripts differ, so their phrases never meet.
+    /// </summary>
+    public static LanguagePack Load(IReadOnlyList<string> codes, ConflictProfile profile)
     {
-        var normalizer = new Normalizer(ReadFolding($"Languages/{code}/folding.tsv"));
-        var clitics = new Clitics([.. Tsv.Rows(Tsv.OpenEmbedded($"Languages/{code}/clitics.tsv")).Select(r => (r.Fields[0], r.Fields[1]))]);
-        var entries = new List<LexiconEntry>();
-        entries.AddRange(ReadNumbers(normalizer, $"Languages/{code}/numbers.tsv"));
-        foreach (var (file, kind) in LexiconFiles)
+        var folding = new Dictionary<char, char>();
+        var clitics = new List<(string, string)>();
+        foreach (var code in codes)
         {
-            entries.AddRange(ReadLexicon(normalizer, kind, $"Languages/{code}/{file}.tsv"));
+            foreach (var (from, to) in ReadFolding($"Languages/{code}/folding.tsv"))
+            {
+                folding[from] = to;
+            }
+
+            clitics.AddRange(Tsv.Rows(Tsv.OpenEmbedded($"Languages/{code}/clitics.tsv")).Select(r => (r.Fields[0], r.Fields[1])));
         }
 
-        var (actors, anaphorReadings) = ProfileEntries(profile, code);
-        entries.AddRange(actors.Select(e => e with { Phrase = Fold(normalizer, e.Phrase) }));
-        var places = GazetteerData.Entries().Concat(GazetteerData.Entries(profile.Places, code))
-            .Select(e => e with { Phrase = Fold(normalizer, e.Phrase) }).ToList();
+        var normalizer = new Normalizer(new CharacterFolding(folding));
+        var readClitics = new Clitics(clitics);
+        var entries = new List<LexiconEntry>();
+        var places = new List<LexiconEntry>();
+        var anaphorReadings = new Dictionary<(string, string), LexiconEntry>();
+        foreach (var code in codes)
+        {
+            entries.AddRange(ReadNumbers(normalizer, $"Languages/{code}/numbers.tsv"));
+            foreach (var (file, kind) in LexiconFiles)
+            {
+                entries.AddRange(ReadLexicon(normalizer, kind, $"Languages/{code}/{file}.tsv"));
+            }
+
+            entries.AddRange(ProfileEntries(profile, code, anaphorReadings).Select(e => e with { Phrase = Fold(normalizer, e.Phrase) }));
+            places.AddRange(GazetteerData.Entries(code).Concat(GazetteerData.Entries(profile.Places, code))
+                .Select(e => e with { Phrase = Fold(normalizer, e.Phrase) }));
+        }
+
         var placeWords = entries.Where(e => e.Kind == LexiconKind.Marker && e["marker"] == "place-cue").Select(e => e.Phrase);
-        var gazetteer = new GazetteerIndex(normalizer.Folding, clitics, places, placeWords);
+        var gazetteer = new GazetteerIndex(normalizer.Folding, readClitics, places, placeWords);
         entries.AddRange(places);
-        return new LanguagePack(code, profile, normalizer, new PhraseIndex(clitics, entries), gazetteer, anaphorReadings);
+        return new LanguagePack(
+            string.Join('+', codes), profile, normalizer, new PhraseIndex(readClitics, entries), gazetteer, anaphorReadings.ToFrozenDictionary());
     }
 
     /// <summary>
@@ -95,8 +117,8 @@ public sealed class LanguagePack
         return anaphorReadings[(phrase, best)];
     }
 
-    private static (List<LexiconEntry> Actors, FrozenDictionary<(string, string), LexiconEntry> AnaphorReadings) ProfileEntries(
-        ConflictProfile profile, string code)
+    /// <summary>The profile's actor names and anaphora in one language; the readings of each anaphor go into <paramref name="readings"/>.</summary>
+    private static List<LexiconEntry> ProfileEntries(ConflictProfile profile, string code, Dictionary<(string, string), LexiconEntry> readings)
     {
         var actors = new List<LexiconEntry>();
         var roles = profile.Actors.ToDictionary(a => a.Code, a => a.Role, StringComparer.Ordinal);
@@ -108,7 +130,6 @@ public sealed class LanguagePack
             }
         }
 
-        var readings = new Dictionary<(string, string), LexiconEntry>();
         foreach (var anaphor in profile.Anaphora)
         {
             foreach (var name in anaphor.Names.GetValueOrDefault(code) ?? [])
@@ -123,7 +144,7 @@ public sealed class LanguagePack
             }
         }
 
-        return (actors, readings.ToFrozenDictionary());
+        return actors;
     }
 
     private static FrozenDictionary<string, string> ActorFeatures(string actor, string? role, string? anaphor)
@@ -176,9 +197,20 @@ public sealed class LanguagePack
         }
     }
 
-    private static string Fold(Normalizer normalizer, string phrase) => normalizer.Normalize(phrase.Trim()).Text;
+    /// <summary>
+    /// A phrase as the text will show it: folded, then split into the tokens the tokenizer makes
+    /// ("al-Hasakah" is three, "U.S." four), a trailing * kept on the last word.
+    /// </summary>
+    private static string Fold(Normalizer normalizer, string phrase)
+    {
+        phrase = phrase.Trim();
+        var stem = phrase.Length > 1 && phrase[^1] == '*';
+        var text = normalizer.Normalize(stem ? phrase[..^1] : phrase).Text;
+        var words = string.Join(' ', Tokenizer.Tokenize(text).Select(t => t.In(text).ToString()));
+        return stem ? words + "*" : words;
+    }
 
-    private static CharacterFolding ReadFolding(string path)
+    private static Dictionary<char, char> ReadFolding(string path)
     {
         using var reader = Tsv.OpenEmbedded(path);
         var table = new Dictionary<char, char>();
@@ -192,7 +224,7 @@ public sealed class LanguagePack
             table[CodePoint(fields[0])] = fields[1] == "drop" ? CharacterFolding.Dropped : CodePoint(fields[1]);
         }
 
-        return new CharacterFolding(table);
+        return table;
     }
 
     private static char CodePoint(string text) =>

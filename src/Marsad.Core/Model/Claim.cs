@@ -75,4 +75,10 @@ public static class Units
 {
     public const string Person = "person";
     public const string Family = "family";
+
+    /// <summary>Units that measure time or place a figure in it: a figure in them is no count to follow.</summary>
+    public static IReadOnlySet<string> OfTime { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "date", "day", "hour", "minute", "week", "month", "year",
+    };
 }

@@ -13,25 +13,22 @@ namespace Marsad.Places;
 /// </summary>
 public static class GazetteerData
 {
-    public static IEnumerable<LexiconEntry> Entries()
+    /// <summary>Every place under its names in one language (Arabic names, or English and transliterated ones).</summary>
+    public static IEnumerable<LexiconEntry> Entries(string language)
     {
         var crosswalk = ReadCrosswalk();
-        foreach (var entry in OpenSyria("opensyria/governorates.json", "governorate", crosswalk))
+        foreach (var (file, level) in new[]
         {
-            yield return entry;
+            ("opensyria/governorates.json", "governorate"), ("opensyria/districts.json", "district"), ("opensyria/subdistricts.json", "subdistrict"),
+        })
+        {
+            foreach (var entry in OpenSyria(file, level, language, crosswalk))
+            {
+                yield return entry;
+            }
         }
 
-        foreach (var entry in OpenSyria("opensyria/districts.json", "district", crosswalk))
-        {
-            yield return entry;
-        }
-
-        foreach (var entry in OpenSyria("opensyria/subdistricts.json", "subdistrict", crosswalk))
-        {
-            yield return entry;
-        }
-
-        foreach (var entry in GeoNames(crosswalk))
+        foreach (var entry in GeoNames(language, crosswalk))
         {
             yield return entry;
         }
@@ -74,7 +71,7 @@ public static class GazetteerData
         return iso;
     }
 
-    private static IEnumerable<LexiconEntry> OpenSyria(string file, string level, Dictionary<string, string> iso)
+    private static IEnumerable<LexiconEntry> OpenSyria(string file, string level, string language, Dictionary<string, string> iso)
     {
         using var json = JsonDocument.Parse(Tsv.OpenEmbedded("Places/Data/" + file).ReadToEnd());
         foreach (var unit in json.RootElement.EnumerateArray())
@@ -85,10 +82,15 @@ public static class GazetteerData
             var features = Features(
                 "opensyria:" + id, level, iso.GetValueOrDefault(governorate), unit.GetProperty("name").GetProperty("en").GetString()!,
                 centroid.GetProperty("latitude").GetDouble(), centroid.GetProperty("longitude").GetDouble());
-            var names = new HashSet<string>(StringComparer.Ordinal) { unit.GetProperty("name").GetProperty("ar").GetString()! };
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            if (unit.GetProperty("name").TryGetProperty(language, out var own))
+            {
+                names.Add(own.GetString()!);
+            }
+
             foreach (var alias in unit.GetProperty("aliases").EnumerateArray())
             {
-                if (alias.GetProperty("language").GetString() == "ar")
+                if (alias.GetProperty("language").GetString() == language)
                 {
                     names.Add(alias.GetProperty("value").GetString()!);
                 }
@@ -101,7 +103,8 @@ public static class GazetteerData
         }
     }
 
-    private static IEnumerable<LexiconEntry> GeoNames(Dictionary<string, string> iso)
+    /// <summary>GeoNames towns: Arabic alternate names for Arabic; the name and its ASCII form for English.</summary>
+    private static IEnumerable<LexiconEntry> GeoNames(string language, Dictionary<string, string> iso)
     {
         using var reader = Tsv.OpenEmbedded("Places/Data/geonames_cities500_SY_IQ.txt");
         while (reader.ReadLine() is { } line)
@@ -110,7 +113,8 @@ public static class GazetteerData
             var features = Features(
                 "geonames:" + f[0], "town", iso.GetValueOrDefault($"{f[8]}.{f[10]}"), f[1],
                 double.Parse(f[4], CultureInfo.InvariantCulture), double.Parse(f[5], CultureInfo.InvariantCulture));
-            foreach (var name in f[3].Split(',').Where(IsArabic).Distinct(StringComparer.Ordinal))
+            var names = language == "ar" ? f[3].Split(',').Where(IsArabic) : new[] { f[1], f[2] }.Where(n => n.Length > 2);
+            foreach (var name in names.Distinct(StringComparer.Ordinal))
             {
                 yield return new LexiconEntry(LexiconKind.Place, name, features);
             }

@@ -105,9 +105,15 @@ public sealed class PlaceResolver
         return int.MaxValue;
     }
 
+    /// <remarks>
+    /// A town name capitalized in the middle of a sentence ("during the Mosul battle") is a name
+    /// too; scripts without case never take this way.
+    /// </remarks>
     private bool IsPlace(LexiconMatch place) =>
         place.Entry["level"] is not "town"
-        || (place.Start > 0 && text.StartingAt(place.Start - 1, LexiconKind.Marker)?.Entry["marker"] == "place-cue");
+        || (place.Start > 0 && text.StartingAt(place.Start - 1, LexiconKind.Marker)?.Entry["marker"] == "place-cue")
+        || (char.IsUpper(text.Normalized.Original[text.Normalized.OriginalSpan(text.Tokens[place.Start].Start, text.Tokens[place.Start].End).Start])
+            && place.Start > text.Sentences[text.SentenceOf(place.Start)].Start);
 
     /// <summary>
     /// A place as written; an unknown one keeps its name and takes the report's governorate, so a

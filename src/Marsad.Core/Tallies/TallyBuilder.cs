@@ -15,11 +15,8 @@ public static class TallyBuilder
     /// <summary>"About" a figure: within this share of it, for the checks only.</summary>
     private const double ApproxTolerance = 0.1;
 
-    /// <summary>Units of time and the like: figures in them describe a report, not a count to follow.</summary>
-    private static readonly HashSet<string> UntrackedUnits = new(StringComparer.Ordinal)
-    {
-        "date", "day", "hour", "minute", "week", "month", "year", "percent", "times", "point", "money", "media",
-    };
+    /// <summary>Units of time, shares and the like: figures in them describe a report, not a count to follow.</summary>
+    private static readonly HashSet<string> UntrackedUnits = new(Units.OfTime.Concat(["percent", "times", "point", "money", "media"]), StringComparer.Ordinal);
 
     /// <param name="knownOn">Only what had been published by this day: what the record said then.
     /// Reports with an unknown publication date are left out of such a view.</param>

@@ -6,7 +6,7 @@ namespace Marsad.Tests.Checks;
 public sealed class BreakdownCheckTests
 {
     private static Claim Whole(string text, string figure) =>
-        ClaimExtractor.Arabic.Extract(new SourceDocument("b", text, DocumentMetadata.None)).Claims.First(c => c.Text == figure);
+        ClaimExtractor.Default.Extract(new SourceDocument("b", text, DocumentMetadata.None)).Claims.First(c => c.Text == figure);
 
     [Fact]
     public void Parts_of_one_list_above_an_exact_whole_are_flagged() =>

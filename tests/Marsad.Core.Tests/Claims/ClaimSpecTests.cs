@@ -25,7 +25,7 @@ public sealed class ClaimSpecTests
     public void Report_yields_the_specified_claims(string file, int line)
     {
         var spec = ClaimSpec.All().Single(s => s.File == file && s.Line == line);
-        var claims = ClaimExtractor.Arabic
+        var claims = ClaimExtractor.Default
             .Extract(new SourceDocument("spec", spec.Text, DocumentMetadata.None)).Claims
             .Where(c => c.Category != Category.Other || spec.Expected.Any(e => e.Fields.GetValueOrDefault("category") == "other"))
             .ToList();

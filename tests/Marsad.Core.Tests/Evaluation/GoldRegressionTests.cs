@@ -35,7 +35,7 @@ public sealed class GoldRegressionTests(ITestOutputHelper output)
     {
         var inferred = ReportReader.Read([SharedData.PathTo("corpus", "seeds")], DocumentMetadata.None)
             .OfType<ReadDocument>()
-            .Select(r => ClaimExtractor.Arabic.Extract(r.Document).Publication)
+            .Select(r => ClaimExtractor.Default.Extract(r.Document).Publication)
             .ToList();
         Assert.Equal(
             ["2019-01-25", "2019-01-31", null, null, "2019-03-05"],
@@ -61,7 +61,7 @@ public sealed class GoldRegressionTests(ITestOutputHelper output)
         var gold = GoldSet.Load(SharedData.PathTo("gold", set));
         var report = Scorer.Score(
             new GoldSet([.. gold.Documents.Where(g => ids.Contains(g.Doc))]),
-            documents.ToDictionary(d => d.Id, d => ClaimExtractor.Arabic.Extract(d).Claims, StringComparer.Ordinal));
+            documents.ToDictionary(d => d.Id, d => ClaimExtractor.Default.Extract(d).Claims, StringComparer.Ordinal));
         output.WriteLine(report.ToText());
         return report;
     }

@@ -26,7 +26,7 @@ public sealed class ScorerAgreementTests
         var predicted = new Dictionary<string, IReadOnlyList<Claim>>(StringComparer.Ordinal);
         foreach (var read in ReportReader.Read([SharedData.PathTo("corpus", set)], DocumentMetadata.None).OfType<ReadDocument>())
         {
-            predicted[read.Document.Id] = ClaimExtractor.Arabic.Extract(read.Document).Claims;
+            predicted[read.Document.Id] = ClaimExtractor.Default.Extract(read.Document).Claims;
         }
 
         var lines = predicted.Values.SelectMany(c => c).Select(ClaimJson.ToJson);

@@ -32,7 +32,7 @@ public sealed class RandomInputTests
         {
             var text = string.Concat(Enumerable.Range(0, random.Next(0, 60)).Select(_ => Pieces[random.Next(Pieces.Length)] + (random.Next(3) == 0 ? " " : "")));
             var document = new SourceDocument("random", text, DocumentMetadata.None);
-            var claims = ClaimExtractor.Arabic.Extract(document).Claims;
+            var claims = ClaimExtractor.Default.Extract(document).Claims;
             foreach (var claim in claims)
             {
                 Assert.InRange(claim.Span.Start, 0, text.Length);
@@ -47,12 +47,12 @@ public sealed class RandomInputTests
     public void The_same_text_gives_the_same_claims_and_ids()
     {
         var text = "قتل 27 مدنياً على الأقل بينهم 10 أطفال، وأصيب نحو 40 آخرين.";
-        var first = ClaimExtractor.Arabic.Extract(new SourceDocument("d", text, DocumentMetadata.None)).Claims;
-        var second = ClaimExtractor.Arabic.Extract(new SourceDocument("d", text, DocumentMetadata.None)).Claims;
+        var first = ClaimExtractor.Default.Extract(new SourceDocument("d", text, DocumentMetadata.None)).Claims;
+        var second = ClaimExtractor.Default.Extract(new SourceDocument("d", text, DocumentMetadata.None)).Claims;
         Assert.Equal(first.Select(Serialization.ClaimJson.ToJson), second.Select(Serialization.ClaimJson.ToJson));
     }
 
     [Fact]
     public void Empty_text_gives_no_claims() =>
-        Assert.Empty(ClaimExtractor.Arabic.Extract(new SourceDocument("d", "", DocumentMetadata.None)).Claims);
+        Assert.Empty(ClaimExtractor.Default.Extract(new SourceDocument("d", "", DocumentMetadata.None)).Claims);
 }

@@ -6,7 +6,7 @@ namespace Marsad.Tests.Places;
 public sealed class PlaceResolutionTests
 {
     private static Claim Claim(string text, string figure) =>
-        ClaimExtractor.Arabic.Extract(new SourceDocument("p", text, DocumentMetadata.None)).Claims.First(c => c.Text == figure);
+        ClaimExtractor.Default.Extract(new SourceDocument("p", text, DocumentMetadata.None)).Claims.First(c => c.Text == figure);
 
     [Fact]
     public void The_dateline_governorate_is_the_report_place()

@@ -12,7 +12,7 @@ public sealed class ConflictProfileTests
         "اليمن – مراسلون:\nقتل 12 مقاتلاً من الحوثيين وأصيب 5 جنود من القوات الحكومية في محافظة مأرب، وقال مصدر إن 3 من عناصر التنظيم قتلوا في شبوة";
 
     private static readonly Lazy<ClaimExtractor> Yemen = new(() =>
-        new ClaimExtractor(LanguagePack.Load("ar", Loaded(SharedData.RepositoryRoot + "/samples/profiles/yemen.json").Effective)));
+        new ClaimExtractor(Loaded(SharedData.RepositoryRoot + "/samples/profiles/yemen.json").Effective));
 
     private static LoadedProfile Loaded(string path) => Assert.IsType<ProfileRead.Loaded>(ConflictProfile.Read(path)).Profile;
 
@@ -22,7 +22,7 @@ public sealed class ConflictProfileTests
     [Fact]
     public void The_Yemen_sample_profile_changes_actors_and_places_without_code()
     {
-        var syria = ClaimExtractor.Arabic;
+        var syria = ClaimExtractor.Default;
         Assert.Null(Claim(syria, YemenReport, "12").Group.Actor);
         Assert.Null(Claim(syria, YemenReport, "12").Place.Admin1);
         Assert.Equal("SYGOV", Claim(syria, YemenReport, "5").Group.Actor);
@@ -37,7 +37,7 @@ public sealed class ConflictProfileTests
     [Fact]
     public void The_organisation_is_the_Islamic_State_in_Syria_and_al_Qaeda_in_the_Yemen_profile()
     {
-        Assert.Equal("IS", Claim(ClaimExtractor.Arabic, YemenReport, "3").Group.Actor);
+        Assert.Equal("IS", Claim(ClaimExtractor.Default, YemenReport, "3").Group.Actor);
         var yemen = Claim(Yemen.Value, YemenReport, "3");
         Assert.Equal("AQAP", yemen.Group.Actor);
         Assert.Equal("YE-SH", yemen.Place.Admin1);
@@ -47,14 +47,14 @@ public sealed class ConflictProfileTests
     public void The_organisation_is_the_actor_the_report_names_most()
     {
         const string report = "قصفت هيئة تحرير الشام مواقع في إدلب، وقالت مصادر إن هيئة تحرير الشام خسرت 7 من عناصر التنظيم";
-        Assert.Equal("HTS", Claim(ClaimExtractor.Arabic, report, "7").Group.Actor);
+        Assert.Equal("HTS", Claim(ClaimExtractor.Default, report, "7").Group.Actor);
     }
 
     [Fact]
     public void Soldiers_of_a_nationality_serve_its_army()
     {
         const string report = "قتل مقاتلو التنظيم يوم الخميس 20 جنديا سوريا في هجوم على البادية";
-        var claim = Claim(ClaimExtractor.Arabic, report, "20");
+        var claim = Claim(ClaimExtractor.Default, report, "20");
         Assert.Equal("SYGOV", claim.Group.Actor);
         Assert.Equal(Role.Soldier, claim.Group.Role);
     }
@@ -67,7 +67,7 @@ public sealed class ConflictProfileTests
             { "profile": "libya", "mode": "add",
               "actors": [ { "code": "LNA", "role": "soldier", "names": { "ar": ["قوات حفتر"] } } ] }
             """);
-        var extractor = new ClaimExtractor(LanguagePack.Load("ar", Loaded(path).Effective));
+        var extractor = new ClaimExtractor(Loaded(path).Effective);
         Assert.Equal("LNA", Claim(extractor, "قتل 4 من قوات حفتر", "4").Group.Actor);
         Assert.Equal("SDF", Claim(extractor, "قتل 6 من عناصر قسد", "6").Group.Actor);
     }

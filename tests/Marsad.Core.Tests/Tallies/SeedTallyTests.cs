@@ -18,7 +18,7 @@ public sealed partial class SeedTallyTests
             .OfType<ReadDocument>()
             .SelectMany(read =>
             {
-                var extraction = ClaimExtractor.Arabic.Extract(read.Document);
+                var extraction = ClaimExtractor.Default.Extract(read.Document);
                 return extraction.Claims.Select(c => new Mention(c, extraction.Publication.Date, "SOHR"));
             })));
 

@@ -10,7 +10,7 @@ public sealed class TimeResolutionTests
     private static readonly DateOnly Friday25January2019 = new(2019, 1, 25);
 
     private static ExtractionResult Extract(string text, DateOnly? published = null) =>
-        ClaimExtractor.Arabic.Extract(new SourceDocument("t", text, new DocumentMetadata(Published: published)));
+        ClaimExtractor.Default.Extract(new SourceDocument("t", text, new DocumentMetadata(Published: published)));
 
     private static Claim Claim(string text, string figure, DateOnly? published = null) =>
         Extract(text, published).Claims.First(c => c.Text == figure);
