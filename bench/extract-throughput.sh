@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
-# Whole-process extraction throughput: the five seed reports replicated into one JSONL file of at
-# least 40 MB (in a temp folder, never in the repository), then `./marsad extract` over it on one
-# core, timed end to end (process start, reading, extraction, writing JSONL to /dev/null).
-# Usage: bench/extract-throughput.sh [MEGABYTES]   (default 40)
+# Whole-process extraction throughput: reports replicated into one JSONL file of at least 40 MB
+# (in a temp folder, never in the repository), then `./marsad extract` over it on one core, timed
+# end to end (process start, reading, extraction, writing JSONL to /dev/null). The reports are the
+# five Arabic seeds, or with "en" the English reports of ../shared/corpus/dev.
+# Usage: bench/extract-throughput.sh [MEGABYTES] [ar|en]   (default 40 ar)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 megabytes="${1:-40}"
-seeds="$root/../shared/corpus/seeds"
+language="${2:-ar}"
+if [ "$language" = en ]; then corpus="$root/../shared/corpus/dev"; else corpus="$root/../shared/corpus/seeds"; fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-python3 - "$seeds" "$work/corpus.jsonl" "$megabytes" <<'PY'
+python3 - "$corpus" "$work/corpus.jsonl" "$megabytes" "$language" <<'PY'
 import json, os, sys
-seeds, out, megabytes = sys.argv[1], sys.argv[2], int(sys.argv[3])
-texts = [open(os.path.join(seeds, f), encoding="utf-8").read() for f in sorted(os.listdir(seeds)) if f.endswith(".txt")]
+corpus, out, megabytes, language = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+def lang(name):
+    meta = os.path.join(corpus, name[:-4] + ".meta.json")
+    return json.load(open(meta)).get("lang", "ar") if os.path.exists(meta) else "ar"
+texts = [open(os.path.join(corpus, f), encoding="utf-8").read() for f in sorted(os.listdir(corpus)) if f.endswith(".txt") and lang(f) == language]
 target, written, n = megabytes * 1024 * 1024, 0, 0
 with open(out, "w", encoding="utf-8") as f:
     while written < target:

@@ -330,7 +330,7 @@ public sealed class ClaimParser
 
             if (text.StartingAt(at, LexiconKind.Actor) is { } actor && !HasMarker(WordBefore(at), "opponent") && !HasMarker(WordBefore(at), "possessed"))
             {
-                if (after.Actor is null && describesGroup && ModifiesCounted(after.GroupReopened ? reopenedAt : NounPhraseEnd(nounSlot, after.Noun), at))
+                if (after.Actor is null && describesGroup && (at < nounSlot || ModifiesCounted(after.GroupReopened ? reopenedAt : NounPhraseEnd(nounSlot, after.Noun), at)))
                 {
                     after.Actor = actor.Entry;
                 }
@@ -344,7 +344,7 @@ public sealed class ClaimParser
             }
 
             if (after.Nationality is null && describesGroup && text.StartingAt(at, LexiconKind.Nationality) is { } nationality
-                && ModifiesCounted(NounPhraseEnd(nounSlot, after.Noun), at))
+                && (at < nounSlot || ModifiesCounted(NounPhraseEnd(nounSlot, after.Noun), at)))
             {
                 after.Nationality = nationality.Entry["nationality"];
             }
@@ -415,6 +415,12 @@ public sealed class ClaimParser
             if (text.StartingAt(at, LexiconKind.Qualifier) is { } hedge && hedge.Entry["position"] == "after")
             {
                 at = hedge.End;
+            }
+            else if ((text.StartingAt(at, LexiconKind.Nationality) ?? text.StartingAt(at, LexiconKind.Actor)) is { } modifier
+                && text.StartingAt(modifier.End, LexiconKind.Noun) is not null)
+            {
+                // "29 Syrian civilians", "470 IS fighters": a word before the noun that says whose.
+                at = modifier.End;
             }
             else if (text.StartingAt(at, LexiconKind.Marker)?.Entry["marker"] is "of" or "count" or "others" or "remainder" or "definite"
                 || (text.Tokens[at].Kind == Text.TokenKind.Punctuation && !text.IsClauseEnd(at)))

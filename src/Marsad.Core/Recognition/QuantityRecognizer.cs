@@ -102,8 +102,10 @@ public static class QuantityRecognizer
         var previous = "";
         while (i < text.Tokens.Count)
         {
-            var joined = i == at || StartsWithAnd(text, i);
-            var next = i > at && IsAnd(text, i) ? i + 1 : i;
+            // "twenty-five": a hyphen joins a ten and a unit as "و" does.
+            var hyphenated = previous == "ten" && text.IsPunctuation(i, '-') && Number(text, i + 1)?["number"] == "unit";
+            var joined = i == at || StartsWithAnd(text, i) || hyphenated;
+            var next = i > at && (IsAnd(text, i) || hyphenated) ? i + 1 : i;
             // After a scale word the next group may follow without "و": "٤ آلاف ٣ مائة و ٢١".
             joined |= previous is "scale" or "plural-scale";
             if (!joined && i > at && next == i && !IsScaleOrHundred(text, i))

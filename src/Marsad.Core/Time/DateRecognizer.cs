@@ -170,7 +170,8 @@ public static class DateRecognizer
             return (m with { Year = value }, next);
         }
 
-        if (value is >= 1 and <= 31 && MonthFollows(text, next))
+        // "March 14 2019", "on August 8": the day after the month, as English writes it.
+        if (value is >= 1 and <= 31 && (MonthFollows(text, next) || (m.Month is not null && m.Day is null && !joinedByAnd && IsMonthAt(text, at - 1))))
         {
             return (m.Day is { } first ? m with { FirstDay = first, Day = value } : m with { Day = value }, next);
         }
@@ -215,6 +216,9 @@ public static class DateRecognizer
 
         return false;
     }
+
+    private static bool IsMonthAt(AnalyzedText text, int at) =>
+        at >= 0 && text.EndingAt(at + 1, LexiconKind.Calendar)?.Entry["month"] is not null;
 
     private static bool IsYearWord(AnalyzedText text, int at) =>
         at >= 0 && text.StartingAt(at, LexiconKind.Calendar)?.Entry["year-word"] is not null;
