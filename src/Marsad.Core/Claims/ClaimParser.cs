@@ -422,6 +422,11 @@ public sealed class ClaimParser
                 // "29 Syrian civilians", "470 IS fighters": a word before the noun that says whose.
                 at = modifier.End;
             }
+            else if (text.Tokens[at].Kind == Text.TokenKind.Word && !text.HasAnyMatch(at) && text.StartingAt(at + 1, LexiconKind.Noun) is not null)
+            {
+                // "100 unaccompanied children": a word the lexicons do not know, before a noun they do.
+                at++;
+            }
             else if (text.StartingAt(at, LexiconKind.Marker)?.Entry["marker"] is "of" or "count" or "others" or "remainder" or "definite"
                 || (text.Tokens[at].Kind == Text.TokenKind.Punctuation && !text.IsClauseEnd(at)))
             {

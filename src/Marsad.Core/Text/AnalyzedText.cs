@@ -116,6 +116,9 @@ public sealed class AnalyzedText
 
     private bool IsRelative(int token) => token < Tokens.Count && StartingAt(token, LexiconKind.Marker)?.Entry["marker"] == "relative";
 
+    /// <summary>Whether any lexicon phrase starts at a token.</summary>
+    public bool HasAnyMatch(int token) => token >= 0 && token < Tokens.Count && startingAt[token] is { Count: > 0 };
+
     /// <summary>The best match of a kind starting at a token: the longest, then the exact one.</summary>
     public LexiconMatch? StartingAt(int token, LexiconKind kind) => Best(token < 0 ? null : startingAt[token], kind);
 

@@ -168,6 +168,13 @@ public sealed class ClaimTimeResolver
     private ClaimTime ByCue(Draft draft)
     {
         var frame = FrameAt(draft.Quantity.First);
+        if (draft.Kind != TimeKind.Cumulative && draft.Category is Category.Present or Category.Trapped)
+        {
+            // "يبلغ تعداد المخيم 71905", "up to 50,000 civilians are still trapped": a state on the
+            // day, neither a total since a baseline nor something that happened in a period.
+            return new ClaimTime(AsOf: Text(frame));
+        }
+
         // Without a verb of totals or a baseline, a figure counts what happened: a period.
         return draft.Kind == TimeKind.Cumulative
             ? new ClaimTime(TimeKind.Cumulative, AsOf: Text(frame))
