@@ -32,7 +32,7 @@ public sealed record StoredDocument(SourceDocument Document, PublicationDate Pub
 /// Two files with the same id but different texts are both kept (the id is not the key; the text
 /// is): a recorder who receives a corrected version of a report must not lose the first one.
 /// </remarks>
-public sealed class MarsadStore : IDisposable
+public sealed partial class MarsadStore : IDisposable
 {
     private const int MostReadSlices = 4;
 
@@ -162,11 +162,13 @@ public sealed class MarsadStore : IDisposable
     }
 
     /// <summary>
-    /// Every stored claim with its report's publication date (given, else inferred) and source:
-    /// what a tally is built from.
+    /// Every stored claim as reviewed — a rejected claim left out, a corrected one with its
+    /// corrections — with its report's publication date (given, else inferred) and source: what a
+    /// tally is built from.
     /// </summary>
     public IReadOnlyList<Mention> Mentions()
     {
+        var reviews = ReviewsInForce();
         // Documents first, in their own query: their columns after the text would make a join walk
         // every report's text once per claim.
         var reports = new Dictionary<string, (DateOnly? Published, string? Source)>(StringComparer.Ordinal);
@@ -199,8 +201,18 @@ public sealed class MarsadStore : IDisposable
             var part = parts[slice] = [];
             while (rows.Read())
             {
-                var (published, source) = reports[rows.GetString(ClaimRows.Count)];
-                part.Add(new Mention(ClaimRows.Read(rows), published, source));
+                var hash = rows.GetString(ClaimRows.Count);
+                var (published, source) = reports[hash];
+                var claim = ClaimRows.Read(rows);
+                if (reviews.Count > 0 && reviews.TryGetValue((hash, claim.Span.Start, claim.Span.End), out var review))
+                {
+                    claim = review.Apply(claim);
+                }
+
+                if (claim is not null)
+                {
+                    part.Add(new Mention(claim, published, source));
+                }
             }
         });
         return [.. parts.SelectMany(p => p)];

@@ -1,0 +1,100 @@
+using Marsad.Extraction;
+using Marsad.Model;
+using Marsad.Reviews;
+using Marsad.Storage;
+using Marsad.Tallies;
+
+namespace Marsad.Tests;
+
+/// <summary>Reviews on a real SQLite file: never overwriting a claim, logged, in force for tallies, kept by re-extraction.</summary>
+public sealed class ReviewTests : IDisposable
+{
+    private const string Report = "محافظة دير الزور – المرصد السوري:: ارتفع إلى 653 عدد عناصر قوات سوريا الديمقراطية الذين قضوا منذ الـ 10 من أيلول / سبتمبر 2018";
+
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "marsad-review-" + Guid.NewGuid().ToString("N"));
+
+    private MarsadStore Open()
+    {
+        var store = MarsadStore.Open(Path.Combine(folder, "marsad.db"));
+        if (store.DocumentCount == 0)
+        {
+            var document = new SourceDocument("r1", Report, new DocumentMetadata(Published: new DateOnly(2019, 1, 25)));
+            store.AddDocument(document, ClaimExtractor.Default.Extract(document), ClaimExtractor.Version);
+        }
+
+        return store;
+    }
+
+    private static long TalliedValue(MarsadStore store) =>
+        TallyBuilder.Build(store.Mentions()).Series.Single(s => s.Key.Actor == "SDF").Points.Single().Value;
+
+    [Fact]
+    public void A_token_is_stored_hashed_and_authenticates_its_reviewer()
+    {
+        using var store = Open();
+        var token = store.AddUser("rania");
+        Assert.Equal("rania", store.Authenticate(token));
+        Assert.Null(store.Authenticate(token + "x"));
+        Assert.True(token.Length >= 40);
+    }
+
+    [Fact]
+    public void A_correction_changes_the_tally_and_keeps_the_extracted_claim()
+    {
+        using var store = Open();
+        store.AddUser("rania");
+        Assert.Equal(653, TalliedValue(store));
+        var review = store.AddReview("r1#1", ReviewAction.Correct, new ClaimCorrection(Value: 663), "SOHR corrected the figure the next day", "rania");
+        Assert.NotNull(review);
+        Assert.Equal(663, TalliedValue(store));
+        Assert.Equal(653, store.Claims("r1").Single().Value);
+        var log = Assert.Single(store.Reviews("r1#1"));
+        Assert.Equal(("rania", ReviewAction.Correct, 663L, "SOHR corrected the figure the next day"), (log.Reviewer, log.Action, log.Correction!.Value!.Value, log.Reason));
+    }
+
+    [Fact]
+    public void A_rejected_claim_leaves_the_tally_and_the_latest_review_is_in_force()
+    {
+        using var store = Open();
+        store.AddUser("rania");
+        store.AddReview("r1#1", ReviewAction.Reject, null, "a recap, not a new figure", "rania");
+        Assert.DoesNotContain(TallyBuilder.Build(store.Mentions()).Series, s => s.Key.Actor == "SDF");
+        store.AddReview("r1#1", ReviewAction.Confirm, null, "checked against the Arabic original", "rania");
+        Assert.Equal(653, TalliedValue(store));
+        Assert.Equal(2, store.Reviews("r1#1").Count);
+    }
+
+    [Fact]
+    public void Re_extraction_keeps_the_reviews_attached_to_their_span()
+    {
+        using (var store = Open())
+        {
+            store.AddUser("rania");
+            store.AddReview("r1#1", ReviewAction.Correct, new ClaimCorrection(Value: 663), "corrected", "rania");
+            var stored = store.Documents().Single();
+            store.ReplaceClaims(stored.Document, ClaimExtractor.Default.Extract(stored.Document), ClaimExtractor.Version);
+        }
+
+        using var reopened = Open();
+        Assert.Equal(663, TalliedValue(reopened));
+        Assert.Single(reopened.Reviews("r1#1"));
+    }
+
+    [Fact]
+    public void A_review_of_an_unknown_claim_is_refused()
+    {
+        using var store = Open();
+        store.AddUser("rania");
+        Assert.Null(store.AddReview("r1#99", ReviewAction.Confirm, null, "?", "rania"));
+        Assert.Empty(store.Reviews());
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
