@@ -27,6 +27,8 @@ public static class MarsadCommand
         root.Subcommands.Add(ChecksCommand.Create(options));
         root.Subcommands.Add(ExportCommand.Create(options));
         root.Subcommands.Add(ChartCommand.Create(options));
+        root.Subcommands.Add(ServeCommand.Create(options));
+        root.Subcommands.Add(UsersCommand.Create(options));
         root.Subcommands.Add(ReextractCommand.Create(options));
         root.Subcommands.Add(EvalCommand.Create(options));
         root.Subcommands.Add(DemoCommand.Create(options));

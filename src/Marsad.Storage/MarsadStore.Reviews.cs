@@ -12,13 +12,6 @@ namespace Marsad.Storage;
 /// <summary>Reviewers, their tokens, and the review log.</summary>
 public sealed partial class MarsadStore
 {
-    private static readonly JsonSerializerOptions CorrectionJson = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
-
     /// <summary>Adds a reviewer and returns their API token; only its SHA-256 is stored, so it is shown this once.</summary>
     public string AddUser(string name)
     {
@@ -63,7 +56,7 @@ public sealed partial class MarsadStore
             insert.Parameters.AddWithValue("$end", reader.GetInt32(2));
             insert.Parameters.AddWithValue("$id", claimId);
             insert.Parameters.AddWithValue("$action", ClaimJson.Code(action));
-            insert.Parameters.AddWithValue("$correction", Db(correction is null ? null : JsonSerializer.Serialize(correction, CorrectionJson)));
+            insert.Parameters.AddWithValue("$correction", Db(correction is null ? null : JsonSerializer.Serialize(correction, ClaimCorrection.Json)));
             insert.Parameters.AddWithValue("$reason", reason);
             insert.Parameters.AddWithValue("$reviewer", reviewer);
             insert.Parameters.AddWithValue("$at", at.ToString("O", CultureInfo.InvariantCulture));
@@ -94,6 +87,29 @@ public sealed partial class MarsadStore
         return reviews;
     }
 
+    /// <summary>Stored claims as extracted, each with the review in force for it (or none).</summary>
+    public IReadOnlyList<(Claim Claim, Review? Review)> ClaimsWithReviews(string? docId = null, Category? category = null)
+    {
+        var reviews = ReviewsInForce();
+        using var query = Command(
+            $"""
+            SELECT {ClaimRows.Columns}, doc_hash FROM claims
+            WHERE ($doc IS NULL OR doc_id = $doc) AND ($category IS NULL OR category = $category)
+            ORDER BY doc_id, doc_hash, ordinal
+            """);
+        query.Parameters.AddWithValue("$doc", Db(docId));
+        query.Parameters.AddWithValue("$category", Db(category is { } c ? ClaimJson.Code(c) : null));
+        using var reader = query.ExecuteReader();
+        var claims = new List<(Claim, Review?)>();
+        while (reader.Read())
+        {
+            var claim = ClaimRows.Read(reader);
+            claims.Add((claim, reviews.GetValueOrDefault((reader.GetString(ClaimRows.Count), claim.Span.Start, claim.Span.End))));
+        }
+
+        return claims;
+    }
+
     /// <summary>The review in force for each reviewed span: the latest.</summary>
     private Dictionary<(string Hash, int Start, int End), Review> ReviewsInForce()
     {
@@ -116,7 +132,7 @@ public sealed partial class MarsadStore
         reader.GetInt64(0),
         reader.GetString(1),
         ClaimJson.Parse<ReviewAction>(reader.GetString(2)) ?? ReviewAction.Confirm,
-        Text(reader, 3) is { } json ? JsonSerializer.Deserialize<ClaimCorrection>(json, CorrectionJson) : null,
+        Text(reader, 3) is { } json ? JsonSerializer.Deserialize<ClaimCorrection>(json, ClaimCorrection.Json) : null,
         reader.GetString(4),
         reader.GetString(5),
         DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture));

@@ -55,7 +55,20 @@ public sealed partial class MarsadStore : IDisposable
         return new MarsadStore(connection);
     }
 
+    private const string DocumentFilter =
+        "($id IS NULL OR id = $id) AND ($search IS NULL OR instr(id, $search) > 0 OR instr(coalesce(title, ''), $search) > 0 "
+        + "OR instr(coalesce(source, ''), $search) > 0 OR instr(text, $search) > 0)";
+
     public int DocumentCount => Count("SELECT count(*) FROM documents");
+
+    /// <summary>How many documents <see cref="Documents"/> would list with this search.</summary>
+    public int CountDocuments(string? search)
+    {
+        using var command = Command($"SELECT count(*) FROM documents WHERE {DocumentFilter}");
+        command.Parameters.AddWithValue("$id", DBNull.Value);
+        command.Parameters.AddWithValue("$search", Db(search));
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
 
     public int ClaimCount => Count("SELECT count(*) FROM claims");
 
@@ -85,7 +98,7 @@ public sealed partial class MarsadStore : IDisposable
             insert.Parameters.AddWithValue("$title", Db(m.Title));
             insert.Parameters.AddWithValue("$source", Db(m.Source));
             insert.Parameters.AddWithValue("$url", Db(m.Url));
-            insert.Parameters.AddWithValue("$lang", Db(m.Lang));
+            insert.Parameters.AddWithValue("$lang", Db(m.Lang ?? extraction.Language));
             insert.Parameters.AddWithValue("$published", Db(m.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
             insert.Parameters.AddWithValue("$published_inferred", Db(Iso(extraction.Publication.IsInferred ? extraction.Publication.Date : null)));
             insert.Parameters.AddWithValue("$published_how", extraction.Publication.How);
@@ -120,10 +133,21 @@ public sealed partial class MarsadStore : IDisposable
         transaction.Commit();
     }
 
-    public IEnumerable<StoredDocument> Documents()
+    /// <summary>
+    /// Stored documents in id order: all, or those with an id, or those whose id, title, source or
+    /// text contains <paramref name="search"/>; a page of them with <paramref name="offset"/> and <paramref name="limit"/>.
+    /// </summary>
+    public IEnumerable<StoredDocument> Documents(string? id = null, string? search = null, int offset = 0, int limit = -1)
     {
         using var query = Command(
-            "SELECT id, text, title, source, url, lang, published, ingested_at, published_inferred, published_how FROM documents ORDER BY id, hash");
+            $"""
+            SELECT id, text, title, source, url, lang, published, ingested_at, published_inferred, published_how FROM documents
+            WHERE {DocumentFilter} ORDER BY id, hash LIMIT $limit OFFSET $offset
+            """);
+        query.Parameters.AddWithValue("$id", Db(id));
+        query.Parameters.AddWithValue("$search", Db(search));
+        query.Parameters.AddWithValue("$limit", limit);
+        query.Parameters.AddWithValue("$offset", offset);
         using var reader = query.ExecuteReader();
         while (reader.Read())
         {

@@ -23,15 +23,6 @@ internal sealed class TallyOptions
     public Tally Build(MarsadStore store, ParseResult result)
     {
         var tally = TallyBuilder.Build(store.Mentions(), CommonArguments.ParseDate(result.GetValue(AsOf)));
-        var category = ClaimJson.Parse<Category>(result.GetValue(Category));
-        var actor = result.GetValue(Actor);
-        var since = result.GetValue(Since);
-        var series = tally.Series
-            .Where(s => (category is null || s.Key.Category == category)
-                && (actor is null || string.Equals(s.Key.Actor, actor, StringComparison.OrdinalIgnoreCase))
-                && (since is null || s.Key.Since == since))
-            .ToList();
-        var ids = series.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        return new Tally(series, [.. tally.Warnings.Where(w => w.SeriesId is null || ids.Contains(w.SeriesId))]);
+        return tally.Where(ClaimJson.Parse<Category>(result.GetValue(Category)), result.GetValue(Actor), result.GetValue(Since));
     }
 }

@@ -8,7 +8,7 @@ namespace Marsad.Ingest;
 /// scripts, styles and comments go, block elements end lines, entities are decoded, runs of
 /// spaces fold to one and blank lines to one. The page's &lt;title&gt; is kept apart.
 /// </summary>
-internal static class HtmlText
+public static class HtmlText
 {
     private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "noscript", "template", "svg" };
 

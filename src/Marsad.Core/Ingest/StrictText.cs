@@ -8,7 +8,7 @@ namespace Marsad.Ingest;
 /// Decodes bytes as strict UTF-8 into NFC text, or says why it cannot: a NUL byte (a binary
 /// file), or the line of the first byte that is not UTF-8. A UTF-8 byte order mark is dropped.
 /// </summary>
-internal static class StrictText
+public static class StrictText
 {
     private static readonly byte[] ByteOrderMark = [0xEF, 0xBB, 0xBF];
 

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Marsad.Model;
 
 namespace Marsad.Reviews;
@@ -22,6 +24,17 @@ public sealed record ClaimCorrection(
     string? AsOf = null,
     string? Admin1 = null)
 {
+    /// <summary>How a correction is written, stored and received: snake_case fields and codes, unknown fields refused.</summary>
+    public static JsonSerializerOptions Json { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    public bool IsEmpty => this == new ClaimCorrection();
+
     public Claim ApplyTo(Claim claim) => claim with
     {
         Value = Value ?? claim.Value,

@@ -113,4 +113,17 @@ public sealed record Series(SeriesKey Key, IReadOnlyList<SeriesPoint> Points)
 public sealed record TallyWarning(string Code, string? SeriesId, string Explanation, IReadOnlyList<string> ClaimIds);
 
 /// <summary>The tally of a set of claims: its series and what the checks found.</summary>
-public sealed record Tally(IReadOnlyList<Series> Series, IReadOnlyList<TallyWarning> Warnings);
+public sealed record Tally(IReadOnlyList<Series> Series, IReadOnlyList<TallyWarning> Warnings)
+{
+    /// <summary>The series of a category, an actor (code, any case) and a baseline, each when given, with their warnings.</summary>
+    public Tally Where(Category? category = null, string? actor = null, string? since = null)
+    {
+        var series = Series
+            .Where(s => (category is null || s.Key.Category == category)
+                && (actor is null || string.Equals(s.Key.Actor, actor, StringComparison.OrdinalIgnoreCase))
+                && (since is null || s.Key.Since == since))
+            .ToList();
+        var ids = series.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        return new Tally(series, [.. Warnings.Where(w => w.SeriesId is null || ids.Contains(w.SeriesId))]);
+    }
+}

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Marsad.Web;
+
+namespace Marsad.Cli.Commands;
+
+/// <summary><c>marsad serve</c>: the HTTP API over the store, on loopback unless told otherwise.</summary>
+internal static class ServeCommand
+{
+    public static Command Create(SharedOptions shared)
+    {
+        var port = new Option<int>("--port") { Description = "The port to listen on.", DefaultValueFactory = _ => 5080 };
+        var host = new Option<string>("--host") { Description = "The address to listen on (0.0.0.0 for every interface).", DefaultValueFactory = _ => "127.0.0.1" };
+        var closed = new Option<bool>("--token-to-read") { Description = "Reading needs a reviewer token too (by default only writing does)." };
+        var command = new Command("serve", "Serve the HTTP API (OpenAPI at /openapi/v1.json): documents, claims and reviews, tallies, checks, places, exports.")
+        {
+            port, host, closed,
+        };
+        command.SetAction(result =>
+        {
+            if (shared.Extractor(result) is not { } extractor)
+            {
+                return ExitCodes.BadUsage;
+            }
+
+            var url = $"http://{result.GetValue(host)}:{result.GetValue(port)}";
+            var app = MarsadWeb.Create(new WebOptions(result.GetValue(shared.Database)!, extractor, OpenReading: !result.GetValue(closed)), url);
+            Console.WriteLine($"Marsad serves {result.GetValue(shared.Database)} at {url}/api (OpenAPI: {url}/openapi/v1.json). Ctrl+C stops it.");
+            app.Run();
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

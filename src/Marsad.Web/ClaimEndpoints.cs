@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text.Json;
+using Marsad.Model;
+using Marsad.Reviews;
+using Marsad.Serialization;
+using Marsad.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Marsad.Web;
+
+/// <summary><c>/api/claims</c>: query claims with their reviews; review one; read its audit log.</summary>
+internal static class ClaimEndpoints
+{
+    public static void Map(RouteGroupBuilder read, RouteGroupBuilder write)
+    {
+        read.MapGet("/claims", (MarsadStore store, string? doc, string? category, string? actor, string? admin1, string? date, string? status, int? page, int? size) =>
+        {
+            if (category is not null && ClaimJson.Parse<Category>(category) is null)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"'{category}' is not a category of the codebook");
+            }
+
+            var paging = Paging.Of(page, size);
+            var claims = store.ClaimsWithReviews(doc, ClaimJson.Parse<Category>(category))
+                .Where(c => (actor is null || string.Equals(c.Claim.Group.Actor, actor, StringComparison.OrdinalIgnoreCase))
+                    && (admin1 is null || c.Claim.Place.Admin1 == admin1)
+                    && (date is null || c.Claim.Time.AsOf == date)
+                    && (status is null || Status(c.Review) == status))
+                .ToList();
+            return new JsonBody(json => paging.Write(json, claims.Count, paging.Of(claims), WriteReviewed));
+        }).WithSummary("Claims, filtered by document, category, actor, admin1, as-of day and review status (unreviewed, confirm, reject, correct).");
+
+        read.MapGet("/claims/{id}/reviews", (MarsadStore store, string id) =>
+            new JsonBody(json =>
+            {
+                json.WriteStartArray();
+                foreach (var review in store.Reviews(id))
+                {
+                    WriteReview(json, review);
+                }
+
+                json.WriteEndArray();
+            })).WithSummary("The audit log of one claim: every review, oldest first.");
+
+        write.MapPost("/claims/{id}/reviews", (MarsadStore store, string id, ReviewRequest request, HttpContext context) =>
+        {
+            var (action, correction, problem) = request.Read();
+            if (problem is not null)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The review cannot be recorded", detail: problem);
+            }
+
+            var review = store.AddReview(id, action, correction, request.Reason!, TokenFilter.Reviewer(context));
+            return review is null
+                ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No claim {id}")
+                : new JsonBody(json => WriteReview(json, review), StatusCodes.Status201Created);
+        }).WithSummary("Confirm, reject or correct a claim, with a reason. The extracted claim is kept; tallies use the reviewed values.");
+    }
+
+    private static string Status(Review? review) => review is null ? "unreviewed" : ClaimJson.Code(review.Action);
+
+    private static void WriteReviewed(Utf8JsonWriter json, (Claim Claim, Review? Review) item)
+    {
+        json.WriteStartObject();
+        json.WritePropertyName("claim");
+        ClaimJson.Write(json, item.Claim);
+        json.WriteString("status", Status(item.Review));
+        if (item.Review is { } review)
+        {
+            json.WritePropertyName("review");
+            WriteReview(json, review);
+            if (review.Apply(item.Claim) is { } reviewed && review.Action == ReviewAction.Correct)
+            {
+                json.WritePropertyName("reviewed");
+                ClaimJson.Write(json, reviewed);
+            }
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteReview(Utf8JsonWriter json, Review review)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("id", review.Id);
+        json.WriteString("claim", review.ClaimId);
+        json.WriteString("action", ClaimJson.Code(review.Action));
+        json.WriteString("reason", review.Reason);
+        json.WriteString("reviewer", review.Reviewer);
+        json.WriteString("at", review.At.ToString("O", CultureInfo.InvariantCulture));
+        if (review.Correction is { } correction)
+        {
+            json.WritePropertyName("correction");
+            JsonSerializer.Serialize(json, correction, ClaimCorrection.Json);
+        }
+
+        json.WriteEndObject();
+    }
+}
+
+/// <summary>The body of a review: <c>{"action": "correct", "reason": "…", "correction": {"value": 663}}</c>.</summary>
+internal sealed record ReviewRequest(string? Action, string? Reason, JsonElement? Correction)
+{
+    /// <summary>The action and correction asked for, or what is wrong with the request.</summary>
+    public (ReviewAction Action, ClaimCorrection? Correction, string? Problem) Read()
+    {
+        if (ClaimJson.Parse<ReviewAction>(Action) is not { } action)
+        {
+            return (default, null, "\"action\" must be confirm, reject or correct.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Reason))
+        {
+            return (action, null, "\"reason\" is required: every change to the record must be explainable.");
+        }
+
+        if (action != ReviewAction.Correct)
+        {
+            return (action, null, null);
+        }
+
+        if (Correction is not { ValueKind: JsonValueKind.Object } fields)
+        {
+            return (action, null, "\"correction\" is required with \"correct\": an object of the fields to set.");
+        }
+
+        try
+        {
+            var correction = fields.Deserialize<ClaimCorrection>(ClaimCorrection.Json)!;
+            return correction.IsEmpty ? (action, null, "\"correction\" sets no field.") : (action, correction, null);
+        }
+        catch (JsonException e)
+        {
+            return (action, null, "\"correction\": " + e.Message);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Threading.RateLimiting;
+using Marsad.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Marsad.Web;
+
+/// <summary>
+/// The HTTP API (<c>marsad serve</c>): minimal APIs over the store, an OpenAPI document at
+/// <c>/openapi/v1.json</c>, ProblemDetails for every error, a store connection a request.
+/// </summary>
+public static class MarsadWeb
+{
+    private const string WritePolicy = "writes";
+
+    public static WebApplication Create(WebOptions options, params string[] urls)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseUrls(urls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxUploadBytes);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddScoped(_ => MarsadStore.Open(options.Database));
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(WritePolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.WritesPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
+
+        var app = builder.Build();
+        // A body over the limit surfaces while the endpoint reads it: answer with its own 413.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
+        app.UseRateLimiter();
+        app.MapOpenApi();
+
+        // The store is created before the first request so that its migrations never race.
+        MarsadStore.Open(options.Database).Dispose();
+
+        var read = app.MapGroup("/api");
+        if (!options.OpenReading)
+        {
+            read.AddEndpointFilter<TokenFilter>();
+        }
+
+        var write = app.MapGroup("/api").AddEndpointFilter<TokenFilter>().RequireRateLimiting(WritePolicy);
+        DocumentEndpoints.Map(read, write, options);
+        ClaimEndpoints.Map(read, write);
+        TallyEndpoints.Map(read);
+        return app;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+
+namespace Marsad.Web;
+
+/// <summary>A page of a list: <c>page</c> from 1, <c>size</c> from 1 to 500 (50 by default).</summary>
+internal readonly record struct Paging(int Page, int Size)
+{
+    private const int DefaultSize = 50;
+    private const int LargestSize = 500;
+
+    public int Offset => (Page - 1) * Size;
+
+    public static Paging Of(int? page, int? size) => new(Math.Max(1, page ?? 1), Math.Clamp(size ?? DefaultSize, 1, LargestSize));
+
+    public IEnumerable<T> Of<T>(IEnumerable<T> all) => all.Skip(Offset).Take(Size);
+
+    /// <summary><c>{items: [...], page, size, total}</c>.</summary>
+    public void Write<T>(Utf8JsonWriter json, int total, IEnumerable<T> items, Action<Utf8JsonWriter, T> writeItem)
+    {
+        json.WriteStartObject();
+        json.WriteStartArray("items");
+        foreach (var item in items)
+        {
+            writeItem(json, item);
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("page", Page);
+        json.WriteNumber("size", Size);
+        json.WriteNumber("total", total);
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Text;
+using Marsad.Model;
+using Marsad.Serialization;
+using Marsad.Storage;
+using Marsad.Tallies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Marsad.Web;
+
+/// <summary><c>/api/tally</c>, <c>/api/series/…</c>, <c>/api/checks</c>, <c>/api/places</c>, <c>/api/export/…</c>: the record as reviewed.</summary>
+internal static class TallyEndpoints
+{
+    public static void Map(RouteGroupBuilder read)
+    {
+        read.MapGet("/tally", (MarsadStore store, string? category, string? actor, string? since, string? as_of) =>
+        {
+            if (Build(store, category, actor, since, as_of) is not { } tally)
+            {
+                return BadFilter();
+            }
+
+            return new JsonBody(json =>
+            {
+                json.WriteStartArray();
+                foreach (var series in tally.Series)
+                {
+                    TallyExport.WriteSeries(json, series);
+                }
+
+                json.WriteEndArray();
+            });
+        }).WithSummary("The series (docs/tallies.md) as reviewed; as_of=YYYY-MM-DD gives what the record said that day.");
+
+        read.MapGet("/series/{**id}", (MarsadStore store, string id, string? as_of) =>
+        {
+            if (Build(store, null, null, null, as_of) is not { } tally)
+            {
+                return BadFilter();
+            }
+
+            return tally.Series.FirstOrDefault(s => s.Id == id) is { } series
+                ? new JsonBody(json => TallyExport.WriteSeries(json, series))
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No series {id}");
+        }).WithSummary("One series with its points and their mentions.");
+
+        read.MapGet("/checks", (MarsadStore store) =>
+        {
+            var claims = store.Claims().Where(c => c.Warnings.Count > 0).ToList();
+            var tally = TallyBuilder.Build(store.Mentions());
+            return new JsonBody(json =>
+            {
+                json.WriteStartArray();
+                foreach (var claim in claims)
+                {
+                    foreach (var code in claim.Warnings)
+                    {
+                        WriteWarning(json, code, claim.Doc, null, $"{claim.Id} “{claim.Text}”", [claim.Id]);
+                    }
+                }
+
+                foreach (var warning in tally.Warnings)
+                {
+                    WriteWarning(json, warning.Code, null, warning.SeriesId, warning.Explanation, warning.ClaimIds);
+                }
+
+                json.WriteEndArray();
+            });
+        }).WithSummary("Every consistency warning (CODEBOOK §6): of single claims, by document, and across claims, by series.");
+
+        read.MapGet("/places", (MarsadStore store) =>
+        {
+            var places = store.Claims().Where(c => c.Place.Name is not null || c.Place.Admin1 is not null)
+                .GroupBy(c => (c.Place.Name, c.Place.Admin1, c.Place.GazetteerId, c.Place.Lat, c.Place.Lon))
+                .OrderByDescending(g => g.Count());
+            return new JsonBody(json =>
+            {
+                json.WriteStartArray();
+                foreach (var place in places)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("name", place.Key.Name);
+                    json.WriteString("admin1", place.Key.Admin1);
+                    json.WriteString("gazetteer_id", place.Key.GazetteerId);
+                    if (place.Key.Lat is { } lat && place.Key.Lon is { } lon)
+                    {
+                        json.WriteNumber("lat", lat);
+                        json.WriteNumber("lon", lon);
+                    }
+
+                    json.WriteNumber("claims", place.Count());
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            });
+        }).WithSummary("The places claims are about; those without a gazetteer id are not in the gazetteer.");
+
+        read.MapGet("/export/{format}", (MarsadStore store, string format, string? category, string? actor, string? since, string? as_of) =>
+        {
+            if (Build(store, category, actor, since, as_of) is not { } tally)
+            {
+                return BadFilter();
+            }
+
+            return format switch
+            {
+                "json" => Results.File(Bytes(s => TallyExport.WriteJson(s, tally)), "application/json", "marsad-tally.json"),
+                "geojson" => Results.File(Bytes(s => TallyExport.WriteGeoJson(s, tally)), "application/geo+json", "marsad-tally.geojson"),
+                "csv" or "hxl" => Results.File(Csv(tally, format == "hxl"), "text/csv; charset=utf-8", $"marsad-{format}.csv"),
+                _ => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No export format {format}", detail: "csv, json, geojson or hxl."),
+            };
+        }).WithSummary("The tally as CSV, JSON, GeoJSON, or HXL-tagged CSV for HDX tooling.");
+    }
+
+    /// <summary>The tally with the filters applied; null when a filter is malformed.</summary>
+    private static Tally? Build(MarsadStore store, string? category, string? actor, string? since, string? asOf)
+    {
+        if ((category is not null && ClaimJson.Parse<Category>(category) is null) || (asOf is not null && !IsDay(asOf)) || (since is not null && !IsDay(since)))
+        {
+            return null;
+        }
+
+        var knownOn = asOf is null ? (DateOnly?)null : DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return TallyBuilder.Build(store.Mentions(), knownOn).Where(ClaimJson.Parse<Category>(category), actor, since);
+    }
+
+    private static IResult BadFilter() => Results.Problem(
+        statusCode: StatusCodes.Status400BadRequest, title: "A filter is malformed", detail: "category is a codebook category; since and as_of are YYYY-MM-DD.");
+
+    private static bool IsDay(string text) => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
+    /// <summary>An export written whole before it is sent: the writers are synchronous, the response is not.</summary>
+    private static byte[] Bytes(Action<Stream> write)
+    {
+        using var buffer = new MemoryStream();
+        write(buffer);
+        return buffer.ToArray();
+    }
+
+    private static byte[] Csv(Tally tally, bool hxl)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        if (hxl)
+        {
+            TallyExport.WriteHxl(writer, tally);
+        }
+        else
+        {
+            TallyExport.WriteCsv(writer, tally);
+        }
+
+        return Encoding.UTF8.GetBytes(writer.ToString());
+    }
+
+    private static void WriteWarning(System.Text.Json.Utf8JsonWriter json, string code, string? doc, string? series, string explanation, IReadOnlyList<string> claims)
+    {
+        json.WriteStartObject();
+        json.WriteString("code", code);
+        json.WriteString("doc", doc);
+        json.WriteString("series", series);
+        json.WriteString("explanation", explanation);
+        json.WriteStartArray("claims");
+        foreach (var claim in claims)
+        {
+            json.WriteStringValue(claim);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,190 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Marsad.Extraction;
+using Marsad.Model;
+using Marsad.Storage;
+using Marsad.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marsad.Tests;
+
+/// <summary>The API over real HTTP on loopback and a real SQLite file.</summary>
+public sealed class ApiTests : IAsyncLifetime, IDisposable
+{
+    private const string Report =
+        "محافظة دير الزور – المرصد السوري:: ارتفع إلى 653 عدد عناصر قوات سوريا الديمقراطية الذين قضوا منذ الـ 10 من أيلول / سبتمبر 2018، بينما وثق المرصد السوري 388 بينهم 141 طفلاً";
+
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "marsad-api-" + Guid.NewGuid().ToString("N"));
+    private WebApplication? app;
+    private HttpClient client = new();
+    private string token = "";
+
+    private string Database => Path.Combine(folder, "marsad.db");
+
+    public async Task InitializeAsync() => await Start(openReading: true);
+
+    private async Task Start(bool openReading, long maxUpload = 64 * 1024)
+    {
+        Directory.CreateDirectory(folder);
+        using (var store = MarsadStore.Open(Database))
+        {
+            if (store.DocumentCount == 0)
+            {
+                var document = new SourceDocument("r1", Report, new DocumentMetadata(Source: "SOHR", Published: new DateOnly(2019, 1, 25)));
+                store.AddDocument(document, ClaimExtractor.Default.Extract(document), ClaimExtractor.Version);
+                token = store.AddUser("rania");
+            }
+        }
+
+        app = MarsadWeb.Create(new WebOptions(Database, ClaimExtractor.Default, openReading, maxUpload), "http://127.0.0.1:0");
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        client = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    private HttpClient Authorized()
+    {
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private async Task<JsonElement> Get(string path)
+    {
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
+    private async Task<long> SdfTotal() =>
+        (await Get("/api/tally?actor=SDF")).EnumerateArray().Single(s => s.GetProperty("kind").GetString() == "cumulative")
+            .GetProperty("points")[0].GetProperty("value").GetInt64();
+
+    [Fact]
+    public async Task Reading_is_open_and_returns_documents_claims_and_series()
+    {
+        var documents = await Get("/api/documents");
+        Assert.Equal(1, documents.GetProperty("total").GetInt32());
+        var document = await Get("/api/documents/r1");
+        Assert.Equal(Report, document.GetProperty("text").GetString());
+        var claim = document.GetProperty("claims")[0];
+        var span = claim.GetProperty("span");
+        Assert.Equal("653", Report[span[0].GetInt32()..span[1].GetInt32()]);
+        Assert.Equal(653, await SdfTotal());
+        var claims = await Get("/api/claims?category=killed&status=unreviewed");
+        Assert.True(claims.GetProperty("total").GetInt32() >= 3);
+    }
+
+    [Fact]
+    public async Task Writing_without_a_token_is_refused()
+    {
+        var upload = await client.PostAsync("/api/documents", new StringContent("قتل 5 مدنيين", Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.Unauthorized, upload.StatusCode);
+        Assert.Equal("application/problem+json", upload.Content.Headers.ContentType!.MediaType);
+        var review = await client.PostAsJsonAsync("/api/claims/r1%231/reviews", new { action = "reject", reason = "x" });
+        Assert.Equal(HttpStatusCode.Unauthorized, review.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_upload_is_extracted_and_stored_once()
+    {
+        var body = JsonSerializer.Serialize(new { id = "up1", text = "قتل 27 مدنياً على الأقل بينهم 10 أطفال جراء غارات روسية", published = "2019-02-01" });
+        var first = await Authorized().PostAsync("/api/documents", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(2, JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("claims").GetInt32());
+        var again = await client.PostAsync("/api/documents", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(2, (await Get("/api/documents")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_oversized_upload_gets_413_and_bad_text_a_problem_naming_the_line()
+    {
+        var large = await Authorized().PostAsync("/api/documents", new ByteArrayContent(new byte[100 * 1024]));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, large.StatusCode);
+        var invalid = await client.PostAsync("/api/documents", new ByteArrayContent([0x61, 0x0A, 0xFF, 0xFE]));
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Contains("Line 2", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_review_changes_the_tally_is_logged_and_survives_re_extraction()
+    {
+        var review = await Authorized().PostAsJsonAsync(
+            "/api/claims/r1%231/reviews", new { action = "correct", reason = "SOHR corrected it the next day", correction = new { value = 663 } });
+        Assert.Equal(HttpStatusCode.Created, review.StatusCode);
+        Assert.Equal(663, await SdfTotal());
+
+        var log = await Get("/api/claims/r1%231/reviews");
+        var entry = Assert.Single(log.EnumerateArray());
+        Assert.Equal(("rania", "correct", 663L), (entry.GetProperty("reviewer").GetString(), entry.GetProperty("action").GetString(), entry.GetProperty("correction").GetProperty("value").GetInt64()));
+        var claims = await Get("/api/claims?status=correct");
+        Assert.Equal(653, claims.GetProperty("items")[0].GetProperty("claim").GetProperty("value").GetInt64());
+        Assert.Equal(663, claims.GetProperty("items")[0].GetProperty("reviewed").GetProperty("value").GetInt64());
+
+        using (var store = MarsadStore.Open(Database))
+        {
+            var stored = store.Documents(id: "r1").Single();
+            store.ReplaceClaims(stored.Document, ClaimExtractor.Default.Extract(stored.Document), ClaimExtractor.Version);
+        }
+
+        Assert.Equal(663, await SdfTotal());
+    }
+
+    [Fact]
+    public async Task A_bad_review_is_a_problem_and_an_unknown_claim_is_not_found()
+    {
+        var noReason = await Authorized().PostAsJsonAsync("/api/claims/r1%231/reviews", new { action = "reject" });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        var badField = await client.PostAsJsonAsync("/api/claims/r1%231/reviews", new { action = "correct", reason = "r", correction = new { category = "kiled" } });
+        Assert.Equal(HttpStatusCode.BadRequest, badField.StatusCode);
+        var unknown = await client.PostAsJsonAsync("/api/claims/r1%2399/reviews", new { action = "reject", reason = "r" });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task Exports_and_the_OpenAPI_document_are_served()
+    {
+        var hxl = await client.GetStringAsync("/api/export/hxl");
+        Assert.StartsWith("#meta+series,", hxl.Split("\r\n")[1], StringComparison.Ordinal);
+        var geojson = JsonDocument.Parse(await client.GetStringAsync("/api/export/geojson"));
+        Assert.Equal("FeatureCollection", geojson.RootElement.GetProperty("type").GetString());
+        var openapi = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        Assert.True(openapi.RootElement.GetProperty("paths").TryGetProperty("/api/claims/{id}/reviews", out _));
+    }
+
+    [Fact]
+    public async Task Reading_can_be_closed_to_token_holders()
+    {
+        await DisposeAsync();
+        await Start(openReading: false);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/documents")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Authorized().GetAsync("/api/documents")).StatusCode);
+    }
+
+    public async Task DisposeAsync()
+    {
+        client.Dispose();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    public void Dispose()
+    {
+        client.Dispose();
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
