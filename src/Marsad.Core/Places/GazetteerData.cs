@@ -13,6 +13,8 @@ namespace Marsad.Places;
 /// </summary>
 public static class GazetteerData
 {
+    private const long CityPopulation = 100_000;
+
     /// <summary>Every place under its names in one language (Arabic names, or English and transliterated ones).</summary>
     public static IEnumerable<LexiconEntry> Entries(string language)
     {
@@ -31,6 +33,34 @@ public static class GazetteerData
         foreach (var entry in GeoNames(language, crosswalk))
         {
             yield return entry;
+        }
+
+        foreach (var entry in Regional(language))
+        {
+            yield return entry;
+        }
+    }
+
+    /// <summary>The first-level divisions of the neighbouring wars' countries (<c>regional_admin1.tsv</c>).</summary>
+    private static IEnumerable<LexiconEntry> Regional(string language)
+    {
+        const string path = "Places/Data/regional_admin1.tsv";
+        using var reader = Tsv.OpenEmbedded(path);
+        foreach (var (line, f) in Tsv.Rows(reader))
+        {
+            if (f.Length < 5)
+            {
+                throw new InvalidDataException($"{path}:{line}: expected 'iso<TAB>lat<TAB>lon<TAB>english<TAB>arabic'.");
+            }
+
+            var english = f[3].Split('|');
+            var features = Features(
+                "iso:" + f[0], "governorate", f[0], english[0],
+                double.Parse(f[1], CultureInfo.InvariantCulture), double.Parse(f[2], CultureInfo.InvariantCulture));
+            foreach (var name in language == "ar" ? f[4].Split('|') : english)
+            {
+                yield return new LexiconEntry(LexiconKind.Place, name, features);
+            }
         }
     }
 
@@ -110,8 +140,10 @@ public static class GazetteerData
         while (reader.ReadLine() is { } line)
         {
             var f = line.Split('\t');
+            // A city of 100,000 or more is a place wherever it is named; a smaller town's name may be a common word.
+            var level = long.TryParse(f[14], CultureInfo.InvariantCulture, out var population) && population >= CityPopulation ? "city" : "town";
             var features = Features(
-                "geonames:" + f[0], "town", iso.GetValueOrDefault($"{f[8]}.{f[10]}"), f[1],
+                "geonames:" + f[0], level, iso.GetValueOrDefault($"{f[8]}.{f[10]}"), f[1],
                 double.Parse(f[4], CultureInfo.InvariantCulture), double.Parse(f[5], CultureInfo.InvariantCulture));
             var names = language == "ar" ? f[3].Split(',').Where(IsArabic) : new[] { f[1], f[2] }.Where(n => n.Length > 2);
             foreach (var name in names.Distinct(StringComparer.Ordinal))

@@ -10,8 +10,8 @@ namespace Marsad.Places;
 /// Looks place names up as a user or a report writes them: folded like the text ("الباغوز" and
 /// "الباغوز" with diacritics agree), through proclitics ("وهجين", "بالباغوز") and place words
 /// ("ببلدة هجين", "في الباغوز", "ريف دير الزور"). Where a name belongs to several places, one in
-/// the given first-level division wins, then the most specific (a town before its district or
-/// governorate). A lookup folds into a stack buffer and reads frozen tables: no allocation.
+/// the given first-level division wins, then one of the user's profile, then the most specific (a
+/// town before its district or governorate). A lookup folds into a stack buffer and reads frozen tables: no allocation.
 /// </summary>
 public sealed class GazetteerIndex
 {
@@ -32,7 +32,7 @@ public sealed class GazetteerIndex
             .GroupBy(e => e.Phrase, StringComparer.Ordinal)
             .ToFrozenDictionary(
                 g => g.Key,
-                g => g.OrderBy(e => Specificity(e["level"])).Select(PlaceOf).DistinctBy(p => p.GazetteerId).ToArray(),
+                g => g.OrderBy(e => FromProfile(e) ? 0 : 1).ThenBy(e => Specificity(e["level"])).Select(PlaceOf).DistinctBy(p => p.GazetteerId).ToArray(),
                 StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
         this.placeWords = placeWords.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -155,10 +155,13 @@ public sealed class GazetteerIndex
         return buffer[..length];
     }
 
+    /// <summary>A place the user's profile names is what they mean by that name.</summary>
+    private static bool FromProfile(LexiconEntry entry) => entry["place"]!.StartsWith("profile:", StringComparison.Ordinal);
+
     /// <summary>Smaller is more specific: a user's own place, a town, then the administrative levels.</summary>
     private static int Specificity(string? level) => level switch
     {
-        "town" => 1,
+        "town" or "city" => 1,
         "subdistrict" => 2,
         "district" => 3,
         "governorate" => 4,

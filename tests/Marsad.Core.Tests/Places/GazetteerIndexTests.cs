@@ -5,7 +5,7 @@ namespace Marsad.Tests.Places;
 
 public sealed class GazetteerIndexTests
 {
-    private static GazetteerIndex Gazetteer => LanguagePack.Arabic.Gazetteer;
+    private static GazetteerIndex Gazetteer => Marsad.Extraction.ClaimExtractor.Default.PackFor(["ar", "en"]).Gazetteer;
 
     [Theory]
     [InlineData("هجين")]
@@ -55,5 +55,22 @@ public sealed class GazetteerIndexTests
     {
         Assert.Null(Gazetteer.Lookup("مدينة لا وجود لها"));
         Assert.Null(Gazetteer.Lookup(""));
+    }
+
+    [Theory]
+    [InlineData("محافظة مأرب", "YE-MA")]
+    [InlineData("الفاشر", "SD-DN")]
+    [InlineData("خان يونس", "PS-KYS")]
+    [InlineData("Hodeidah", "YE-HU")]
+    [InlineData("محافظة نينوى", "IQ-NI")]
+    public void The_neighbouring_wars_first_level_divisions_are_known(string name, string admin1) =>
+        Assert.Equal(admin1, Gazetteer.Lookup(name)?.Admin1);
+
+    [Fact]
+    public void A_city_needs_no_place_word()
+    {
+        var claim = Marsad.Extraction.ClaimExtractor.Default.Extract(
+            new Marsad.Model.SourceDocument("c", "فر أكثر من 300 ألف شخص من الموصل منذ بدء الحملة العسكرية", Marsad.Model.DocumentMetadata.None)).Claims[0];
+        Assert.Equal("IQ-NI", claim.Place.Admin1);
     }
 }

@@ -24,7 +24,7 @@ public sealed class ConflictProfileTests
     {
         var syria = ClaimExtractor.Default;
         Assert.Null(Claim(syria, YemenReport, "12").Group.Actor);
-        Assert.Null(Claim(syria, YemenReport, "12").Place.Admin1);
+        Assert.Equal("iso:YE-MA", Claim(syria, YemenReport, "12").Place.GazetteerId);
         Assert.Equal("SYGOV", Claim(syria, YemenReport, "5").Group.Actor);
 
         var fighters = Claim(Yemen.Value, YemenReport, "12");
