@@ -57,6 +57,7 @@ public static class MarsadWeb
         DocumentEndpoints.Map(read, write, options);
         ClaimEndpoints.Map(read, write);
         TallyEndpoints.Map(read);
+        DashboardEndpoints.Map(app, read);
         return app;
     }
 }

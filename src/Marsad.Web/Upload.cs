@@ -31,11 +31,15 @@ internal sealed record Upload(SourceDocument? Document, string? Error)
             return FromJson(text);
         }
 
-        var (body, title) = contentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) ? HtmlText.Convert(text) : (text, null);
+        var (body, title) = contentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) ? HtmlText.Convert(text) : (text, FirstLine(text));
         return string.IsNullOrWhiteSpace(body)
             ? new Upload(null, "The report has no text.")
             : new Upload(new SourceDocument(id ?? "upload-" + ContentHash.Of(body)[..12], body, new DocumentMetadata(Title: title)), null);
     }
+
+    /// <summary>A plain report's headline is its first line that has text.</summary>
+    private static string? FirstLine(string text) =>
+        text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) is { } line ? line[..Math.Min(line.Length, 200)] : null;
 
     private static Upload FromJson(string text)
     {

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Marsad.Cli.Output;
+using Marsad.Web;
 using Marsad.Storage;
 
 namespace Marsad.Cli.Commands;

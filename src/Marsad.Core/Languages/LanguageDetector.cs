@@ -5,9 +5,9 @@ public sealed record DetectedLanguages(string Main, IReadOnlyList<string> All);
 
 /// <summary>
 /// Tells the languages of a report paragraph by paragraph from the script of its letters:
-/// Arabic script is Arabic, Latin script English (the two languages Marsad has packs for). A
-/// paragraph counts when it has enough letters to judge; an Arabic report with an English quote or
-/// cookie banner is in both, and is read with both packs.
+/// Arabic script is Arabic, Latin script English (the two languages Marsad has packs for). A script
+/// counts in a paragraph when it has enough letters there; an Arabic report with an English quote
+/// or cookie banner is in both, and is read with both packs.
 /// </summary>
 public static class LanguageDetector
 {
@@ -36,11 +36,9 @@ public static class LanguageDetector
                 }
             }
 
-            if (arabic + latin >= LeastLetters)
-            {
-                anyArabic |= arabic >= latin;
-                anyLatin |= latin > arabic;
-            }
+            // A paragraph may quote the other language: each script with enough letters counts.
+            anyArabic |= arabic >= LeastLetters;
+            anyLatin |= latin >= LeastLetters;
 
             (arabicTotal, latinTotal) = (arabicTotal + arabic, latinTotal + latin);
         }

@@ -4,7 +4,7 @@ using System.Text;
 using Marsad.Model;
 using Marsad.Tallies;
 
-namespace Marsad.Cli.Output;
+namespace Marsad.Web;
 
 /// <summary>
 /// Draws series over time as a self-contained SVG: a line a series through its dated points, each
@@ -12,7 +12,7 @@ namespace Marsad.Cli.Output;
 /// labelled with its figure; undated points are listed under the chart, never placed on a day.
 /// Text is left to the viewer's font shaping, so any Arabic in labels is joined and ordered right.
 /// </summary>
-internal static class SeriesChart
+public static class SeriesChart
 {
     private const double Width = 960;
     private const double Height = 540;

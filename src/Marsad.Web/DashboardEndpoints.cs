@@ -1,0 +1,48 @@
+using Marsad.Storage;
+using Marsad.Tallies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Marsad.Web;
+
+/// <summary>
+/// The dashboard: three files embedded in this assembly (<c>Dashboard/</c>), served by the same
+/// process with a content policy that lets the page load nothing but them and the API; and the
+/// series charts it shows, drawn here as SVG.
+/// </summary>
+internal static class DashboardEndpoints
+{
+    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.Ordinal)
+    {
+        ["index.html"] = "text/html; charset=utf-8",
+        ["app.js"] = "text/javascript; charset=utf-8",
+        ["app.css"] = "text/css; charset=utf-8",
+    };
+
+    public static void Map(WebApplication app, RouteGroupBuilder read)
+    {
+        app.MapGet("/", (HttpContext context) => File(context, "index.html")).ExcludeFromDescription();
+        app.MapGet("/dashboard/{file}", (HttpContext context, string file) => File(context, file)).ExcludeFromDescription();
+        read.MapGet("/chart", (MarsadStore store, string series, string? as_of) =>
+        {
+            var knownOn = as_of is null ? (DateOnly?)null : DateOnly.TryParseExact(as_of, "yyyy-MM-dd", out var day) ? day : null;
+            return TallyBuilder.Build(store.Mentions(), knownOn).Series.FirstOrDefault(s => s.Id == series) is { } found
+                ? Results.Text(SeriesChart.Svg([found], found.Key.Label), "image/svg+xml; charset=utf-8")
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No series {series}");
+        }).WithSummary("One series drawn as SVG, each point marked by its hedge.");
+    }
+
+    private static IResult File(HttpContext context, string name)
+    {
+        if (!ContentTypes.TryGetValue(name, out var contentType)
+            || typeof(DashboardEndpoints).Assembly.GetManifestResourceStream("Marsad.Web.Dashboard." + name) is not { } stream)
+        {
+            return Results.NotFound();
+        }
+
+        context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        return Results.Stream(stream, contentType);
+    }
+}
