@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Routing;
 namespace Marsad.Web;
 
 /// <summary>
-/// The dashboard: three files embedded in this assembly (<c>Dashboard/</c>), served by the same
+/// The dashboard: its files and map polygons embedded in this assembly (<c>Dashboard/</c>; the
+/// polygons' licences and credit lines beside them in <c>Dashboard/map/</c>), served by the same
 /// process with a content policy that lets the page load nothing but them and the API; and the
 /// series charts it shows, drawn here as SVG.
 /// </summary>
@@ -18,12 +19,16 @@ internal static class DashboardEndpoints
         ["index.html"] = "text/html; charset=utf-8",
         ["app.js"] = "text/javascript; charset=utf-8",
         ["app.css"] = "text/css; charset=utf-8",
+        ["map.syria_adm1.geojson"] = "application/geo+json",
+        ["map.iraq_adm1.geojson"] = "application/geo+json",
+        ["map.countries_context.geojson"] = "application/geo+json",
     };
 
     public static void Map(WebApplication app, RouteGroupBuilder read)
     {
         app.MapGet("/", (HttpContext context) => File(context, "index.html")).ExcludeFromDescription();
         app.MapGet("/dashboard/{file}", (HttpContext context, string file) => File(context, file)).ExcludeFromDescription();
+        app.MapGet("/dashboard/map/{file}", (HttpContext context, string file) => File(context, "map." + file)).ExcludeFromDescription();
         read.MapGet("/chart", (MarsadStore store, string series, string? as_of) =>
         {
             var knownOn = as_of is null ? (DateOnly?)null : DateOnly.TryParseExact(as_of, "yyyy-MM-dd", out var day) ? day : null;

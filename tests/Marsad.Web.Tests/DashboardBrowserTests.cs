@@ -84,6 +84,13 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         Assert.Contains("663", await sdfSeries.InnerTextAsync(), StringComparison.Ordinal);
         await Screenshot(page, "tally");
 
+        await page.ClickAsync("nav button[data-view=map]");
+        await page.WaitForSelectorAsync("#map-canvas path[data-admin1='SY-DY']");
+        Assert.Equal(14 + 18, await page.Locator("#map-canvas path[data-admin1]").CountAsync());
+        Assert.NotEqual("#ffffff", await page.GetAttributeAsync("#map-canvas path[data-admin1='SY-DY']", "fill"));
+        Assert.Contains("OCHA", await page.InnerTextAsync(".credits"), StringComparison.Ordinal);
+        await Screenshot(page, "map");
+
         await page.ClickAsync("#language");
         Assert.Equal("ltr", await page.GetAttributeAsync("html", "dir"));
         await page.ClickAsync("nav button[data-view=checks]");

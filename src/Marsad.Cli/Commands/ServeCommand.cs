@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Marsad.Ingest;
+using Marsad.Model;
+using Marsad.Storage;
 using Marsad.Web;
 
 namespace Marsad.Cli.Commands;
@@ -22,9 +25,21 @@ internal static class ServeCommand
                 return ExitCodes.BadUsage;
             }
 
+            var database = result.GetValue(shared.Database)!;
+            using (var store = MarsadStore.Open(database))
+            {
+                // A fresh store shows something: the bundled (fictional) sample reports.
+                if (store.DocumentCount == 0)
+                {
+                    var samples = Path.Combine(AppContext.BaseDirectory, "samples", "reports");
+                    var tally = IngestCommand.Ingest(store, extractor, ReportReader.Read([samples], DocumentMetadata.None));
+                    Console.WriteLine($"{database} was empty: {tally.Added} sample reports from {samples} ingested.");
+                }
+            }
+
             var url = $"http://{result.GetValue(host)}:{result.GetValue(port)}";
-            var app = MarsadWeb.Create(new WebOptions(result.GetValue(shared.Database)!, extractor, OpenReading: !result.GetValue(closed)), url);
-            Console.WriteLine($"Marsad serves {result.GetValue(shared.Database)} at {url}/api (OpenAPI: {url}/openapi/v1.json). Ctrl+C stops it.");
+            var app = MarsadWeb.Create(new WebOptions(database, extractor, OpenReading: !result.GetValue(closed)), url);
+            Console.WriteLine($"Marsad serves {database}: dashboard at {url}/, API at {url}/api, OpenAPI at {url}/openapi/v1.json. Ctrl+C stops it.");
             app.Run();
             return ExitCodes.Success;
         });

@@ -5,10 +5,12 @@
 const words = {
   ar: { title: "مرصد", documents: "التقارير", tally: "الحصائل", checks: "التحذيرات", token: "رمز المراجِع", paste: "الصق نص تقرير هنا",
         upload: "رفع التقرير", claim: "الرقم", reason: "السبب", value: "القيمة المصححة", confirm: "تأكيد", reject: "رفض", correct: "تصحيح",
-        log: "سجل المراجعة", claims: "رقماً", published: "النشر", unknown: "غير معروف", saved: "حُفظت المراجعة", other: "English" },
+        log: "سجل المراجعة", claims: "رقماً", published: "النشر", unknown: "غير معروف", saved: "حُفظت المراجعة", other: "English",
+        map: "الخريطة", credits: "الحدود: مجموعات البيانات التشغيلية المشتركة لمكتب تنسيق الشؤون الإنسانية (OCHA COD-AB) عبر HDX، CC BY 3.0 IGO، مبسّطة. حدود الدول: Natural Earth (ملكية عامة). لا تعني الحدود والأسماء المعروضة اعترافاً رسمياً من الأمم المتحدة." },
   en: { title: "Marsad", documents: "Reports", tally: "Tallies", checks: "Warnings", token: "Reviewer token", paste: "Paste a report's text here",
         upload: "Upload report", claim: "Figure", reason: "Reason", value: "Corrected value", confirm: "Confirm", reject: "Reject", correct: "Correct",
-        log: "Review log", claims: "figures", published: "published", unknown: "unknown", saved: "Review saved", other: "العربية" },
+        log: "Review log", claims: "figures", published: "published", unknown: "unknown", saved: "Review saved", other: "العربية",
+        map: "Map", credits: "Boundaries: OCHA Common Operational Datasets (COD-AB) via HDX — Syria: UNCS / OCHA ROSC (2020-12-17); Iraq: CSO / OCHA Iraq / ITOS (2019-06-03). CC BY 3.0 IGO, simplified. Country outlines: Made with Natural Earth (public domain). The boundaries and names shown do not imply official endorsement or acceptance by the United Nations." },
 };
 let language = localStorage.getItem("marsad.language") || "ar";
 let current = null;
@@ -39,6 +41,7 @@ function show(view) {
   if (view === "documents") loadDocuments();
   if (view === "tally") loadTally();
   if (view === "checks") loadChecks();
+  if (view === "map") loadMap();
 }
 
 function item(list, ...children) {
@@ -161,6 +164,56 @@ async function loadTally() {
       image.src = "/api/chart?series=" + encodeURIComponent(s.id);
       card.append(image);
     }
+  }
+}
+
+// The map: governorate polygons and country outlines shipped with the server (no tile server),
+// drawn in an equirectangular projection; each governorate shaded by the figures its claims give,
+// each named place a circle sized by its number of claims.
+const bounds = { west: 34.5, east: 49.0, south: 28.5, north: 38.0 };
+const project = ([lon, lat]) => [(lon - bounds.west) / (bounds.east - bounds.west) * 800, (bounds.north - lat) / (bounds.north - bounds.south) * 560];
+
+function path(geometry) {
+  const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+  return polygons.map(rings => rings.map(ring => "M" + ring.map(p => project(p).map(n => n.toFixed(1)).join(",")).join("L") + "Z").join("")).join("");
+}
+
+function svg(tag, attributes) {
+  const e = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  Object.entries(attributes).forEach(([k, v]) => e.setAttribute(k, v));
+  return e;
+}
+
+async function loadMap() {
+  const [countries, syria, iraq, places] = await Promise.all([
+    api("/dashboard/map/countries_context.geojson"), api("/dashboard/map/syria_adm1.geojson"), api("/dashboard/map/iraq_adm1.geojson"), api("/api/places")]);
+  const claimsByAdmin1 = new Map();
+  places.forEach(p => { if (p.admin1) claimsByAdmin1.set(p.admin1, (claimsByAdmin1.get(p.admin1) || 0) + p.claims); });
+  const most = Math.max(1, ...claimsByAdmin1.values());
+  const canvas = $("map-canvas");
+  canvas.replaceChildren();
+  for (const f of countries.features) {
+    canvas.append(svg("path", { d: path(f.geometry), fill: f.properties.role === "focus" ? "#eef1f5" : "#f7f7f7", stroke: "#b8c0cc", "stroke-width": "0.6" }));
+  }
+  for (const f of [...syria.features, ...iraq.features]) {
+    const count = claimsByAdmin1.get(f.properties.iso_3166_2) || 0;
+    const shape = svg("path", { d: path(f.geometry), fill: count ? `rgba(214, 39, 40, ${0.15 + 0.65 * count / most})` : "#ffffff", stroke: "#8a94a3", "stroke-width": "0.5" });
+    shape.dataset.admin1 = f.properties.iso_3166_2;
+    const title = svg("title", {});
+    title.textContent = `${language === "ar" ? f.properties.name_ar : f.properties.name_en} (${f.properties.iso_3166_2}): ${count} ${t("claims")}`;
+    shape.append(title);
+    canvas.append(shape);
+  }
+  const legend = $("map-legend");
+  legend.replaceChildren();
+  for (const p of places.filter(p => p.lat != null)) {
+    const [x, y] = project([p.lon, p.lat]);
+    const dot = svg("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: (3 + Math.sqrt(p.claims) * 1.5).toFixed(1), fill: "#1f77b4", "fill-opacity": "0.7", class: "place" });
+    const title = svg("title", {});
+    title.textContent = `${p.name || p.admin1}: ${p.claims} ${t("claims")}`;
+    dot.append(title);
+    canvas.append(dot);
+    item(legend, meta(p.name || p.admin1, p.admin1, `${p.claims} ${t("claims")}`));
   }
 }
 
