@@ -55,6 +55,29 @@ public sealed partial class MarsadStore : IDisposable
         return new MarsadStore(connection);
     }
 
+    /// <summary>
+    /// A store a server has already opened with <see cref="Open"/>, for one request: its connection
+    /// comes from the pool and no migration is checked again.
+    /// </summary>
+    public static MarsadStore OpenMigrated(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString());
+        connection.Open();
+        Execute(connection, "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
+        return new MarsadStore(connection);
+    }
+
+    /// <summary>
+    /// A number that changes whenever another connection — a request, a CLI run in another
+    /// process — commits a change to the store (SQLite's <c>data_version</c>): a key for caching
+    /// what is computed from it. A connection that only asks this never changes it itself.
+    /// </summary>
+    public long ChangesSeen()
+    {
+        using var query = Command("PRAGMA data_version");
+        return (long)query.ExecuteScalar()!;
+    }
+
     private const string DocumentFilter =
         "($id IS NULL OR id = $id) AND ($search IS NULL OR instr(id, $search) > 0 OR instr(coalesce(title, ''), $search) > 0 "
         + "OR instr(coalesce(source, ''), $search) > 0 OR instr(text, $search) > 0)";

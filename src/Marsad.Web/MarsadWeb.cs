@@ -25,7 +25,7 @@ public static class MarsadWeb
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxUploadBytes);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
-        builder.Services.AddScoped(_ => MarsadStore.Open(options.Database));
+        builder.Services.AddScoped(_ => MarsadStore.OpenMigrated(options.Database));
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -34,6 +34,8 @@ public static class MarsadWeb
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.WritesPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
 
+        // The store is created before anything opens it for a request, so its migrations never race.
+        MarsadStore.Open(options.Database).Dispose();
         var app = builder.Build();
         // A body over the limit surfaces while the endpoint reads it: answer with its own 413.
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -42,10 +44,9 @@ public static class MarsadWeb
         });
         app.UseStatusCodePages();
         app.UseRateLimiter();
+        app.UseMiddleware<ReadCache>(options);
         app.MapOpenApi();
 
-        // The store is created before the first request so that its migrations never race.
-        MarsadStore.Open(options.Database).Dispose();
 
         var read = app.MapGroup("/api");
         if (!options.OpenReading)

@@ -159,6 +159,23 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_read_carries_an_ETag_that_holds_until_the_store_changes()
+    {
+        var first = await client.GetAsync("/api/tally");
+        var etag = first.Headers.ETag!;
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/api/tally");
+        again.Headers.IfNoneMatch.Add(etag);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
+
+        await Authorized().PostAsJsonAsync("/api/claims/r1%231/reviews", new { action = "reject", reason = "a recap" });
+        using var afterReview = new HttpRequestMessage(HttpMethod.Get, "/api/tally");
+        afterReview.Headers.IfNoneMatch.Add(etag);
+        var changed = await client.SendAsync(afterReview);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(etag, changed.Headers.ETag);
+    }
+
+    [Fact]
     public async Task Reading_can_be_closed_to_token_holders()
     {
         await DisposeAsync();

@@ -33,6 +33,7 @@ public sealed record ClaimCorrection(
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
+    [JsonIgnore]
     public bool IsEmpty => this == new ClaimCorrection();
 
     public Claim ApplyTo(Claim claim) => claim with
