@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Compression;
 using Marsad.Storage;
 using Microsoft.AspNetCore.Http;
 
@@ -46,7 +47,7 @@ internal sealed class ReadCache(RequestDelegate next, WebOptions options) : IDis
 
             context.Response.ContentType = cached.ContentType;
             context.Response.Headers.ETag = etag;
-            await context.Response.Body.WriteAsync(cached.Body, context.RequestAborted);
+            await Send(context, cached);
             return;
         }
 
@@ -62,20 +63,49 @@ internal sealed class ReadCache(RequestDelegate next, WebOptions options) : IDis
             context.Response.Body = original;
         }
 
-        if (context.Response.StatusCode == StatusCodes.Status200OK)
+        if (context.Response.StatusCode != StatusCodes.Status200OK)
         {
-            if (entries.Count >= MostEntries)
-            {
-                entries.Clear();
-            }
-
-            entries[key] = new Entry(version, context.Response.ContentType ?? "application/json", buffer.ToArray());
-            context.Response.Headers.ETag = etag;
+            buffer.Position = 0;
+            await buffer.CopyToAsync(original, context.RequestAborted);
+            return;
         }
 
-        buffer.Position = 0;
-        await buffer.CopyToAsync(original, context.RequestAborted);
+        if (entries.Count >= MostEntries)
+        {
+            entries.Clear();
+        }
+
+        var entry = entries[key] = new Entry(version, context.Response.ContentType ?? "application/json", buffer.ToArray(), Gzip(buffer));
+        context.Response.Headers.ETag = etag;
+        context.Response.ContentLength = null;
+        await Send(context, entry);
     }
 
-    private sealed record Entry(long Version, string ContentType, byte[] Body);
+    /// <summary>The body as the client accepts it: compressed once when cached, sent compressed to every client that asks.</summary>
+    private static async Task Send(HttpContext context, Entry entry)
+    {
+        context.Response.Headers.Vary = "Accept-Encoding";
+        var gzip = context.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase);
+        if (gzip)
+        {
+            context.Response.Headers.ContentEncoding = "gzip";
+        }
+
+        var body = gzip ? entry.Gzip : entry.Body;
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body, context.RequestAborted);
+    }
+
+    private static byte[] Gzip(MemoryStream body)
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(body.GetBuffer(), 0, (int)body.Length);
+        }
+
+        return compressed.ToArray();
+    }
+
+    private sealed record Entry(long Version, string ContentType, byte[] Body, byte[] Gzip);
 }

@@ -176,6 +176,19 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_client_that_accepts_gzip_gets_the_same_body_compressed()
+    {
+        var plain = await client.GetStringAsync("/api/documents/r1");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/documents/r1");
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+        var response = await client.SendAsync(request);
+        Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
+        await using var gzip = new System.IO.Compression.GZipStream(await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        Assert.Equal(plain, await reader.ReadToEndAsync());
+    }
+
+    [Fact]
     public async Task Reading_can_be_closed_to_token_holders()
     {
         await DisposeAsync();

@@ -95,6 +95,11 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         Assert.Equal("ltr", await page.GetAttributeAsync("html", "dir"));
         await page.ClickAsync("nav button[data-view=checks]");
         await Screenshot(page, "checks-english");
+
+        await page.ClickAsync("nav button[data-view=reference]");
+        await page.WaitForSelectorAsync("#endpoint-list li");
+        Assert.Contains("POST /api/claims/{id}/reviews", await page.InnerTextAsync("#endpoint-list"), StringComparison.Ordinal);
+        await Screenshot(page, "api-reference");
     }
 
     [Fact]

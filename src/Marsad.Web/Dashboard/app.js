@@ -6,11 +6,11 @@ const words = {
   ar: { title: "مرصد", documents: "التقارير", tally: "الحصائل", checks: "التحذيرات", token: "رمز المراجِع", paste: "الصق نص تقرير هنا",
         upload: "رفع التقرير", claim: "الرقم", reason: "السبب", value: "القيمة المصححة", confirm: "تأكيد", reject: "رفض", correct: "تصحيح",
         log: "سجل المراجعة", claims: "رقماً", published: "النشر", unknown: "غير معروف", saved: "حُفظت المراجعة", other: "English",
-        map: "الخريطة", credits: "الحدود: مجموعات البيانات التشغيلية المشتركة لمكتب تنسيق الشؤون الإنسانية (OCHA COD-AB) عبر HDX، CC BY 3.0 IGO، مبسّطة. حدود الدول: Natural Earth (ملكية عامة). لا تعني الحدود والأسماء المعروضة اعترافاً رسمياً من الأمم المتحدة." },
+        map: "الخريطة", reference: "واجهة البرمجة", credits: "الحدود: مجموعات البيانات التشغيلية المشتركة لمكتب تنسيق الشؤون الإنسانية (OCHA COD-AB) عبر HDX، CC BY 3.0 IGO، مبسّطة. حدود الدول: Natural Earth (ملكية عامة). لا تعني الحدود والأسماء المعروضة اعترافاً رسمياً من الأمم المتحدة." },
   en: { title: "Marsad", documents: "Reports", tally: "Tallies", checks: "Warnings", token: "Reviewer token", paste: "Paste a report's text here",
         upload: "Upload report", claim: "Figure", reason: "Reason", value: "Corrected value", confirm: "Confirm", reject: "Reject", correct: "Correct",
         log: "Review log", claims: "figures", published: "published", unknown: "unknown", saved: "Review saved", other: "العربية",
-        map: "Map", credits: "Boundaries: OCHA Common Operational Datasets (COD-AB) via HDX — Syria: UNCS / OCHA ROSC (2020-12-17); Iraq: CSO / OCHA Iraq / ITOS (2019-06-03). CC BY 3.0 IGO, simplified. Country outlines: Made with Natural Earth (public domain). The boundaries and names shown do not imply official endorsement or acceptance by the United Nations." },
+        map: "Map", reference: "API", credits: "Boundaries: OCHA Common Operational Datasets (COD-AB) via HDX — Syria: UNCS / OCHA ROSC (2020-12-17); Iraq: CSO / OCHA Iraq / ITOS (2019-06-03). CC BY 3.0 IGO, simplified. Country outlines: Made with Natural Earth (public domain). The boundaries and names shown do not imply official endorsement or acceptance by the United Nations." },
 };
 let language = localStorage.getItem("marsad.language") || "ar";
 let current = null;
@@ -42,6 +42,7 @@ function show(view) {
   if (view === "tally") loadTally();
   if (view === "checks") loadChecks();
   if (view === "map") loadMap();
+  if (view === "reference") loadReference();
 }
 
 function item(list, ...children) {
@@ -214,6 +215,19 @@ async function loadMap() {
     dot.append(title);
     canvas.append(dot);
     item(legend, meta(p.name || p.admin1, p.admin1, `${p.claims} ${t("claims")}`));
+  }
+}
+
+// The API reference, read from the server's own OpenAPI document.
+async function loadReference() {
+  const openapi = await api("/openapi/v1.json");
+  const list = $("endpoint-list");
+  list.replaceChildren();
+  for (const [path, operations] of Object.entries(openapi.paths)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      const parameters = (operation.parameters || []).map(p => p.name + (p.required ? "" : "?")).join(", ");
+      item(list, text("code", `${method.toUpperCase()} ${path}`), text("div", operation.summary || ""), meta(parameters && "parameters: " + parameters));
+    }
   }
 }
 
