@@ -49,25 +49,44 @@ internal static class DocumentEndpoints
         write.MapPost("/documents", async (HttpRequest request, MarsadStore store) =>
         {
             var upload = await Upload.Read(request);
-            if (upload.Error is { } error)
+            if (upload.Documents.Count == 0)
             {
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The report could not be read", detail: error);
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The report could not be read", detail: string.Join("; ", upload.Errors));
             }
 
-            var document = upload.Document!;
-            var extraction = options.Extractor.Extract(document);
-            var outcome = store.AddDocument(document, extraction, Extraction.ClaimExtractor.Version);
-            var stored = store.Documents(id: document.Id).First(d => d.Document.Hash == document.Hash);
+            var stored = new List<(StoredDocument Document, int Claims, bool Added)>();
+            foreach (var document in upload.Documents)
+            {
+                var extraction = options.Extractor.Extract(document);
+                var outcome = store.AddDocument(document, extraction, Extraction.ClaimExtractor.Version);
+                stored.Add((store.Documents(id: document.Id).First(d => d.Document.Hash == document.Hash), extraction.Claims.Count, outcome == IngestOutcome.Added));
+            }
+
             return new JsonBody(
                 json =>
                 {
                     json.WriteStartObject();
-                    WriteFields(json, stored, extraction.Claims.Count);
-                    json.WriteBoolean("added", outcome == IngestOutcome.Added);
+                    json.WriteStartArray("documents");
+                    foreach (var (document, claims, added) in stored)
+                    {
+                        json.WriteStartObject();
+                        WriteFields(json, document, claims);
+                        json.WriteBoolean("added", added);
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
+                    json.WriteStartArray("errors");
+                    foreach (var error in upload.Errors)
+                    {
+                        json.WriteStringValue(error);
+                    }
+
+                    json.WriteEndArray();
                     json.WriteEndObject();
                 },
-                outcome == IngestOutcome.Added ? StatusCodes.Status201Created : StatusCodes.Status200OK);
-        }).WithSummary("Upload a report (text/plain, text/html, or JSON {id, text, title, source, url, published}); its claims are extracted and stored.");
+                stored.Any(s => s.Added) ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+        }).WithSummary("Upload reports: text/plain, text/html, a JSON object {id, text, title, source, url, published}, or JSON lines (application/x-ndjson), one report a line. Each is extracted and stored; bad lines are listed in errors.");
     }
 
     private static void WriteSummary(Utf8JsonWriter json, StoredDocument document, int claims)

@@ -6,9 +6,15 @@ using Microsoft.AspNetCore.Http;
 
 namespace Marsad.Web;
 
-/// <summary>An uploaded report read as the CLI reads files: strict UTF-8, HTML to text, JSON fields as metadata.</summary>
-internal sealed record Upload(SourceDocument? Document, string? Error)
+/// <summary>
+/// Uploaded reports read as the CLI reads files: strict UTF-8, HTML to text, a JSON object's
+/// fields as metadata, JSON lines (<c>application/x-ndjson</c>) one report a line, each bad line
+/// named by its number while the others are read.
+/// </summary>
+internal sealed record Upload(IReadOnlyList<SourceDocument> Documents, IReadOnlyList<string> Errors)
 {
+    private static readonly string[] JsonLinesTypes = ["application/x-ndjson", "application/jsonl", "application/x-jsonlines"];
+
     public static async Task<Upload> Read(HttpRequest request)
     {
         using var buffer = new MemoryStream();
@@ -16,26 +22,36 @@ internal sealed record Upload(SourceDocument? Document, string? Error)
         var bytes = buffer.ToArray();
         if (bytes.Length == 0)
         {
-            return new Upload(null, "The request body is empty.");
+            return Failed("The request body is empty.");
+        }
+
+        var contentType = request.ContentType ?? "text/plain";
+        if (JsonLinesTypes.Any(t => contentType.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
+        {
+            var read = JsonLinesReader.Read(new MemoryStream(bytes), "upload", DocumentMetadata.None).ToList();
+            return new Upload(
+                [.. read.OfType<ReadDocument>().Select(r => r.Document)],
+                [.. read.OfType<ReadError>().Select(e => e.Line is { } line ? $"line {line}: {e.Reason}" : e.Reason)]);
         }
 
         if (!StrictText.TryDecode(bytes, out var text, out var badLine, out var reason))
         {
-            return new Upload(null, $"Line {badLine}: {reason}");
+            return Failed($"Line {badLine}: {reason}");
         }
 
-        var contentType = request.ContentType ?? "text/plain";
-        var id = request.Query["id"].FirstOrDefault();
         if (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
             return FromJson(text);
         }
 
+        var id = request.Query["id"].FirstOrDefault();
         var (body, title) = contentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) ? HtmlText.Convert(text) : (text, FirstLine(text));
         return string.IsNullOrWhiteSpace(body)
-            ? new Upload(null, "The report has no text.")
-            : new Upload(new SourceDocument(id ?? "upload-" + ContentHash.Of(body)[..12], body, new DocumentMetadata(Title: title)), null);
+            ? Failed("The report has no text.")
+            : new Upload([new SourceDocument(id ?? "upload-" + ContentHash.Of(body)[..12], body, new DocumentMetadata(Title: title))], []);
     }
+
+    private static Upload Failed(string error) => new([], [error]);
 
     /// <summary>A plain report's headline is its first line that has text.</summary>
     private static string? FirstLine(string text) =>
@@ -50,7 +66,7 @@ internal sealed record Upload(SourceDocument? Document, string? Error)
             string? Field(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
             if (Field("text") is not { Length: > 0 } body)
             {
-                return new Upload(null, "The JSON has no \"text\".");
+                return Failed("The JSON has no \"text\".");
             }
 
             DateOnly? published = null;
@@ -58,18 +74,18 @@ internal sealed record Upload(SourceDocument? Document, string? Error)
             {
                 if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", out var parsed))
                 {
-                    return new Upload(null, $"\"published\": '{day}' is not a date of the form YYYY-MM-DD.");
+                    return Failed($"\"published\": '{day}' is not a date of the form YYYY-MM-DD.");
                 }
 
                 published = parsed;
             }
 
             var metadata = new DocumentMetadata(Field("title"), Field("source"), Field("url"), Field("lang"), published);
-            return new Upload(new SourceDocument(Field("id") ?? "upload-" + ContentHash.Of(body)[..12], body, metadata), null);
+            return new Upload([new SourceDocument(Field("id") ?? "upload-" + ContentHash.Of(body)[..12], body, metadata)], []);
         }
         catch (JsonException e)
         {
-            return new Upload(null, $"The body is not valid JSON (line {e.LineNumber + 1}): {e.Message}");
+            return Failed($"The body is not valid JSON (line {e.LineNumber + 1}): {e.Message}");
         }
     }
 }

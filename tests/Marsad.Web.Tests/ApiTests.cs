@@ -96,10 +96,21 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
         var body = JsonSerializer.Serialize(new { id = "up1", text = "قتل 27 مدنياً على الأقل بينهم 10 أطفال جراء غارات روسية", published = "2019-02-01" });
         var first = await Authorized().PostAsync("/api/documents", new StringContent(body, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
-        Assert.Equal(2, JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("claims").GetInt32());
+        Assert.Equal(2, JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("documents")[0].GetProperty("claims").GetInt32());
         var again = await client.PostAsync("/api/documents", new StringContent(body, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(2, (await Get("/api/documents")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Json_lines_upload_every_good_line_and_name_the_bad_ones()
+    {
+        var lines = "{\"id\": \"a\", \"text\": \"قتل 12 مدنياً في قصف على ريف إدلب\"}\nnot json\n{\"id\": \"b\", \"text\": \"Air strikes killed 19 civilians on Tuesday.\"}\n";
+        var response = await Authorized().PostAsync("/api/documents", new StringContent(lines, Encoding.UTF8, "application/x-ndjson"));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(["a", "b"], body.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("id").GetString()));
+        Assert.StartsWith("line 2:", Assert.Single(body.GetProperty("errors").EnumerateArray()).GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

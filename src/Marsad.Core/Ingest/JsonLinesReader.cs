@@ -8,7 +8,7 @@ namespace Marsad.Ingest;
 /// "url"?, "lang"?, "title"?}</c>): a file of any size is read in constant memory, and a bad line
 /// is reported with its number while the lines around it are read.
 /// </summary>
-internal static class JsonLinesReader
+public static class JsonLinesReader
 {
     private const int BufferSize = 1 << 16;
 
@@ -23,30 +23,39 @@ internal static class JsonLinesReader
 
         using (stream)
         {
-            var number = 0;
-            var empty = true;
-            foreach (var line in Lines(stream))
+            foreach (var result in Read(stream, path, defaults))
             {
-                number++;
-                if (line.Error is { } error)
-                {
-                    yield return new ReadError(path, number, error);
-                    continue;
-                }
+                yield return result;
+            }
+        }
+    }
 
-                if (line.Bytes.AsSpan().Trim(" \t\r"u8).IsEmpty)
-                {
-                    continue;
-                }
-
-                empty = false;
-                yield return Parse(path, number, line.Bytes, defaults);
+    /// <summary>Reports from a stream of JSON lines (an upload); <paramref name="path"/> names it in errors.</summary>
+    public static IEnumerable<ReadResult> Read(Stream stream, string path, DocumentMetadata defaults)
+    {
+        var number = 0;
+        var empty = true;
+        foreach (var line in Lines(stream))
+        {
+            number++;
+            if (line.Error is { } error)
+            {
+                yield return new ReadError(path, number, error);
+                continue;
             }
 
-            if (empty)
+            if (line.Bytes.AsSpan().Trim(" \t\r"u8).IsEmpty)
             {
-                yield return new ReadError(path, null, "empty file");
+                continue;
             }
+
+            empty = false;
+            yield return Parse(path, number, line.Bytes, defaults);
+        }
+
+        if (empty)
+        {
+            yield return new ReadError(path, null, "empty file");
         }
     }
 

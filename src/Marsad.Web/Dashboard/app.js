@@ -244,7 +244,7 @@ $("upload").addEventListener("submit", async event => {
   event.preventDefault();
   try {
     const result = await api("/api/documents", { method: "POST", headers: { "Content-Type": "text/plain; charset=utf-8" }, body: $("upload-text").value });
-    $("upload-result").textContent = `${result.id}: ${result.claims} ${t("claims")}`;
+    $("upload-result").textContent = result.documents.map(d => `${d.id}: ${d.claims} ${t("claims")}`).join(" · ");
     await loadDocuments();
   } catch (error) {
     $("upload-result").textContent = error.message;
