@@ -1,5 +1,6 @@
 using Marsad.Extraction;
 using Marsad.Storage;
+using Marsad.Tests.Support;
 using Marsad.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -18,7 +19,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
 {
     private const string Chromium = "/usr/bin/chromium";
 
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = SharedData.RepositoryRoot;
     private readonly string folder = Path.Combine(Path.GetTempPath(), "marsad-browser-" + Guid.NewGuid().ToString("N"));
     private WebApplication? app;
     private IPlaywright? playwright;
@@ -125,19 +126,6 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         var folder = Path.Combine(Root, "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Marsad.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Marsad.slnx was not found above " + AppContext.BaseDirectory);
     }
 
     public async Task DisposeAsync()
