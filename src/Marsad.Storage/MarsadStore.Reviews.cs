@@ -91,23 +91,7 @@ public sealed partial class MarsadStore
     public IReadOnlyList<(Claim Claim, Review? Review)> ClaimsWithReviews(string? docId = null, Category? category = null)
     {
         var reviews = ReviewsInForce();
-        using var query = Command(
-            $"""
-            SELECT {ClaimRows.Columns}, doc_hash FROM claims
-            WHERE ($doc IS NULL OR doc_id = $doc) AND ($category IS NULL OR category = $category)
-            ORDER BY doc_id, doc_hash, ordinal
-            """);
-        query.Parameters.AddWithValue("$doc", Db(docId));
-        query.Parameters.AddWithValue("$category", Db(category is { } c ? ClaimJson.Code(c) : null));
-        using var reader = query.ExecuteReader();
-        var claims = new List<(Claim, Review?)>();
-        while (reader.Read())
-        {
-            var claim = ClaimRows.Read(reader);
-            claims.Add((claim, reviews.GetValueOrDefault((reader.GetString(ClaimRows.Count), claim.Span.Start, claim.Span.End))));
-        }
-
-        return claims;
+        return [.. StoredClaims(docId, category).Select(c => (c.Claim, reviews.GetValueOrDefault((c.Hash, c.Claim.Span.Start, c.Claim.Span.End))))];
     }
 
     /// <summary>The review in force for each reviewed span: the latest.</summary>

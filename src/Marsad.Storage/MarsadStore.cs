@@ -187,25 +187,40 @@ public sealed partial class MarsadStore : IDisposable
         }
     }
 
+    /// <summary>How many claims each stored document id has.</summary>
+    public Dictionary<string, int> ClaimCounts()
+    {
+        using var query = Command("SELECT doc_id, count(*) FROM claims GROUP BY doc_id");
+        using var reader = query.ExecuteReader();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            counts[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return counts;
+    }
+
     /// <summary>Stored claims in document and text order, optionally of one document id or category.</summary>
-    public IReadOnlyList<Claim> Claims(string? docId = null, Category? category = null)
+    public IReadOnlyList<Claim> Claims(string? docId = null, Category? category = null) =>
+        [.. StoredClaims(docId, category).Select(c => c.Claim)];
+
+    /// <summary>Claims with the hash of the text they were read from, in document and text order.</summary>
+    private IEnumerable<(Claim Claim, string Hash)> StoredClaims(string? docId, Category? category)
     {
         using var query = Command(
             $"""
-            SELECT {ClaimRows.Columns} FROM claims
+            SELECT {ClaimRows.Columns}, doc_hash FROM claims
             WHERE ($doc IS NULL OR doc_id = $doc) AND ($category IS NULL OR category = $category)
             ORDER BY doc_id, doc_hash, ordinal
             """);
         query.Parameters.AddWithValue("$doc", Db(docId));
         query.Parameters.AddWithValue("$category", Db(category is { } c ? ClaimJson.Code(c) : null));
         using var reader = query.ExecuteReader();
-        var claims = new List<Claim>();
         while (reader.Read())
         {
-            claims.Add(ClaimRows.Read(reader));
+            yield return (ClaimRows.Read(reader), reader.GetString(ClaimRows.Count));
         }
-
-        return claims;
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ internal static class DocumentEndpoints
         {
             var paging = Paging.Of(page, size);
             var documents = store.Documents(search: q, offset: paging.Offset, limit: paging.Size).ToList();
-            var claims = store.Claims().GroupBy(c => c.Doc).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            var claims = store.ClaimCounts();
             return new JsonBody(json => paging.Write(json, store.CountDocuments(q), documents, (j, d) => WriteSummary(j, d, claims.GetValueOrDefault(d.Document.Id))));
         }).WithSummary("Stored reports, a page at a time; q searches id, title, source and text.");
 
@@ -51,7 +51,10 @@ internal static class DocumentEndpoints
             var upload = await Upload.Read(request);
             if (upload.Documents.Count == 0)
             {
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The report could not be read", detail: string.Join("; ", upload.Errors));
+                return Results.Problem(
+                    statusCode: StatusCodes.Status400BadRequest,
+                    title: "The report could not be read",
+                    detail: string.Join("; ", upload.Errors.Select(e => e.Line is { } line ? $"Line {line}: {e.Reason}" : e.Reason)));
             }
 
             var stored = new List<(StoredDocument Document, int Claims, bool Added)>();
@@ -79,7 +82,7 @@ internal static class DocumentEndpoints
                     json.WriteStartArray("errors");
                     foreach (var error in upload.Errors)
                     {
-                        json.WriteStringValue(error);
+                        json.WriteStringValue(error.Line is { } line ? $"line {line}: {error.Reason}" : error.Reason);
                     }
 
                     json.WriteEndArray();

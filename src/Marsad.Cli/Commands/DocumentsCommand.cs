@@ -13,7 +13,7 @@ internal static class DocumentsCommand
         command.SetAction(result =>
         {
             using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
-            var claims = store.Claims().GroupBy(c => c.Doc).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            var claims = store.ClaimCounts();
             Console.WriteLine($"{"id",-28} {"published",-12} {"claims",6}  {"source",-24} how the date is known");
             foreach (var stored in store.Documents())
             {

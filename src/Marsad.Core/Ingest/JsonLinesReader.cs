@@ -50,7 +50,7 @@ public static class JsonLinesReader
             }
 
             empty = false;
-            yield return Parse(path, number, line.Bytes, defaults);
+            yield return ReadObject(line.Bytes, path, number, defaults);
         }
 
         if (empty)
@@ -71,7 +71,8 @@ public static class JsonLinesReader
         }
     }
 
-    private static ReadResult Parse(string path, int number, byte[] bytes, DocumentMetadata defaults)
+    /// <summary>One report as a JSON object <c>{"id", "text", …}</c>; <paramref name="number"/> is its line in errors.</summary>
+    public static ReadResult ReadObject(byte[] bytes, string path, int number, DocumentMetadata defaults)
     {
         if (!StrictText.TryDecode(bytes, out var line, out _, out var reason))
         {

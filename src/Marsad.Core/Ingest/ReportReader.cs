@@ -54,6 +54,22 @@ public static class ReportReader
         }
     }
 
+    /// <summary>
+    /// Reports sent rather than stored in files (an upload), read with the same checks and
+    /// conversions as a file of their kind; <paramref name="id"/> names a text or HTML report
+    /// (else its content hash does), a JSON report names itself.
+    /// </summary>
+    public static IEnumerable<ReadResult> Read(byte[] bytes, ReportKind kind, string? id, DocumentMetadata defaults)
+    {
+        const string name = "upload";
+        return kind switch
+        {
+            ReportKind.JsonLines => JsonLinesReader.Read(new MemoryStream(bytes), name, defaults),
+            ReportKind.Json => [JsonLinesReader.ReadObject(bytes, name, 1, defaults)],
+            _ => [FromBytes(bytes, name, kind, id, defaults)],
+        };
+    }
+
     private static IEnumerable<ReadResult> ReadFolder(string folder, DocumentMetadata defaults)
     {
         IEnumerable<string> files;
@@ -106,6 +122,13 @@ public static class ReportReader
             return new ReadError(path, null, "cannot read the file: " + e.Message);
         }
 
+        var sidecar = ReadSidecar(path);
+        return sidecar.Error ?? FromBytes(bytes, path, kind, Path.GetFileNameWithoutExtension(path), Merge(sidecar.Metadata, defaults));
+    }
+
+    /// <summary>One text or HTML report from its bytes: strict UTF-8, HTML to text, the first line its title if it has none.</summary>
+    private static ReadResult FromBytes(byte[] bytes, string path, ReportKind kind, string? id, DocumentMetadata metadata)
+    {
         if (!StrictText.TryDecode(bytes, out var text, out var line, out var reason))
         {
             return new ReadError(path, line, reason!);
@@ -122,16 +145,9 @@ public static class ReportReader
             return new ReadError(path, null, kind == ReportKind.Html ? "no text in the page" : "empty file");
         }
 
-        var sidecar = ReadSidecar(path);
-        if (sidecar.Error is { } error)
-        {
-            return error;
-        }
-
-        var metadata = Merge(sidecar.Metadata, defaults) is var merged && merged.Title is null
-            ? merged with { Title = title ?? FirstLine(text) }
-            : merged;
-        return new ReadDocument(new SourceDocument(Path.GetFileNameWithoutExtension(path), text, metadata), path);
+        return new ReadDocument(
+            new SourceDocument(id ?? "upload-" + ContentHash.Of(text)[..12], text, metadata with { Title = metadata.Title ?? title ?? FirstLine(text) }),
+            path);
     }
 
     private static (DocumentMetadata Metadata, ReadError? Error) ReadSidecar(string reportPath)
@@ -200,5 +216,7 @@ public static class ReportReader
         return null;
     }
 
-    private enum ReportKind { Text, Html, JsonLines }
 }
+
+/// <summary>What a report is written as: a text or HTML page, JSON lines (one report a line), or one JSON object.</summary>
+public enum ReportKind { Text, Html, JsonLines, Json }

@@ -90,14 +90,17 @@ public sealed record SeriesPoint(
     DateOnly? FirstReported,
     IReadOnlyList<Mention> Mentions)
 {
-    public string Figure => Qualifier switch
+    public string Figure => Describe(Value, Qualifier);
+
+    /// <summary>A figure with its hedge, in words: "more than 26,100".</summary>
+    public static string Describe(long value, Qualifier qualifier) => qualifier switch
     {
-        Qualifier.Approx => "about " + Number(Value),
-        Qualifier.AtLeast => "at least " + Number(Value),
-        Qualifier.MoreThan => "more than " + Number(Value),
-        Qualifier.LessThan => "less than " + Number(Value),
-        Qualifier.AtMost => "at most " + Number(Value),
-        _ => Number(Value),
+        Qualifier.Approx => "about " + Number(value),
+        Qualifier.AtLeast => "at least " + Number(value),
+        Qualifier.MoreThan => "more than " + Number(value),
+        Qualifier.LessThan => "less than " + Number(value),
+        Qualifier.AtMost => "at most " + Number(value),
+        _ => Number(value),
     };
 
     private static string Number(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);

@@ -272,8 +272,7 @@ public static class TallyBuilder
         }
     }
 
-    private static string Figure(Claim claim) =>
-        new SeriesPoint(null, null, claim.Value ?? 0, null, null, claim.Qualifier, null, []).Figure;
+    private static string Figure(Claim claim) => SeriesPoint.Describe(claim.Value ?? 0, claim.Qualifier);
 
     /// <summary>A day, not a day without a year: only such points are placed in time.</summary>
     private static bool Dated(Claim claim) => Day(claim.Time.AsOf) is not null;
