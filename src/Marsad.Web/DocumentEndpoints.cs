@@ -3,6 +3,7 @@ using System.Text.Json;
 using Marsad.Model;
 using Marsad.Serialization;
 using Marsad.Storage;
+using Marsad.Web.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,6 +13,8 @@ namespace Marsad.Web;
 /// <summary><c>/api/documents</c>: list, search, read with claims, upload.</summary>
 internal static class DocumentEndpoints
 {
+    private const string Tag = "documents";
+
     public static void Map(RouteGroupBuilder read, RouteGroupBuilder write, WebOptions options)
     {
         read.MapGet("/documents", (MarsadStore store, string? q, int? page, int? size) =>
@@ -20,7 +23,8 @@ internal static class DocumentEndpoints
             var documents = store.Documents(search: q, offset: paging.Offset, limit: paging.Size).ToList();
             var claims = store.ClaimCounts();
             return new JsonBody(json => paging.Write(json, store.CountDocuments(q), documents, (j, d) => WriteSummary(j, d, claims.GetValueOrDefault(d.Document.Id))));
-        }).WithSummary("Stored reports, a page at a time; q searches id, title, source and text.");
+        }).WithSummary("Stored reports, a page at a time; q searches id, title, source and text.")
+            .WithTags(Tag).Documented("listDocuments", "DocumentPage", StatusCodes.Status400BadRequest);
 
         read.MapGet("/documents/{id}", (MarsadStore store, string id) =>
         {
@@ -33,7 +37,7 @@ internal static class DocumentEndpoints
             return new JsonBody(json =>
             {
                 json.WriteStartObject();
-                WriteFields(json, document, claims.Count);
+                WriteFields(json, document);
                 json.WriteString("text", document.Document.Text);
                 json.WriteStartArray("claims");
                 foreach (var claim in claims)
@@ -44,7 +48,8 @@ internal static class DocumentEndpoints
                 json.WriteEndArray();
                 json.WriteEndObject();
             });
-        }).WithSummary("One report: its text as ingested and its claims (CODEBOOK §2), spans pointing into the text.");
+        }).WithSummary("One report: its text as ingested and its claims (CODEBOOK §2), spans pointing into the text.")
+            .WithTags(Tag).Documented("getDocument", "Document", StatusCodes.Status404NotFound);
 
         write.MapPost("/documents", async (HttpRequest request, MarsadStore store) =>
         {
@@ -73,7 +78,8 @@ internal static class DocumentEndpoints
                     foreach (var (document, claims, added) in stored)
                     {
                         json.WriteStartObject();
-                        WriteFields(json, document, claims);
+                        WriteFields(json, document);
+                        json.WriteNumber("claims", claims);
                         json.WriteBoolean("added", added);
                         json.WriteEndObject();
                     }
@@ -89,17 +95,23 @@ internal static class DocumentEndpoints
                     json.WriteEndObject();
                 },
                 stored.Any(s => s.Added) ? StatusCodes.Status201Created : StatusCodes.Status200OK);
-        }).WithSummary("Upload reports: text/plain, text/html, a JSON object {id, text, title, source, url, published}, or JSON lines (application/x-ndjson), one report a line. Each is extracted and stored; bad lines are listed in errors.");
+        }).WithSummary("Upload reports: text/plain, text/html, a JSON object {id, text, title, source, url, published}, or JSON lines (application/x-ndjson), one report a line. Each is extracted and stored; bad lines are listed in errors.")
+            .WithTags(Tag).WithName("uploadDocuments")
+            .Takes(new Body("text/plain"), new Body("text/html"), new Body(ApiContract.Json, "UploadedReport"), new Body("application/x-ndjson"))
+            .Responds(StatusCodes.Status201Created, "UploadResult", ApiContract.Json)
+            .Responds(StatusCodes.Status200OK, "UploadResult", ApiContract.Json)
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge);
     }
 
     private static void WriteSummary(Utf8JsonWriter json, StoredDocument document, int claims)
     {
         json.WriteStartObject();
-        WriteFields(json, document, claims);
+        WriteFields(json, document);
+        json.WriteNumber("claims", claims);
         json.WriteEndObject();
     }
 
-    private static void WriteFields(Utf8JsonWriter json, StoredDocument stored, int claims)
+    private static void WriteFields(Utf8JsonWriter json, StoredDocument stored)
     {
         var metadata = stored.Document.Metadata;
         json.WriteString("id", stored.Document.Id);
@@ -111,6 +123,5 @@ internal static class DocumentEndpoints
         json.WriteString("published", stored.Publication.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         json.WriteString("published_how", stored.Publication.How);
         json.WriteString("ingested_at", stored.IngestedAt.ToString("O", CultureInfo.InvariantCulture));
-        json.WriteNumber("claims", claims);
     }
 }
