@@ -18,7 +18,7 @@ internal static class ClaimEndpoints
 
     public static void Map(RouteGroupBuilder read, RouteGroupBuilder write)
     {
-        read.MapGet("/claims", (MarsadStore store, string? doc, string? category, string? actor, string? admin1, string? date, string? status, int? page, int? size) =>
+        read.MapGet("/claims", (MarsadStore store, string? doc, int? version, string? category, string? actor, string? admin1, string? date, string? status, int? page, int? size) =>
         {
             if (category is not null && ClaimJson.Parse<Category>(category) is null)
             {
@@ -26,18 +26,19 @@ internal static class ClaimEndpoints
             }
 
             var paging = Paging.Of(page, size);
-            var claims = store.ClaimsWithReviews(doc, ClaimJson.Parse<Category>(category))
+            var claims = store.ClaimsWithReviews(doc, ClaimJson.Parse<Category>(category), version)
                 .Where(c => (actor is null || string.Equals(c.Claim.Group.Actor, actor, StringComparison.OrdinalIgnoreCase))
                     && (admin1 is null || c.Claim.Place.Admin1 == admin1)
                     && (date is null || c.Claim.Time.AsOf == date)
                     && (status is null || Status(c.Review) == status))
                 .ToList();
             return new JsonBody(json => paging.Write(json, claims.Count, paging.Of(claims), WriteReviewed));
-        }).WithSummary("Claims, filtered by document, category, actor, admin1, as-of day and review status (unreviewed, confirm, reject, correct).")
+        }).WithSummary("Claims of the record (the latest version of each document not retracted), or of one document (doc, and version for an earlier one), filtered by category, actor, admin1, as-of day and review status (unreviewed, confirm, reject, correct).")
             .WithTags(Tag).Documented("listClaims", "ClaimPage", StatusCodes.Status400BadRequest);
 
         read.MapGet("/claims/{id}/reviews", (MarsadStore store, string id) =>
         {
+            id = RouteIds.Decode(id);
             if (!store.HasClaim(id))
             {
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No claim {id}");
@@ -58,6 +59,7 @@ internal static class ClaimEndpoints
 
         write.MapPost("/claims/{id}/reviews", (MarsadStore store, string id, ReviewRequest request, HttpContext context) =>
         {
+            id = RouteIds.Decode(id);
             var (action, correction, problem) = request.Read();
             if (problem is not null)
             {

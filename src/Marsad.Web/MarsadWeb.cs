@@ -58,9 +58,13 @@ public static class MarsadWeb
             read.AddEndpointFilter<TokenFilter>().NeedsToken();
         }
 
-        var write = app.MapGroup("/api").AddEndpointFilter<TokenFilter>().NeedsToken().RequireRateLimiting(WritePolicy).Limited();
+        var write = app.MapGroup("/api").AddEndpointFilter<TokenFilter>().NeedsToken().RequireRateLimiting(WritePolicy).Refuses(StatusCodes.Status429TooManyRequests);
+        var admin = app.MapGroup("/api").AddEndpointFilter<TokenFilter>().AddEndpointFilter<AdminFilter>().NeedsToken()
+            .RequireRateLimiting(WritePolicy).Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
         DocumentEndpoints.Map(read, write, options);
         ClaimEndpoints.Map(read, write);
+        RetractionEndpoints.Map(read, admin);
+        AccountEndpoints.Map(admin);
         TallyEndpoints.Map(read);
         DashboardEndpoints.Map(app, read);
         return app;

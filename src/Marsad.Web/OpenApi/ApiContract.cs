@@ -42,8 +42,8 @@ internal static class ApiContract
     /// <summary>Every endpoint of the group needs a reviewer token: the bearer scheme, and a 401.</summary>
     public static RouteGroupBuilder NeedsToken(this RouteGroupBuilder group) => group.WithMetadata(TokenContract.Instance);
 
-    /// <summary>Every endpoint of the group is limited in rate: a 429.</summary>
-    public static RouteGroupBuilder Limited(this RouteGroupBuilder group) => group.WithMetadata(new ProblemContract([StatusCodes.Status429TooManyRequests]));
+    /// <summary>Errors every endpoint of the group may answer with (a 429 of the rate limit, a 403 of a role).</summary>
+    public static RouteGroupBuilder Refuses(this RouteGroupBuilder group, params int[] statuses) => group.WithMetadata(new ProblemContract(statuses));
 }
 
 /// <summary>A body of one media type, described by a component schema of <c>schemas.json</c>; null for text or a file.</summary>

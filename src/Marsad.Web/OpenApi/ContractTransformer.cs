@@ -31,12 +31,14 @@ internal sealed class ContractTransformer : IOpenApiOperationTransformer, IOpenA
         ["Cause"] = CodesOf<Cause>(),
         ["TimeKind"] = CodesOf<TimeKind>(),
         ["ReviewAction"] = CodesOf<ReviewAction>(),
+        ["UserRole"] = CodesOf<UserRole>(),
     };
 
     private static readonly Dictionary<string, string> Tags = new(StringComparer.Ordinal)
     {
-        ["documents"] = "Reports as ingested, their versions, and uploads.",
+        ["documents"] = "Reports as ingested, their versions, uploads and retractions.",
         ["claims"] = "Claims (CODEBOOK §2), their reviews and the audit log.",
+        ["accounts"] = "The API's accounts and their roles (admins).",
         ["tallies"] = "Series built from the reviewed claims (docs/tallies.md), checks, places and exports (docs/exports.md).",
     };
 

@@ -75,6 +75,16 @@ public sealed class SchemaValidator(JsonElement document)
                     }
 
                     break;
+                case "additionalProperties" when value.ValueKind == JsonValueKind.Object && keyword.Value.ValueKind == JsonValueKind.Object:
+                    var named = schema.TryGetProperty("properties", out var listed)
+                        ? listed.EnumerateObject().Select(p => p.Name).ToHashSet()
+                        : [];
+                    foreach (var extra in value.EnumerateObject().Where(p => !named.Contains(p.Name)))
+                    {
+                        Check(extra.Value, keyword.Value, $"{path}.{extra.Name}", errors);
+                    }
+
+                    break;
                 case "items" when value.ValueKind == JsonValueKind.Array:
                     var index = 0;
                     foreach (var item in value.EnumerateArray())
