@@ -134,7 +134,7 @@ public static class FeedReader
         }
         catch (XmlException e)
         {
-            return new FeedFailure($"invalid XML at line {e.LineNumber}, column {e.LinePosition}: {FirstSentence(e.Message)}");
+            return new FeedFailure((e.LineNumber > 0 ? $"invalid XML at line {e.LineNumber}, column {e.LinePosition}: " : "invalid XML: ") + FirstSentence(e.Message));
         }
 
         return new Feed(found, items, sitemaps);
