@@ -6,7 +6,7 @@ using System.Net.Http.Headers;
 namespace Marsad.Monitoring;
 
 /// <summary>
-/// The limits a fetch keeps: how long it may take in all, how large a body may be, how many
+/// The limits a fetch keeps: how long each request may take from its turn to its last byte, how large a body may be, how many
 /// redirects it follows, how long to wait between two requests to one host (politeness: one at a
 /// time per host, this far apart), and the product token it gives (also its robots.txt group).
 /// </summary>
@@ -29,7 +29,7 @@ public sealed record FetchFailed(Uri Url, int? Status, string Reason) : Fetched(
 
 /// <summary>
 /// Fetches over one <see cref="HttpClient"/> on a <see cref="SocketsHttpHandler"/>: redirects followed
-/// by hand (so that a loop is named as one and the limit holds), the whole fetch under a timeout,
+/// by hand (so that a loop is named as one and the limit holds), each request under a timeout,
 /// the body read up to the size limit and no further, robots.txt asked once per host and obeyed,
 /// and requests to one host one at a time, <see cref="FetchLimits.PerHostDelay"/> apart. Never
 /// throws for what a server does: every failure is a <see cref="FetchFailed"/> with its reason.
@@ -84,8 +84,6 @@ public sealed class HttpFetcher : IDisposable
 
     private async Task<Fetched> Fetch(Uri url, string? etag, string? lastModified, CancellationToken cancel)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        deadline.CancelAfter(limits.Timeout);
         var visited = new List<Uri> { url };
         var current = url;
         try
@@ -103,7 +101,8 @@ public sealed class HttpFetcher : IDisposable
                     request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
                 }
 
-                using var response = await Send(request, deadline.Token).ConfigureAwait(false);
+                using var sent = await Send(request, cancel).ConfigureAwait(false);
+                var response = sent.Response;
                 var status = (int)response.StatusCode;
                 if (status is >= 300 and < 400 && status != 304)
                 {
@@ -143,7 +142,7 @@ public sealed class HttpFetcher : IDisposable
                     return new FetchFailed(url, status, $"too large: Content-Length {length:#,0} bytes, the limit is {limits.MaxBytes:#,0}");
                 }
 
-                var body = await ReadCapped(response.Content, deadline.Token).ConfigureAwait(false);
+                var body = await ReadCapped(response.Content, sent.Deadline.Token).ConfigureAwait(false);
                 return body is null
                     ? new FetchFailed(url, status, $"too large: more than {limits.MaxBytes:#,0} bytes")
                     : new FetchedBody(current, status, body, response.Content.Headers.ContentType?.ToString(), response.Headers.ETag?.ToString(),
@@ -164,11 +163,16 @@ public sealed class HttpFetcher : IDisposable
         }
     }
 
-    /// <summary>One request through the host's gate: one at a time per host, <see cref="FetchLimits.PerHostDelay"/> apart.</summary>
-    private async Task<HttpResponseMessage> Send(HttpRequestMessage request, CancellationToken cancel)
+    /// <summary>
+    /// One request through the host's gate: one at a time per host, <see cref="FetchLimits.PerHostDelay"/>
+    /// apart. Its deadline starts when its turn comes, so waiting behind a slow page of the same host
+    /// is not counted against it; it covers the headers and then the body.
+    /// </summary>
+    private async Task<Sent> Send(HttpRequestMessage request, CancellationToken cancel)
     {
         var gate = gates.GetOrAdd(CanonicalUrl.Authority(request.RequestUri!), _ => new HostGate());
         await gate.Turn.WaitAsync(cancel).ConfigureAwait(false);
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         try
         {
             var wait = gate.NextAllowed - Stopwatch.GetElapsedTime(0);
@@ -179,12 +183,28 @@ public sealed class HttpFetcher : IDisposable
 
             Interlocked.Increment(ref requests);
             Interlocked.Increment(ref gate.Count);
-            return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancel).ConfigureAwait(false);
+            deadline.CancelAfter(limits.Timeout);
+            return new Sent(await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false), deadline);
+        }
+        catch
+        {
+            deadline.Dispose();
+            throw;
         }
         finally
         {
             gate.NextAllowed = Stopwatch.GetElapsedTime(0) + limits.PerHostDelay;
             gate.Turn.Release();
+        }
+    }
+
+    /// <summary>A response and the deadline its body is read under.</summary>
+    private sealed record Sent(HttpResponseMessage Response, CancellationTokenSource Deadline) : IDisposable
+    {
+        public void Dispose()
+        {
+            Response.Dispose();
+            Deadline.Dispose();
         }
     }
 

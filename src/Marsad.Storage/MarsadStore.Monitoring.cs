@@ -174,8 +174,8 @@ public sealed partial class MarsadStore
 
     /// <summary>
     /// The stored report a text is a near copy of (<see cref="TextFingerprint.IsNear"/>), other than
-    /// the page at <paramref name="exceptUrl"/>; null when there is none. The sketches are read as
-    /// integers from one narrow index-free scan, so a store of a million pages answers in a moment.
+    /// the page at <paramref name="exceptUrl"/>; null when there is none. Only pages stating the same
+    /// figures are candidates, found by index, so the look-up does not grow with the store.
     /// </summary>
     public string? NearCopyOf(TextFingerprint fingerprint, string exceptUrl)
     {

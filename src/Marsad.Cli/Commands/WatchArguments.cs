@@ -12,7 +12,7 @@ internal sealed class WatchArguments
         DefaultValueFactory = _ => FetchLimits.Default.PerHostDelay.TotalSeconds,
     };
 
-    public Option<double> Timeout { get; } = new("--timeout") { Description = "Seconds a fetch may take in all.", DefaultValueFactory = _ => FetchLimits.Default.Timeout.TotalSeconds };
+    public Option<double> Timeout { get; } = new("--timeout") { Description = "Seconds a request may take, from its turn at its host to its last byte.", DefaultValueFactory = _ => FetchLimits.Default.Timeout.TotalSeconds };
 
     public Option<long> MaxBytes { get; } = new("--max-bytes") { Description = "The largest body read; a larger one is refused unread.", DefaultValueFactory = _ => FetchLimits.Default.MaxBytes };
 

@@ -49,6 +49,9 @@ CREATE TABLE articles (
 
 CREATE INDEX articles_text_hash ON articles (text_hash);
 
+-- Near copies are looked for only among pages stating the same figures.
+CREATE INDEX articles_figures ON articles (figures);
+
 CREATE TABLE alerts (
     id                  INTEGER PRIMARY KEY AUTOINCREMENT,
     kind                TEXT NOT NULL,
