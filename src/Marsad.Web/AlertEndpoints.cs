@@ -21,7 +21,8 @@ internal static class AlertEndpoints
             Filter(since, limit) is not var (from, most) ? BadSince(since)
             : new JsonBody(json => AlertWriter.Json(json, store.Alerts(from, kind, series, most))))
             .WithSummary("Alerts, the latest first: conflicts, decreases, increment mismatches, spikes, new series and revisions new reports raised; narrowed by since (ISO 8601), kind, series and limit.")
-            .WithTags(Tag).Documented("listAlerts", "AlertList", StatusCodes.Status400BadRequest);
+            .WithTags(Tag).Filters().Means("limit", "At most this many alerts, the latest.")
+            .Documented("listAlerts", "AlertList", StatusCodes.Status400BadRequest);
 
         read.MapGet("/alerts.atom", (HttpContext context, MarsadStore store, string? since, string? kind, string? series) =>
         {
@@ -38,10 +39,16 @@ internal static class AlertEndpoints
             body.Position = 0;
             return Results.Stream(body, "application/atom+xml; charset=utf-8");
         }).WithSummary("The alerts as an Atom feed (the latest 100) to subscribe to in any feed reader; a saved filter is the same query (kind, series, since) in the feed's URL.")
-            .WithTags(Tag).WithName("alertFeed")
+            .WithTags(Tag).WithName("alertFeed").Filters()
             .Responds(StatusCodes.Status200OK, null, "application/atom+xml")
             .Refuses(StatusCodes.Status400BadRequest);
     }
+
+    /// <summary>The meanings of the filters both forms take: a saved filter is the same query.</summary>
+    private static RouteHandlerBuilder Filters(this RouteHandlerBuilder endpoint) => endpoint
+        .Means("since", "Only alerts raised since this day or time (ISO 8601).")
+        .Means("kind", "Only alerts of this kind: value_conflict, series_decrease, increment_mismatch, parts_exceed_whole, sum_mismatch, spike, new_series, revision.")
+        .Means("series", "Only alerts of this series id, as /api/tally lists them.");
 
     private static (DateTimeOffset? Since, int Limit)? Filter(string? since, int? limit)
     {
