@@ -416,6 +416,18 @@ public sealed partial class MarsadStore : IDisposable
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
+    /// <summary>
+    /// Copies the store into a new file at <paramref name="path"/> while others go on reading and
+    /// writing it: SQLite's online backup copies the store as it was at one moment, so the copy never
+    /// holds half a document, and writers are not stopped (WAL).
+    /// </summary>
+    public void BackupTo(string path)
+    {
+        using var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
+        copy.Open();
+        connection.BackupDatabase(copy);
+    }
+
     public void Dispose() => connection.Dispose();
 
     private void InsertClaims(SourceDocument document, IReadOnlyList<Claim> claims, string extractorVersion, SqliteTransaction transaction)

@@ -337,7 +337,19 @@ public sealed class CliProcessTests : IDisposable
         Assert.Contains("since: a date that exists", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Backup_copies_the_store_into_a_file_that_reads_back_the_same()
+    {
+        Run("ingest", Seeds, "--db", Database);
+        var copy = temp.Combine("backups/marsad-copy.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        var backup = Run("backup", copy, "--db", Database);
+        Assert.True(backup.ExitCode == 0, backup.Errors);
+        Assert.Equal(Run("tally", "--db", Database, "--format", "csv").Output, Run("tally", "--db", copy, "--format", "csv").Output);
+    }
+
     [Theory]
+    [InlineData("backup")]
     [InlineData("review")]
     [InlineData("retract")]
     [InlineData("users")]

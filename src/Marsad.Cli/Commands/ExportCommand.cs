@@ -16,7 +16,7 @@ internal static class ExportCommand
             Description = "csv (a row a point), json (the series), geojson (a feature a place with its latest figures) or hxl (CSV with HXL hashtags, for HDX tooling).",
             Required = true,
         }.AcceptOnlyFromAmong("csv", "json", "geojson", "hxl");
-        var output = new Option<string?>("--out") { Description = "The file to write (default: standard output)." };
+        var output = CommonArguments.Output("The file to write (default: standard output).");
         var command = new Command("export", "Export the tally for other tools.") { format, output };
         foreach (var option in options.All)
         {
@@ -25,8 +25,18 @@ internal static class ExportCommand
 
         command.SetAction(result =>
         {
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = shared.Store(result);
+            if (store is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             var tally = options.Build(store, result);
+            if (tally is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             using var stream = result.GetValue(output) is { } path ? File.Create(path) : Console.OpenStandardOutput();
             switch (result.GetValue(format))
             {

@@ -33,7 +33,12 @@ internal static class ReviewCommand
                 return Refused(form.Errors);
             }
 
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = shared.Store(result);
+            if (store is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             var reviewer = result.GetValue(by)!;
             if (!store.Users().Any(u => u.Name == reviewer && !u.IsRevoked))
             {
