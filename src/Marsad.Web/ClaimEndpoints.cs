@@ -4,6 +4,7 @@ using Marsad.Model;
 using Marsad.Reviews;
 using Marsad.Serialization;
 using Marsad.Storage;
+using Marsad.Web.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,6 +14,8 @@ namespace Marsad.Web;
 /// <summary><c>/api/claims</c>: query claims with their reviews; review one; read its audit log.</summary>
 internal static class ClaimEndpoints
 {
+    private const string Tag = "claims";
+
     public static void Map(RouteGroupBuilder read, RouteGroupBuilder write)
     {
         read.MapGet("/claims", (MarsadStore store, string? doc, int? version, string? category, string? actor, string? admin1, string? date, string? status, int? page, int? size) =>
@@ -30,19 +33,29 @@ internal static class ClaimEndpoints
                     && (status is null || Status(c.Review) == status))
                 .ToList();
             return new JsonBody(json => paging.Write(json, claims.Count, paging.Of(claims), WriteReviewed));
-        }).WithSummary("Claims of the record (the latest version of each document not retracted), or of one document (doc, and version for an earlier one), filtered by category, actor, admin1, as-of day and review status (unreviewed, confirm, reject, correct).");
+        }).WithSummary("Claims of the record (the latest version of each document not retracted), or of one document (doc, and version for an earlier one), filtered by category, actor, admin1, as-of day and review status (unreviewed, confirm, reject, correct).")
+            .WithTags(Tag).Documented("listClaims", "ClaimPage", StatusCodes.Status400BadRequest);
 
         read.MapGet("/claims/{id}/reviews", (MarsadStore store, string id) =>
-            new JsonBody(json =>
+        {
+            id = RouteIds.Decode(id);
+            if (!store.HasClaim(id))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No claim {id}");
+            }
+
+            return new JsonBody(json =>
             {
                 json.WriteStartArray();
-                foreach (var review in store.Reviews(RouteIds.Decode(id)))
+                foreach (var review in store.Reviews(id))
                 {
                     WriteReview(json, review);
                 }
 
                 json.WriteEndArray();
-            })).WithSummary("The audit log of one claim: every review, oldest first.");
+            });
+        }).WithSummary("The audit log of one claim: every review, oldest first.")
+            .WithTags(Tag).Documented("listReviews", "ReviewLog", StatusCodes.Status404NotFound);
 
         write.MapPost("/claims/{id}/reviews", (MarsadStore store, string id, ReviewRequest request, HttpContext context) =>
         {
@@ -59,7 +72,11 @@ internal static class ClaimEndpoints
                 ReviewOutcome.Refused refused => Results.ValidationProblem(refused.Errors, title: "The correction would make the claim inconsistent"),
                 _ => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No claim {id}"),
             };
-        }).WithSummary("Confirm, reject or correct a claim, with a reason. A correction sets any of value, low, high, qualifier, category, actor, role, age, sex, nationality, place, admin1, kind, since, start, end, as_of, parent (null clears one); each is checked against the codebook and refused field by field (400). Corrections of a claim compose; the extracted claim is kept; tallies use the reviewed values.");
+        }).WithSummary("Confirm, reject or correct a claim, with a reason. A correction sets any of value, low, high, qualifier, category, actor, role, age, sex, nationality, place, admin1, kind, since, start, end, as_of, parent (null clears one); each is checked against the codebook and refused field by field (400, errors by field). Corrections of a claim compose; the extracted claim is kept; tallies use the reviewed values.")
+            .WithTags(Tag).WithName("reviewClaim")
+            .Takes(new Body(ApiContract.Json, "ReviewRequest"))
+            .Responds(StatusCodes.Status201Created, "Review", ApiContract.Json)
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }
 
     private static string Status(ReviewState? state) => state is null ? "unreviewed" : ClaimJson.Code(state.Latest.Action);

@@ -278,6 +278,19 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_series_is_read_by_its_URL_safe_id_and_by_the_older_form_with_slashes()
+    {
+        const string id = "killed.SDF.fighter.SY-DY.since-2018-09-10";
+        Assert.Equal(id, (await Get("/api/series/" + Uri.EscapeDataString(id))).GetProperty("id").GetString());
+        Assert.Equal(id, (await Get("/api/series/killed/SDF/fighter/SY-DY/since-2018-09-10")).GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/chart?series=" + id)).StatusCode);
+        var missing = await client.GetAsync("/api/series/killed.nobody");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/chart?series=" + id + "&as_of=2019-02-30")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_read_carries_an_ETag_that_holds_until_the_store_changes()
     {
         var first = await client.GetAsync("/api/tally");
