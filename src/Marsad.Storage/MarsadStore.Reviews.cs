@@ -157,11 +157,16 @@ public sealed partial class MarsadStore
         return reviews;
     }
 
-    /// <summary>Claims as extracted (as <see cref="Claims"/> chooses them), each with what its reviews add up to (or none).</summary>
-    public IReadOnlyList<(Claim Claim, ReviewState? Review)> ClaimsWithReviews(string? docId = null, Category? category = null, int? version = null)
+    /// <summary>Claims as extracted (as <see cref="Claims"/> chooses them), each with what its reviews add up to (or none) and where it comes from.</summary>
+    public IReadOnlyList<ClaimRecord> ClaimsWithReviews(string? docId = null, Category? category = null, int? version = null)
     {
         var reviews = ReviewsInForce();
-        return [.. StoredClaims(docId, category, version).Select(c => (c.Claim, reviews.GetValueOrDefault((c.Hash, c.Claim.Span.Start, c.Claim.Span.End))))];
+        var versions = VersionsByHash();
+        return [.. StoredClaims(docId, category, version).Select(c =>
+        {
+            var review = reviews.GetValueOrDefault((c.Hash, c.Claim.Span.Start, c.Claim.Span.End));
+            return new ClaimRecord(c.Claim, review, versions[c.Hash].Provenance(c.ExtractorVersion, review?.Latest.Action));
+        })];
     }
 
     /// <summary>What the reviews of each reviewed span add up to: the latest decision, every correction composed.</summary>
