@@ -30,13 +30,20 @@ internal static class ServeCommand
             }
         });
         var closed = new Option<bool>("--token-to-read") { Description = "Reading needs a reviewer token too (by default only writing does)." };
-        var command = new Command("serve", "Serve the dashboard and the HTTP API (OpenAPI at /openapi/v1.json): documents, claims and reviews, tallies, checks, places, exports.")
+        var watch = new Option<bool>("--watch") { Description = "Also run the watcher (marsad watch) inside the server: poll the sources, ingest, alert." };
+        var watching = new WatchArguments();
+        var command = new Command("serve", "Serve the dashboard and the HTTP API (OpenAPI at /openapi/v1.json): documents, claims and reviews, tallies, checks, places, exports, alerts.")
         {
-            port, host, closed,
+            port, host, closed, watch,
         };
+        foreach (var option in watching.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(result =>
         {
-            if (shared.Extractor(result) is not { } extractor)
+            if (shared.Extractor(result) is not { } extractor || watching.Read(result) is not var (watchOptions, webhooks))
             {
                 return ExitCodes.BadUsage;
             }
@@ -55,7 +62,8 @@ internal static class ServeCommand
 
             var address = IPAddress.TryParse(result.GetValue(host), out var ip) && ip.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{ip}]" : result.GetValue(host);
             var url = $"http://{address}:{result.GetValue(port)}";
-            var app = MarsadWeb.Create(new WebOptions(database, extractor, OpenReading: !result.GetValue(closed)), url);
+            var watcher = result.GetValue(watch) ? new WatchSettings(watchOptions, webhooks, Console.WriteLine) : null;
+            var app = MarsadWeb.Create(new WebOptions(database, extractor, OpenReading: !result.GetValue(closed), Watch: watcher), url);
             try
             {
                 app.StartAsync().GetAwaiter().GetResult();
