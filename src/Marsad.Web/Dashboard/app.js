@@ -5,11 +5,11 @@
 const words = {
   ar: { title: "مرصد", documents: "التقارير", tally: "الحصائل", checks: "التحذيرات", token: "رمز المراجِع", paste: "الصق نص تقرير هنا",
         upload: "رفع التقرير", claim: "الرقم", reason: "السبب", value: "القيمة المصححة", confirm: "تأكيد", reject: "رفض", correct: "تصحيح",
-        log: "سجل المراجعة", claims: "رقماً", published: "النشر", unknown: "غير معروف", saved: "حُفظت المراجعة", other: "English",
+        log: "سجل المراجعة", needValue: "اكتب القيمة المصححة (عدداً صحيحاً) قبل التصحيح", claims: "رقماً", published: "النشر", unknown: "غير معروف", saved: "حُفظت المراجعة", other: "English",
         map: "الخريطة", reference: "واجهة البرمجة", credits: "الحدود: مجموعات البيانات التشغيلية المشتركة لمكتب تنسيق الشؤون الإنسانية (OCHA COD-AB) عبر HDX، CC BY 3.0 IGO، مبسّطة. حدود الدول: Natural Earth (ملكية عامة). لا تعني الحدود والأسماء المعروضة اعترافاً رسمياً من الأمم المتحدة." },
   en: { title: "Marsad", documents: "Reports", tally: "Tallies", checks: "Warnings", token: "Reviewer token", paste: "Paste a report's text here",
         upload: "Upload report", claim: "Figure", reason: "Reason", value: "Corrected value", confirm: "Confirm", reject: "Reject", correct: "Correct",
-        log: "Review log", claims: "figures", published: "published", unknown: "unknown", saved: "Review saved", other: "العربية",
+        log: "Review log", needValue: "Type the corrected value (a whole number) before correcting", claims: "figures", published: "published", unknown: "unknown", saved: "Review saved", other: "العربية",
         map: "Map", reference: "API", credits: "Boundaries: OCHA Common Operational Datasets (COD-AB) via HDX — Syria: UNCS / OCHA ROSC (2020-12-17); Iraq: CSO / OCHA Iraq / ITOS (2019-06-03). CC BY 3.0 IGO, simplified. Country outlines: Made with Natural Earth (public domain). The boundaries and names shown do not imply official endorsement or acceptance by the United Nations." },
 };
 let language = localStorage.getItem("marsad.language") || "ar";
@@ -31,7 +31,8 @@ async function api(path, options = {}) {
   const headers = Object.assign({}, options.headers || {}, token ? { Authorization: "Bearer " + token } : {});
   const response = await fetch(path, Object.assign({}, options, { headers }));
   const body = response.headers.get("content-type")?.includes("json") ? await response.json() : await response.text();
-  if (!response.ok) throw new Error((body && (body.detail || body.title)) || response.statusText);
+  const fieldErrors = body && body.errors ? Object.entries(body.errors).map(([field, why]) => `${field}: ${why.join(" ")}`).join("; ") : "";
+  if (!response.ok) throw new Error(fieldErrors || (body && (body.detail || body.title)) || response.statusText);
   return body;
 }
 
@@ -138,7 +139,12 @@ async function selectClaim(claim, mark) {
 
 async function review(action) {
   const body = { action, reason: $("review-reason").value.trim() };
-  if (action === "correct") body.correction = { value: Number($("review-value").value) };
+  if (action === "correct") {
+    // An empty box is no figure: Number("") would send 0.
+    const value = $("review-value").value.trim();
+    if (!/^[0-9]+$/.test(value)) { $("review-result").textContent = t("needValue"); return; }
+    body.correction = { value: Number(value) };
+  }
   try {
     await api("/api/claims/" + encodeURIComponent(current.claim.id) + "/reviews", {
       method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
