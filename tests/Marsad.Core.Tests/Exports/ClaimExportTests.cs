@@ -25,7 +25,7 @@ public sealed class ClaimExportTests
 
     private static readonly ClaimRecord Corrected = new(
         Extracted,
-        new Review(1, Extracted.Id, ReviewAction.Correct, new ClaimCorrection(Actor: "=HYPERLINK(\"http://evil.example\")"), "test", "rania", DateTimeOffset.UnixEpoch),
+        ReviewState.Of([new Review(1, Extracted.Id, ReviewAction.Correct, ClaimCorrection.Read(JsonDocument.Parse("""{"actor": "=HYPERLINK(\"http://evil.example\")"}""").RootElement).Correction, "test", "rania", DateTimeOffset.UnixEpoch)]),
         new Provenance("SOHR", "https://example.org/r1", new DateOnly(2019, 1, 25), 2, "abc123", "0.1.0", ReviewAction.Correct));
 
     [Fact]
