@@ -25,7 +25,7 @@ public sealed class ClaimExportTests
 
     private static readonly ClaimRecord Corrected = new(
         Extracted,
-        ReviewState.Of([new Review(1, Extracted.Id, ReviewAction.Correct, ClaimCorrection.Read(JsonDocument.Parse("""{"actor": "=HYPERLINK(\"http://evil.example\")"}""").RootElement).Correction, "test", "rania", DateTimeOffset.UnixEpoch)]),
+        ReviewState.Of([new Review(1, Extracted.Id, ReviewAction.Correct, ClaimCorrection.Read(JsonDocument.Parse("""{"place": "=HYPERLINK(\"http://evil.example\")"}""").RootElement).Correction, "test", "rania", DateTimeOffset.UnixEpoch)]),
         new Provenance("SOHR", "https://example.org/r1", new DateOnly(2019, 1, 25), 2, "abc123", "0.1.0", ReviewAction.Correct));
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class ClaimExportTests
         ClaimExport.WriteCsv(writer, [Corrected]);
         var table = HxlExportTests.ReadCsv(writer.ToString());
         string Cell(string column) => table[1][table[0].IndexOf(column)];
-        Assert.Equal("'=HYPERLINK(\"http://evil.example\")", Cell("actor"));
+        Assert.Equal("'=HYPERLINK(\"http://evil.example\")", Cell("place_name"));
         Assert.Equal(("SOHR", "https://example.org/r1", "2019-01-25", "2", "abc123"), (Cell("source"), Cell("url"), Cell("published"), Cell("document_version"), Cell("document_hash")));
         Assert.Equal(("0.1.0", "correct", ClaimExport.SchemaVersion), (Cell("extractor_version"), Cell("review_status"), Cell("schema_version")));
         Assert.Equal("ارتفع إلى 653 عدد عناصر قوات سوريا الديمقراطية", Cell("quote"));
@@ -49,7 +49,7 @@ public sealed class ClaimExportTests
         var lines = Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         var corrected = JsonDocument.Parse(lines[0]).RootElement;
-        Assert.Equal("=HYPERLINK(\"http://evil.example\")", corrected.GetProperty("group").GetProperty("actor").GetString());
+        Assert.Equal("=HYPERLINK(\"http://evil.example\")", corrected.GetProperty("place").GetProperty("name").GetString());
         Assert.Equal(("correct", 2), (corrected.GetProperty("provenance").GetProperty("review_status").GetString(), corrected.GetProperty("provenance").GetProperty("document_version").GetInt32()));
         Assert.Equal(ClaimExport.SchemaVersion, corrected.GetProperty("schema_version").GetString());
         var extracted = JsonDocument.Parse(lines[1]).RootElement;
