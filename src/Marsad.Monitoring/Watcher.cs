@@ -126,7 +126,10 @@ public sealed class Watcher(MarsadStore store, ClaimExtractor extractor, HttpFet
         var failedPages = pages.Count(p => p == PageResult.Failed);
         var reason = $"{items.Count} entries, {fresh} new or changed, {stored} stored"
             + (failedPages > 0 ? $", {failedPages} pages failed: {round.LastFailure(source.Id)}" : "");
-        var state = Polled(source, now, items.Count, fresh) with { ContentHash = ContentHash.Of(body.Body.AsSpan()), ETag = body.ETag, LastModified = body.LastModified };
+        // A page that failed is tried again next time: the feed is not marked as read until all its pages were.
+        var state = failedPages > 0
+            ? Polled(source, now, items.Count, fresh)
+            : Polled(source, now, items.Count, fresh) with { ContentHash = ContentHash.Of(body.Body.AsSpan()), ETag = body.ETag, LastModified = body.LastModified };
         return (new FetchEvent(now, FetchOutcome.Changed, body.Status, reason, 0, items.Count, fresh, stored, clock.Elapsed), state);
     }
 

@@ -252,6 +252,30 @@ public sealed class WatcherTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_page_that_failed_is_tried_again_though_its_feed_did_not_change()
+    {
+        var down = true;
+        var page = NewsPages.Article(English, "en");
+        site.Serve("/news/1", context =>
+        {
+            context.Response.StatusCode = down ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+            context.Response.ContentType = "text/html";
+            return down ? Task.CompletedTask : context.Response.WriteAsync(page);
+        });
+        site.Serve("/feed", "application/rss+xml", NewsPages.Rss((Page("/news/1"), "Shelling", "Mon, 04 Mar 2024 10:00:00 GMT")));
+        var source = Add("/feed");
+        await Round();
+        Assert.Contains("1 pages failed", LastFetch(source).Reason, StringComparison.Ordinal);
+        Assert.Contains("HTTP 503", LastFetch(source).Reason, StringComparison.Ordinal);
+        down = false;
+
+        var second = await Round();
+
+        Assert.Equal(1, second.Stored);
+        Assert.Equal(2, site.Hits("/news/1"));
+    }
+
+    [Fact]
     public async Task A_server_error_is_recorded_and_backs_the_source_off()
     {
         site.Serve("/feed", context =>
