@@ -98,16 +98,21 @@ public sealed class ClaimExtractor(ConflictProfile profile)
         };
     }
 
-    /// <summary>CODEBOOK §2 bounds: "more than 260" is at least 261; a vague plural is three or more of its unit.</summary>
+    /// <summary>
+    /// CODEBOOK §2 bounds: "more than 260" is at least 261; a vague plural is three or more of its
+    /// unit; a range is ordered whichever figure comes first ("ما بين 50 و30" is 30 to 50); nothing
+    /// is fewer than none.
+    /// </summary>
     private static (long? Low, long? High) Bounds(Draft draft)
     {
         var value = draft.Quantity.Value;
         return draft.Qualifier switch
         {
             Qualifier.Exact => (value, value),
+            Qualifier.AtLeast when draft.High < value => (draft.High, value),
             Qualifier.AtLeast => (value, draft.High),
             Qualifier.MoreThan => (value + 1, null),
-            Qualifier.LessThan => (null, value - 1),
+            Qualifier.LessThan => (null, value is { } v ? Math.Max(0, v - 1) : null),
             Qualifier.AtMost => (null, value),
             Qualifier.Vague => (draft.Quantity.Magnitude switch
             {

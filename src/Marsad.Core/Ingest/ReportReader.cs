@@ -165,7 +165,7 @@ public static class ReportReader
                 ? (metadata, null)
                 : (DocumentMetadata.None, new ReadError(path, null, "metadata is not a JSON object with a YYYY-MM-DD \"published\""));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException)
         {
             return (DocumentMetadata.None, new ReadError(path, null, "bad metadata sidecar: " + e.Message));
         }

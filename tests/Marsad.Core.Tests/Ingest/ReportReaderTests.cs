@@ -157,4 +157,26 @@ public sealed class ReportReaderTests
         folder.File("r.meta.json", """{"published": "25/01/2019"}""");
         Assert.IsType<ReadError>(Assert.Single(Read(folder.Path)));
     }
+
+    [Fact]
+    public void Jsonl_escapes_of_a_noncharacter_are_read_and_of_half_a_surrogate_pair_named()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("odd.jsonl", string.Join('\n',
+            """{"id": "a", "text": "killed 5 people \ufffe here"}""",
+            """{"id": "b", "text": "killed 5 \ud800 people"}""",
+            """{"id": "c", "text": "killed 6 people"}"""));
+        var results = Read(path);
+        Assert.Equal(["a", "c"], results.OfType<ReadDocument>().Select(r => r.Document.Id));
+        Assert.Equal("killed 5 people \uFFFE here", results.OfType<ReadDocument>().First().Document.Text);
+        Assert.Equal(2, Assert.Single(results.OfType<ReadError>()).Line);
+    }
+
+    [Fact]
+    public void A_file_with_u_fffe_is_read()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("r.txt", "قتل 5 أشخاص \uFFFE في الهجوم");
+        Assert.Contains('\uFFFE', Assert.IsType<ReadDocument>(Assert.Single(Read(path))).Document.Text);
+    }
 }
