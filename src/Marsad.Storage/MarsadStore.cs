@@ -134,10 +134,19 @@ public sealed partial class MarsadStore : IDisposable
         return IngestOutcome.Added;
     }
 
-    /// <summary>Replaces a document's claims with a new extraction; its text stays as it was.</summary>
-    public void ReplaceClaims(SourceDocument document, ExtractionResult extraction, string extractorVersion)
+    /// <summary>
+    /// Replaces a document's claims with a new extraction, in one transaction; its text stays as
+    /// it was. An extraction that changes nothing writes nothing (false), so readers' snapshots
+    /// and caches stay valid through a re-extraction by the same extractor.
+    /// </summary>
+    public bool ReplaceClaims(SourceDocument document, ExtractionResult extraction, string extractorVersion)
     {
         using var transaction = connection.BeginTransaction();
+        if (IsStored(document.Hash, extraction, extractorVersion, transaction))
+        {
+            return false;
+        }
+
         using (var delete = Command("DELETE FROM claims WHERE doc_hash = $hash", transaction))
         {
             delete.Parameters.AddWithValue("$hash", document.Hash);
@@ -154,6 +163,39 @@ public sealed partial class MarsadStore : IDisposable
 
         InsertClaims(document, extraction.Claims, extractorVersion, transaction);
         transaction.Commit();
+        return true;
+    }
+
+    /// <summary>Whether the text's stored claims, extractor and inferred publication are those of this extraction.</summary>
+    private bool IsStored(string hash, ExtractionResult extraction, string extractorVersion, SqliteTransaction transaction)
+    {
+        using (var document = Command("SELECT published_inferred, published_how FROM documents WHERE hash = $hash", transaction))
+        {
+            document.Parameters.AddWithValue("$hash", hash);
+            using var reader = document.ExecuteReader();
+            if (!reader.Read() || Text(reader, 0) != Iso(extraction.Publication.IsInferred ? extraction.Publication.Date : null)
+                || Text(reader, 1) != extraction.Publication.How)
+            {
+                return false;
+            }
+        }
+
+        using var claims = Command($"SELECT {ClaimRows.Columns}, extractor_version FROM claims WHERE doc_hash = $hash ORDER BY ordinal", transaction);
+        claims.Parameters.AddWithValue("$hash", hash);
+        using var rows = claims.ExecuteReader();
+        var ordinal = 0;
+        while (rows.Read())
+        {
+            if (ordinal >= extraction.Claims.Count || rows.GetString(ClaimRows.Count) != extractorVersion
+                || ClaimJson.ToJson(ClaimRows.Read(rows)) != ClaimJson.ToJson(extraction.Claims[ordinal]))
+            {
+                return false;
+            }
+
+            ordinal++;
+        }
+
+        return ordinal == extraction.Claims.Count;
     }
 
     /// <summary>
@@ -230,6 +272,7 @@ public sealed partial class MarsadStore : IDisposable
     /// </summary>
     public IReadOnlyList<Mention> Mentions()
     {
+        using var read = ReadSnapshot();
         var reviews = ReviewsInForce();
         // Documents first, in their own query: their columns after the text would make a join walk
         // every report's text once per claim.
@@ -246,38 +289,64 @@ public sealed partial class MarsadStore : IDisposable
 
         // In storage order: the tally orders what it needs itself.
         // Reading a row costs far more than finding it, so the table is read in slices of rowids,
-        // one a core, each on its own connection (WAL lets readers share the file).
+        // one a core, each on its own connection (WAL lets readers share the file). A slice whose
+        // connection sees another commit than this one's snapshot is not used: the whole table is
+        // then read here, so a tally never mixes two states of the store.
+        var generation = Generation(connection, snapshot);
         var (first, last) = RowidRange();
         var slices = Math.Clamp(Environment.ProcessorCount, 1, MostReadSlices);
         var width = ((last - first) / slices) + 1;
         var parts = new List<Mention>[slices];
+        var sameSnapshot = true;
         Parallel.For(0, slices, slice =>
         {
             using var reader = new SqliteConnection(connection.ConnectionString);
             reader.Open();
+            using var transaction = reader.BeginTransaction(deferred: true);
+            if (Generation(reader, transaction) != generation)
+            {
+                sameSnapshot = false;
+                return;
+            }
+
             using var query = reader.CreateCommand();
+            query.Transaction = transaction;
             query.CommandText = $"SELECT {ClaimRows.Columns}, doc_hash FROM claims WHERE rowid >= $from AND rowid < $to";
             query.Parameters.AddWithValue("$from", first + (slice * width));
             query.Parameters.AddWithValue("$to", first + ((slice + 1) * width));
-            using var rows = query.ExecuteReader();
-            var part = parts[slice] = [];
-            while (rows.Read())
-            {
-                var hash = rows.GetString(ClaimRows.Count);
-                var (published, source) = reports[hash];
-                var claim = ClaimRows.Read(rows);
-                if (reviews.Count > 0 && reviews.TryGetValue((hash, claim.Span.Start, claim.Span.End), out var review))
-                {
-                    claim = review.Apply(claim);
-                }
-
-                if (claim is not null)
-                {
-                    part.Add(new Mention(claim, published, source));
-                }
-            }
+            parts[slice] = ReadMentions(query, reports, reviews);
         });
+        if (!sameSnapshot)
+        {
+            using var all = Command($"SELECT {ClaimRows.Columns}, doc_hash FROM claims");
+            return ReadMentions(all, reports, reviews);
+        }
+
         return [.. parts.SelectMany(p => p)];
+    }
+
+    private static List<Mention> ReadMentions(
+        SqliteCommand query, Dictionary<string, (DateOnly? Published, string? Source)> reports, Dictionary<(string Hash, int Start, int End), Reviews.Review> reviews)
+    {
+        using var rows = query.ExecuteReader();
+        var part = new List<Mention>();
+        while (rows.Read())
+        {
+            var hash = rows.GetString(ClaimRows.Count);
+            var (published, source) = reports[hash];
+            var claim = ClaimRows.Read(rows);
+            if (reviews.Count > 0 && reviews.TryGetValue((hash, claim.Span.Start, claim.Span.End), out var review))
+            {
+                claim = review.Apply(claim);
+            }
+
+            if (claim is not null)
+            {
+                part.Add(new Mention(claim, published, source));
+            }
+        }
+
+        return part;
     }
 
     private (long First, long Last) RowidRange()
@@ -288,7 +357,11 @@ public sealed partial class MarsadStore : IDisposable
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    public void Dispose() => connection.Dispose();
+    public void Dispose()
+    {
+        snapshot?.Dispose();
+        connection.Dispose();
+    }
 
     private void InsertClaims(SourceDocument document, IReadOnlyList<Claim> claims, string extractorVersion, SqliteTransaction transaction)
     {
@@ -306,7 +379,7 @@ public sealed partial class MarsadStore : IDisposable
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Transaction = transaction;
+        command.Transaction = transaction ?? snapshot;
         return command;
     }
 

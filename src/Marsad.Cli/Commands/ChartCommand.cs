@@ -19,7 +19,7 @@ internal static class ChartCommand
         var command = new Command("chart", "Draw series over time, each point marked by its hedge; undated points listed under the chart.") { ids, output, title, options.AsOf };
         command.SetAction(result =>
         {
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = MarsadStore.OpenForReading(result.GetValue(shared.Database)!);
             var tally = options.Build(store, result);
             var chosen = new List<Tallies.Series>();
             foreach (var id in result.GetValue(ids)!)

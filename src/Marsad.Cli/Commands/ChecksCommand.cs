@@ -13,7 +13,7 @@ internal static class ChecksCommand
         var command = new Command("checks", "List every consistency warning (CODEBOOK §6): per document (dates, breakdowns) and per series (conflicts, decreases, increments).");
         command.SetAction(result =>
         {
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = MarsadStore.OpenForReading(result.GetValue(shared.Database)!);
             var count = 0;
             foreach (var document in store.Claims().Where(c => c.Warnings.Count > 0).GroupBy(c => c.Doc))
             {

@@ -18,7 +18,7 @@ internal static class ClaimsCommand
         var command = new Command("claims", "List the claims in the store.") { doc, category, format };
         command.SetAction(result =>
         {
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = MarsadStore.OpenForReading(result.GetValue(shared.Database)!);
             var claims = store.Claims(result.GetValue(doc), ClaimJson.Parse<Category>(result.GetValue(category)));
             ClaimWriter.Write(claims, result.GetValue(format)!);
             return ExitCodes.Success;

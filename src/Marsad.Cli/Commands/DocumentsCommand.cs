@@ -12,7 +12,7 @@ internal static class DocumentsCommand
         var command = new Command("documents", "List the stored reports: id, publication date (given, inferred from the text, or unknown, and how), source, claims.");
         command.SetAction(result =>
         {
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = MarsadStore.OpenForReading(result.GetValue(shared.Database)!);
             var claims = store.ClaimCounts();
             Console.WriteLine($"{"id",-28} {"published",-12} {"claims",6}  {"source",-24} how the date is known");
             foreach (var stored in store.Documents())

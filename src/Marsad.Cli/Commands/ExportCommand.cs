@@ -25,7 +25,7 @@ internal static class ExportCommand
 
         command.SetAction(result =>
         {
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = MarsadStore.OpenForReading(result.GetValue(shared.Database)!);
             var tally = options.Build(store, result);
             using var stream = result.GetValue(output) is { } path ? File.Create(path) : Console.OpenStandardOutput();
             switch (result.GetValue(format))

@@ -15,7 +15,7 @@ internal static class IngestCommand
         var source = new Option<string?>("--source") { Description = "Source name for reports that do not give one." };
         var published = CommonArguments.Published();
         var lang = new Option<string?>("--lang") { Description = "Language code (ar, en) for reports that do not give one." };
-        var command = new Command("ingest", "Store reports and their claims. Re-ingesting the same text adds nothing; a bad file is reported and skipped.")
+        var command = new Command("ingest", "Store reports and their claims. Re-ingesting the same text adds nothing; a report that fails is named, recorded (marsad failures) and skipped, and the exit code is 1.")
         {
             paths, source, published, lang,
         };
@@ -35,32 +35,26 @@ internal static class IngestCommand
         return command;
     }
 
-    /// <summary>Reads, extracts and stores every report; shared with <c>demo</c>.</summary>
+    /// <summary>Ingests every report (<see cref="ReportIngest"/>), naming each failure as it comes; shared with <c>demo</c> and <c>serve</c>.</summary>
     public static IngestTally Ingest(MarsadStore store, ClaimExtractor extractor, IEnumerable<ReadResult> reads)
     {
         var tally = new IngestTally();
         using var progress = new ProgressLine("ingesting");
-        foreach (var read in reads)
+        foreach (var report in ReportIngest.Run(store, extractor.Extract, reads))
         {
-            switch (read)
+            if (report.Failure is { } failure)
             {
-                case ReadError error:
-                    progress.Interrupt("error: " + error.Message);
-                    tally.Failed++;
-                    break;
-                case ReadDocument { Document: var document }:
-                    var extraction = extractor.Extract(document);
-                    if (store.AddDocument(document, extraction, ClaimExtractor.Version) == IngestOutcome.Added)
-                    {
-                        tally.Added++;
-                        tally.Claims += extraction.Claims.Count;
-                    }
-                    else
-                    {
-                        tally.AlreadyPresent++;
-                    }
-
-                    break;
+                progress.Interrupt("error: " + failure.Message);
+                tally.Failed++;
+            }
+            else if (report.Outcome == IngestOutcome.Added)
+            {
+                tally.Added++;
+                tally.Claims += report.Claims;
+            }
+            else
+            {
+                tally.AlreadyPresent++;
             }
 
             progress.Report(tally.Added + tally.AlreadyPresent + tally.Failed);

@@ -19,7 +19,7 @@ internal static class PlacesCommand
         };
         command.SetAction(result =>
         {
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = MarsadStore.OpenForReading(result.GetValue(shared.Database)!);
             var places = store.Claims(result.GetValue(doc))
                 .Where(c => c.Place.Name is not null && (!result.GetValue(unresolved) || c.Place.GazetteerId is null))
                 .GroupBy(c => (c.Place.Name!, c.Place.Admin1, c.Place.GazetteerId))

@@ -19,16 +19,17 @@ internal static class ReextractCommand
 
             using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
             var documents = 0;
+            var changed = 0;
             var claims = 0;
             foreach (var stored in store.Documents().ToList())
             {
                 var extracted = extractor.Extract(stored.Document);
-                store.ReplaceClaims(stored.Document, extracted, ClaimExtractor.Version);
+                changed += store.ReplaceClaims(stored.Document, extracted, ClaimExtractor.Version) ? 1 : 0;
                 documents++;
                 claims += extracted.Claims.Count;
             }
 
-            Console.WriteLine($"{documents} documents re-extracted with extractor {ClaimExtractor.Version}: {claims} claims.");
+            Console.WriteLine($"{documents} documents re-extracted with extractor {ClaimExtractor.Version}: {claims} claims; {changed} documents changed.");
             return ExitCodes.Success;
         });
         return command;

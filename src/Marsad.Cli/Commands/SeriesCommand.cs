@@ -14,7 +14,7 @@ internal static class SeriesCommand
         var command = new Command("series", "Show one series: its points in day order, each with the claims, reports and sentences that state it.") { id, options.AsOf };
         command.SetAction(result =>
         {
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = MarsadStore.OpenForReading(result.GetValue(shared.Database)!);
             var seriesId = result.GetValue(id)!;
             var tally = options.Build(store, result);
             if (tally.Series.FirstOrDefault(s => s.Id == seriesId) is not { } series)

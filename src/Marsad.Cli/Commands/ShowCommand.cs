@@ -15,7 +15,7 @@ internal static class ShowCommand
         var command = new Command("show", "Show one stored report: source, publication date, the places and actors its claims name, and its claims.") { id };
         command.SetAction(result =>
         {
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = MarsadStore.OpenForReading(result.GetValue(shared.Database)!);
             var docId = result.GetValue(id)!;
             if (store.Documents().FirstOrDefault(d => d.Document.Id == docId) is not { } stored)
             {

@@ -27,7 +27,7 @@ internal static class TallyCommand
 
         command.SetAction(result =>
         {
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = MarsadStore.OpenForReading(result.GetValue(shared.Database)!);
             var tally = options.Build(store, result);
             switch (result.GetValue(format))
             {

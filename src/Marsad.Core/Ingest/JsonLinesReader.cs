@@ -95,7 +95,7 @@ public static class JsonLinesReader
                 return new ReadError(path, number, "a report needs a non-empty \"id\" and \"text\"");
             }
 
-            return new ReadDocument(new SourceDocument(id, StrictText.Nfc(text), ReportReader.Merge(metadata, defaults)), path);
+            return new ReadDocument(new SourceDocument(id, StrictText.Nfc(text), ReportReader.Merge(metadata, defaults)), path, number);
         }
         catch (JsonException e)
         {
