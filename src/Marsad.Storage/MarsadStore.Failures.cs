@@ -11,9 +11,9 @@ public enum IngestStage { Read, Extract, Store }
 /// </summary>
 public sealed record IngestFailure(string Source, int? Line, string? DocId, IngestStage Stage, string Reason, DateTimeOffset At)
 {
-    /// <summary>One line for a person: where, which stage, why.</summary>
+    /// <summary>One line for a person: where, and why (with the stage when the report was read but not extracted or stored).</summary>
     public string Message =>
-        $"{Source}{(Line is { } line ? ":" + line.ToString(CultureInfo.InvariantCulture) : "")}: {StageName(Stage)} failed: {Reason}";
+        $"{Source}{(Line is { } line ? ":" + line.ToString(CultureInfo.InvariantCulture) : "")}: {(Stage == IngestStage.Read ? "" : StageName(Stage) + " failed: ")}{Reason}";
 
     public static string StageName(IngestStage stage) => stage.ToString().ToLowerInvariant();
 }

@@ -60,7 +60,7 @@ public sealed class ReportIngestTests : IDisposable
         using var store = MarsadStore.Open(Database);
         var report = Assert.Single(ReportIngest.Run(store, ClaimExtractor.Default.Extract, [new ReadError("bad.jsonl", 4, "bad JSON")]));
         Assert.Equal(IngestStage.Read, report.Failure!.Stage);
-        Assert.Equal("bad.jsonl:4: read failed: bad JSON", Assert.Single(store.Failures()).Message);
+        Assert.Equal("bad.jsonl:4: bad JSON", Assert.Single(store.Failures()).Message);
     }
 
     [Fact]
