@@ -4,6 +4,7 @@ using Marsad.Model;
 using Marsad.Reviews;
 using Marsad.Serialization;
 using Marsad.Storage;
+using Marsad.Web.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,9 +14,11 @@ namespace Marsad.Web;
 /// <summary><c>/api/claims</c>: query claims with their reviews; review one; read its audit log.</summary>
 internal static class ClaimEndpoints
 {
+    private const string Tag = "claims";
+
     public static void Map(RouteGroupBuilder read, RouteGroupBuilder write)
     {
-        read.MapGet("/claims", (MarsadStore store, string? doc, string? category, string? actor, string? admin1, string? date, string? status, int? page, int? size) =>
+        read.MapGet("/claims", (MarsadStore store, string? doc, int? version, string? category, string? actor, string? admin1, string? date, string? status, int? page, int? size) =>
         {
             if (category is not null && ClaimJson.Parse<Category>(category) is null)
             {
@@ -23,17 +26,25 @@ internal static class ClaimEndpoints
             }
 
             var paging = Paging.Of(page, size);
-            var claims = store.ClaimsWithReviews(doc, ClaimJson.Parse<Category>(category))
+            var claims = store.ClaimsWithReviews(doc, ClaimJson.Parse<Category>(category), version)
                 .Where(c => (actor is null || string.Equals(c.Claim.Group.Actor, actor, StringComparison.OrdinalIgnoreCase))
                     && (admin1 is null || c.Claim.Place.Admin1 == admin1)
                     && (date is null || c.Claim.Time.AsOf == date)
                     && (status is null || Status(c.Review) == status))
                 .ToList();
             return new JsonBody(json => paging.Write(json, claims.Count, paging.Of(claims), WriteReviewed));
-        }).WithSummary("Claims, filtered by document, category, actor, admin1, as-of day and review status (unreviewed, confirm, reject, correct).");
+        }).WithSummary("Claims of the record (the latest version of each document not retracted), or of one document (doc, and version for an earlier one), filtered by category, actor, admin1, as-of day and review status (unreviewed, confirm, reject, correct).")
+            .WithTags(Tag).Documented("listClaims", "ClaimPage", StatusCodes.Status400BadRequest);
 
         read.MapGet("/claims/{id}/reviews", (MarsadStore store, string id) =>
-            new JsonBody(json =>
+        {
+            id = RouteIds.Decode(id);
+            if (!store.HasClaim(id))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No claim {id}");
+            }
+
+            return new JsonBody(json =>
             {
                 json.WriteStartArray();
                 foreach (var review in store.Reviews(id))
@@ -42,10 +53,13 @@ internal static class ClaimEndpoints
                 }
 
                 json.WriteEndArray();
-            })).WithSummary("The audit log of one claim: every review, oldest first.");
+            });
+        }).WithSummary("The audit log of one claim: every review, oldest first.")
+            .WithTags(Tag).Documented("listReviews", "ReviewLog", StatusCodes.Status404NotFound);
 
         write.MapPost("/claims/{id}/reviews", (MarsadStore store, string id, ReviewRequest request, HttpContext context) =>
         {
+            id = RouteIds.Decode(id);
             var (action, correction, problem) = request.Read();
             if (problem is not null)
             {
@@ -56,7 +70,11 @@ internal static class ClaimEndpoints
             return review is null
                 ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No claim {id}")
                 : new JsonBody(json => WriteReview(json, review), StatusCodes.Status201Created);
-        }).WithSummary("Confirm, reject or correct a claim, with a reason. The extracted claim is kept; tallies use the reviewed values.");
+        }).WithSummary("Confirm, reject or correct a claim, with a reason. The extracted claim is kept; tallies use the reviewed values.")
+            .WithTags(Tag).WithName("reviewClaim")
+            .Takes(new Body(ApiContract.Json, "ReviewRequest"))
+            .Responds(StatusCodes.Status201Created, "Review", ApiContract.Json)
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }
 
     private static string Status(Review? review) => review is null ? "unreviewed" : ClaimJson.Code(review.Action);

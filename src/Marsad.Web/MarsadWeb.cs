@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Marsad.Storage;
+using Marsad.Web.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -24,7 +25,11 @@ public static class MarsadWeb
         builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxUploadBytes);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi =>
+        {
+            openApi.AddOperationTransformer<ContractTransformer>();
+            openApi.AddDocumentTransformer<ContractTransformer>();
+        });
         builder.Services.AddScoped(_ => MarsadStore.OpenMigrated(options.Database));
         builder.Services.AddRateLimiter(limiter =>
         {
@@ -63,16 +68,19 @@ public static class MarsadWeb
         });
         app.MapOpenApi();
 
-
         var read = app.MapGroup("/api");
         if (!options.OpenReading)
         {
-            read.AddEndpointFilter<TokenFilter>();
+            read.AddEndpointFilter<TokenFilter>().NeedsToken();
         }
 
-        var write = app.MapGroup("/api").AddEndpointFilter<TokenFilter>().RequireRateLimiting(WritePolicy);
+        var write = app.MapGroup("/api").AddEndpointFilter<TokenFilter>().NeedsToken().RequireRateLimiting(WritePolicy).Refuses(StatusCodes.Status429TooManyRequests);
+        var admin = app.MapGroup("/api").AddEndpointFilter<TokenFilter>().AddEndpointFilter<AdminFilter>().NeedsToken()
+            .RequireRateLimiting(WritePolicy).Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
         DocumentEndpoints.Map(read, write, options);
         ClaimEndpoints.Map(read, write);
+        RetractionEndpoints.Map(read, admin);
+        AccountEndpoints.Map(admin);
         TallyEndpoints.Map(read);
         DashboardEndpoints.Map(app, read);
         return app;

@@ -33,7 +33,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         var database = Path.Combine(folder, "marsad.db");
         using (var store = MarsadStore.Open(database))
         {
-            token = store.AddUser("rania");
+            token = store.AddUser("rania")!;
         }
 
         app = MarsadWeb.Create(new WebOptions(database, ClaimExtractor.Default), "http://127.0.0.1:0");
@@ -81,7 +81,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
 
         await page.ClickAsync("nav button[data-view=tally]");
         await page.WaitForSelectorAsync("#series-list li");
-        var sdfSeries = page.Locator("#series-list li", new PageLocatorOptions { HasText = "killed/SDF/fighter/SY-DY/since-2018-09-10" });
+        var sdfSeries = page.Locator("#series-list li", new PageLocatorOptions { HasText = "killed.SDF.fighter.SY-DY.since-2018-09-10" });
         Assert.Contains("663", await sdfSeries.InnerTextAsync(), StringComparison.Ordinal);
         await Screenshot(page, "tally");
 

@@ -30,7 +30,7 @@ public sealed class RobustnessTests(ITestOutputHelper output) : IAsyncLifetime, 
         Directory.CreateDirectory(folder);
         using (var store = MarsadStore.Open(Database))
         {
-            token = store.AddUser("rania");
+            token = store.AddUser("rania")!;
         }
 
         app = MarsadWeb.Create(new WebOptions(Database, ClaimExtractor.Default, OpenReading: true, MaxUploadBytes: 8L * 1024 * 1024), "http://127.0.0.1:0");

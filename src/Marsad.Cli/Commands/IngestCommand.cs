@@ -15,7 +15,7 @@ internal static class IngestCommand
         var source = new Option<string?>("--source") { Description = "Source name for reports that do not give one." };
         var published = CommonArguments.Published();
         var lang = new Option<string?>("--lang") { Description = "Language code (ar, en) for reports that do not give one." };
-        var command = new Command("ingest", "Store reports and their claims. Re-ingesting the same text adds nothing; a report that fails is named, recorded (marsad failures) and skipped, and the exit code is 1.")
+        var command = new Command("ingest", "Store reports and their claims. Re-ingesting the same text adds nothing, a new text under a stored id is its next version; a report that fails is named, recorded (marsad failures) and skipped, and the exit code is 1.")
         {
             paths, source, published, lang,
         };
@@ -29,7 +29,8 @@ internal static class IngestCommand
             using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
             var defaults = CommonArguments.Defaults(result.GetValue(source), result.GetValue(published), result.GetValue(lang));
             var tally = Ingest(store, extractor, ReportReader.Read(result.GetValue(paths)!, defaults));
-            Console.WriteLine($"{tally.Added} added, {tally.AlreadyPresent} already present, {tally.Failed} failed; {tally.Claims} claims extracted.");
+            var versions = tally.NewVersions > 0 ? $" {tally.NewVersions} of those added are new versions of stored documents." : "";
+            Console.WriteLine($"{tally.Added} added, {tally.AlreadyPresent} already present, {tally.Failed} failed; {tally.Claims} claims extracted.{versions}");
             return tally.Failed > 0 ? ExitCodes.SomeInputFailed : ExitCodes.Success;
         });
         return command;
@@ -47,14 +48,15 @@ internal static class IngestCommand
                 progress.Interrupt("error: " + failure.Message);
                 tally.Failed++;
             }
-            else if (report.Outcome == IngestOutcome.Added)
+            else if (report.Outcome == IngestOutcome.AlreadyPresent)
             {
-                tally.Added++;
-                tally.Claims += report.Claims;
+                tally.AlreadyPresent++;
             }
             else
             {
-                tally.AlreadyPresent++;
+                tally.Added++;
+                tally.NewVersions += report.Outcome == IngestOutcome.NewVersion ? 1 : 0;
+                tally.Claims += report.Claims;
             }
 
             progress.Report(tally.Added + tally.AlreadyPresent + tally.Failed);
@@ -66,6 +68,8 @@ internal static class IngestCommand
     internal sealed class IngestTally
     {
         public int Added { get; set; }
+
+        public int NewVersions { get; set; }
 
         public int AlreadyPresent { get; set; }
 

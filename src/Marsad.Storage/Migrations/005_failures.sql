@@ -15,7 +15,7 @@ CREATE TABLE failures (
 
 CREATE INDEX failures_doc_id ON failures (doc_id);
 
--- A number every commit that changes what a read sees moves on: readers on several connections
+-- A number every commit that changes what the record says (documents, claims, reviews, retractions) moves on: readers on several connections
 -- compare it to know they read one snapshot (MarsadStore.Mentions reads claims in parallel slices).
 CREATE TABLE generation (value INTEGER NOT NULL);
 INSERT INTO generation (value) VALUES (0);
@@ -24,3 +24,4 @@ CREATE TRIGGER documents_inserted AFTER INSERT ON documents BEGIN UPDATE generat
 CREATE TRIGGER documents_updated AFTER UPDATE ON documents BEGIN UPDATE generation SET value = value + 1; END;
 CREATE TRIGGER documents_deleted AFTER DELETE ON documents BEGIN UPDATE generation SET value = value + 1; END;
 CREATE TRIGGER reviews_inserted AFTER INSERT ON reviews BEGIN UPDATE generation SET value = value + 1; END;
+CREATE TRIGGER retractions_inserted AFTER INSERT ON retractions BEGIN UPDATE generation SET value = value + 1; END;
