@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Marsad.Exports;
 using Marsad.Model;
 using Marsad.Reviews;
 using Marsad.Serialization;
@@ -30,7 +31,7 @@ internal static class ClaimEndpoints
                 .Where(c => (actor is null || string.Equals(c.Claim.Group.Actor, actor, StringComparison.OrdinalIgnoreCase))
                     && (admin1 is null || c.Claim.Place.Admin1 == admin1)
                     && (date is null || c.Claim.Time.AsOf == date)
-                    && (status is null || Status(c.Review) == status))
+                    && (status is null || c.Provenance.ReviewStatus == status))
                 .ToList();
             return new JsonBody(json => paging.Write(json, claims.Count, paging.Of(claims), WriteReviewed));
         }).WithSummary("Claims of the record (the latest version of each document not retracted), or of one document (doc, and version for an earlier one), filtered by category, actor, admin1, as-of day and review status (unreviewed, confirm, reject, correct).")
@@ -77,14 +78,14 @@ internal static class ClaimEndpoints
             .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }
 
-    private static string Status(Review? review) => review is null ? "unreviewed" : ClaimJson.Code(review.Action);
-
-    private static void WriteReviewed(Utf8JsonWriter json, (Claim Claim, Review? Review) item)
+    private static void WriteReviewed(Utf8JsonWriter json, ClaimRecord item)
     {
         json.WriteStartObject();
         json.WritePropertyName("claim");
         ClaimJson.Write(json, item.Claim);
-        json.WriteString("status", Status(item.Review));
+        json.WriteString("status", item.Provenance.ReviewStatus);
+        json.WritePropertyName("provenance");
+        ClaimExport.WriteProvenance(json, item.Provenance);
         if (item.Review is { } review)
         {
             json.WritePropertyName("review");

@@ -13,13 +13,13 @@ internal static class ClaimsCommand
     {
         var doc = new Option<string?>("--doc") { Description = "Only the claims of this document id." };
         var category = CommonArguments.Category(
-            "Only claims of this category (killed, injured, captured, detained, surrendered, executed, exited, displaced, missing, trapped, escaped, deployed, present, other).");
+            "Only claims of this category (killed, injured, captured, detained, surrendered, executed, exited, displaced, missing, trapped, escaped, deployed, present, returned, released, other).");
         var format = CommonArguments.Format("table");
-        var command = new Command("claims", "List the claims in the store.") { doc, category, format };
+        var command = new Command("claims", "List the claims of the record, as reviewed; csv and jsonl with their provenance (docs/exports.md).") { doc, category, format };
         command.SetAction(result =>
         {
             using var store = MarsadStore.OpenForReading(result.GetValue(shared.Database)!);
-            var claims = store.Claims(result.GetValue(doc), ClaimJson.Parse<Category>(result.GetValue(category)));
+            var claims = store.ClaimsWithReviews(result.GetValue(doc), ClaimJson.Parse<Category>(result.GetValue(category)));
             ClaimWriter.Write(claims, result.GetValue(format)!);
             return ExitCodes.Success;
         });

@@ -42,7 +42,8 @@ public static class ClaimJson
         }
     }
 
-    public static void Write(Utf8JsonWriter writer, Claim claim)
+    /// <param name="more">Writes members after the claim's own, inside its object (an export's provenance).</param>
+    public static void Write(Utf8JsonWriter writer, Claim claim, Action<Utf8JsonWriter>? more = null)
     {
         writer.WriteStartObject();
         writer.WriteString("doc", claim.Doc);
@@ -104,6 +105,7 @@ public static class ClaimJson
         }
 
         writer.WriteEndArray();
+        more?.Invoke(writer);
         writer.WriteEndObject();
     }
 
