@@ -44,7 +44,7 @@ public sealed partial class MarsadStore
     /// </summary>
     public long Generation() => Generation(connection, snapshot);
 
-    /// <summary>The number every commit that changes documents or reviews moves on (<c>003_failures.sql</c>).</summary>
+    /// <summary>The number every commit that changes documents or reviews moves on (<c>006_failures.sql</c>).</summary>
     private static long Generation(SqliteConnection connection, SqliteTransaction? transaction)
     {
         using var query = connection.CreateCommand();

@@ -61,6 +61,7 @@ internal sealed class ContractTransformer : IOpenApiOperationTransformer, IOpenA
         ["claims"] = "Claims (CODEBOOK §2), their reviews and the audit log.",
         ["accounts"] = "The API's accounts and their roles (admins).",
         ["tallies"] = "Series built from the reviewed claims (docs/tallies.md), checks, places and exports (docs/exports.md).",
+        ["alerts"] = "What new reports from watched sources changed in the record (docs/monitoring.md), as JSON and as an Atom feed.",
     };
 
     private static readonly Dictionary<int, string> ProblemMeanings = new()
