@@ -82,7 +82,7 @@ internal static class DocumentEndpoints
                     statusCode: StatusCodes.Status400BadRequest,
                     title: "The report could not be stored",
                     detail: string.Join("; ", failures.Select(f => f.Line is { } line ? $"Line {line}: {f.Reason}" : f.Reason)),
-                    extensions: new Dictionary<string, object?> { ["errors"] = failures.Select(Error).ToList() });
+                    extensions: new Dictionary<string, object?> { ["failures"] = failures.Select(Error).ToList() });
             }
 
             var documents = stored.Select(s => (

@@ -72,7 +72,7 @@ public sealed class RobustnessTests(ITestOutputHelper output) : IAsyncLifetime, 
         var response = await client.PostAsync("/api/documents", new StringContent("not json\n{\"id\": \"x\"}\n", Encoding.UTF8, "application/x-ndjson"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal([1, 2], body.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("line").GetInt32()));
+        Assert.Equal([1, 2], body.GetProperty("failures").EnumerateArray().Select(e => e.GetProperty("line").GetInt32()));
     }
 
     [Theory]
