@@ -207,8 +207,8 @@ public sealed class PhraseIndex
 /// <summary>One way to read a word: its stem starts at <paramref name="Offset"/>, after these proclitics.</summary>
 public readonly record struct Reading(int Offset, Proclitics Proclitics);
 
-/// <summary>Which proclitics a reading of a word took off: the conjunction (و، ف) and the article (ال).</summary>
-public readonly record struct Proclitics(bool Conjunction, bool Article);
+/// <summary>Which proclitics a reading of a word took off: the conjunction (و، ف), a preposition (ب، ل) and the article (ال).</summary>
+public readonly record struct Proclitics(bool Conjunction, bool Article, bool Preposition = false);
 
 /// <summary>
 /// The proclitics of a language (from its <c>clitics.tsv</c>): a conjunction, then a preposition,
@@ -244,13 +244,13 @@ public sealed class Clitics(IReadOnlyList<(string Clitic, string Slot)> clitics)
 
             if (StartsWithAny(word, prepositionsWithArticle, start) is { } pa)
             {
-                Add(readings, ref count, new Reading(pa, new(conjunction, true)), word.Length);
+                Add(readings, ref count, new Reading(pa, new(conjunction, true, true)), word.Length);
             }
 
             var afterPreposition = StartsWithAny(word, prepositions, start) ?? start;
             if (afterPreposition > start)
             {
-                Add(readings, ref count, new Reading(afterPreposition, new(conjunction, false)), word.Length);
+                Add(readings, ref count, new Reading(afterPreposition, new(conjunction, false, true)), word.Length);
             }
 
             if (StartsWithAny(word, articles, start) is { } a)
@@ -260,7 +260,7 @@ public sealed class Clitics(IReadOnlyList<(string Clitic, string Slot)> clitics)
 
             if (afterPreposition > start && StartsWithAny(word, articles, afterPreposition) is { } pa2)
             {
-                Add(readings, ref count, new Reading(pa2, new(conjunction, true)), word.Length);
+                Add(readings, ref count, new Reading(pa2, new(conjunction, true, true)), word.Length);
             }
         }
 
