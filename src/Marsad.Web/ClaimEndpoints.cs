@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Marsad.Model;
+using Marsad.Rendering;
 using Marsad.Reviews;
 using Marsad.Serialization;
 using Marsad.Storage;
@@ -15,7 +16,7 @@ internal static class ClaimEndpoints
 {
     public static void Map(RouteGroupBuilder read, RouteGroupBuilder write)
     {
-        read.MapGet("/claims", (MarsadStore store, string? doc, string? category, string? actor, string? admin1, string? date, string? status, int? page, int? size) =>
+        read.MapGet("/claims", (MarsadStore store, ClaimRenderer renderer, string? doc, string? category, string? actor, string? admin1, string? date, string? status, int? page, int? size) =>
         {
             if (category is not null && ClaimJson.Parse<Category>(category) is null)
             {
@@ -29,8 +30,10 @@ internal static class ClaimEndpoints
                     && (date is null || c.Claim.Time.AsOf == date)
                     && (status is null || Status(c.Review) == status))
                 .ToList();
-            return new JsonBody(json => paging.Write(json, claims.Count, paging.Of(claims), WriteReviewed));
-        }).WithSummary("Claims, filtered by document, category, actor, admin1, as-of day and review status (unreviewed, confirm, reject, correct).");
+            var shown = paging.Of(claims).ToList();
+            var sentences = Sentences(store, renderer, shown.Select(c => c.Claim));
+            return new JsonBody(json => paging.Write(json, claims.Count, shown, (j, c) => WriteReviewed(j, c, sentences)));
+        }).WithSummary("Claims, filtered by document, category, actor, admin1, as-of day and review status (unreviewed, confirm, reject, correct); each read back as a sentence (rendered.ar, rendered.en), as extracted and as reviewed.");
 
         read.MapGet("/claims/{id}/reviews", (MarsadStore store, string id) =>
             new JsonBody(json =>
@@ -61,11 +64,18 @@ internal static class ClaimEndpoints
 
     private static string Status(Review? review) => review is null ? "unreviewed" : ClaimJson.Code(review.Action);
 
-    private static void WriteReviewed(Utf8JsonWriter json, (Claim Claim, Review? Review) item)
+    /// <summary>Renders a claim with the parts its report gives it (all of them, whatever the filter).</summary>
+    private static Func<Claim, IReadOnlyDictionary<string, string>> Sentences(MarsadStore store, ClaimRenderer renderer, IEnumerable<Claim> claims)
+    {
+        var parts = ClaimRenderer.PartsByWhole(claims.Select(c => c.Doc).Distinct(StringComparer.Ordinal).SelectMany(doc => store.Claims(doc)));
+        return claim => renderer.Sentences(claim, [.. parts[claim.Id]]);
+    }
+
+    private static void WriteReviewed(Utf8JsonWriter json, (Claim Claim, Review? Review) item, Func<Claim, IReadOnlyDictionary<string, string>> sentences)
     {
         json.WriteStartObject();
         json.WritePropertyName("claim");
-        ClaimJson.Write(json, item.Claim);
+        ClaimJson.Write(json, item.Claim, sentences(item.Claim));
         json.WriteString("status", Status(item.Review));
         if (item.Review is { } review)
         {
@@ -74,7 +84,7 @@ internal static class ClaimEndpoints
             if (review.Apply(item.Claim) is { } reviewed && review.Action == ReviewAction.Correct)
             {
                 json.WritePropertyName("reviewed");
-                ClaimJson.Write(json, reviewed);
+                ClaimJson.Write(json, reviewed, sentences(reviewed));
             }
         }
 

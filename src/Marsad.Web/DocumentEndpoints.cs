@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Marsad.Model;
+using Marsad.Rendering;
 using Marsad.Serialization;
 using Marsad.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -22,7 +23,7 @@ internal static class DocumentEndpoints
             return new JsonBody(json => paging.Write(json, store.CountDocuments(q), documents, (j, d) => WriteSummary(j, d, claims.GetValueOrDefault(d.Document.Id))));
         }).WithSummary("Stored reports, a page at a time; q searches id, title, source and text.");
 
-        read.MapGet("/documents/{id}", (MarsadStore store, string id) =>
+        read.MapGet("/documents/{id}", (MarsadStore store, ClaimRenderer renderer, string id) =>
         {
             if (store.Documents(id: id).FirstOrDefault() is not { } document)
             {
@@ -30,6 +31,7 @@ internal static class DocumentEndpoints
             }
 
             var claims = store.Claims(id);
+            var parts = ClaimRenderer.PartsByWhole(claims);
             return new JsonBody(json =>
             {
                 json.WriteStartObject();
@@ -38,13 +40,13 @@ internal static class DocumentEndpoints
                 json.WriteStartArray("claims");
                 foreach (var claim in claims)
                 {
-                    ClaimJson.Write(json, claim);
+                    ClaimJson.Write(json, claim, renderer.Sentences(claim, [.. parts[claim.Id]]));
                 }
 
                 json.WriteEndArray();
                 json.WriteEndObject();
             });
-        }).WithSummary("One report: its text as ingested and its claims (CODEBOOK §2), spans pointing into the text.");
+        }).WithSummary("One report: its text as ingested and its claims (CODEBOOK §2), spans pointing into the text, each read back as a sentence (rendered.ar, rendered.en).");
 
         write.MapPost("/documents", async (HttpRequest request, MarsadStore store) =>
         {

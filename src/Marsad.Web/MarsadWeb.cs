@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Marsad.Rendering;
 using Marsad.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -26,6 +27,8 @@ public static class MarsadWeb
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddScoped(_ => MarsadStore.OpenMigrated(options.Database));
+        // Loaded on the first request that reads claims back as sentences, not at start-up.
+        builder.Services.AddSingleton(_ => new ClaimRenderer(options.Extractor.Profile));
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Marsad.Model;
+using Marsad.Rendering;
 using Marsad.Serialization;
 using Marsad.Storage;
 using Marsad.Tallies;
@@ -13,9 +14,12 @@ namespace Marsad.Web;
 /// <summary><c>/api/tally</c>, <c>/api/series/…</c>, <c>/api/checks</c>, <c>/api/places</c>, <c>/api/export/…</c>: the record as reviewed.</summary>
 internal static class TallyEndpoints
 {
+    /// <summary>The sections of the rendering data the dashboard shows: codes, warnings, months.</summary>
+    private static readonly string[] LabelSections = ["label", "warning", "month"];
+
     public static void Map(RouteGroupBuilder read)
     {
-        read.MapGet("/tally", (MarsadStore store, string? category, string? actor, string? since, string? as_of) =>
+        read.MapGet("/tally", (MarsadStore store, ClaimRenderer renderer, string? category, string? actor, string? since, string? as_of) =>
         {
             if (Build(store, category, actor, since, as_of) is not { } tally)
             {
@@ -27,12 +31,34 @@ internal static class TallyEndpoints
                 json.WriteStartArray();
                 foreach (var series in tally.Series)
                 {
-                    TallyExport.WriteSeries(json, series);
+                    TallyExport.WriteSeries(json, series, renderer.Titles(series.Key));
                 }
 
                 json.WriteEndArray();
             });
-        }).WithSummary("The series (docs/tallies.md) as reviewed; as_of=YYYY-MM-DD gives what the record said that day.");
+        }).WithSummary("The series (docs/tallies.md) as reviewed, each titled in words (title.ar, title.en); as_of=YYYY-MM-DD gives what the record said that day.");
+
+        read.MapGet("/labels/{language}", (string language) =>
+            ClaimRenderer.Languages.Contains(language)
+                ? new JsonBody(json =>
+                {
+                    var grammar = RenderingGrammar.For(language);
+                    json.WriteStartObject();
+                    foreach (var section in LabelSections)
+                    {
+                        json.WriteStartObject(section);
+                        foreach (var (key, text) in grammar.Section(section))
+                        {
+                            json.WriteString(key, text);
+                        }
+
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndObject();
+                })
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No labels in '{language}'", detail: string.Join(", ", ClaimRenderer.Languages)))
+            .WithSummary("The words for codebook codes (label), what each warning means (warning) and month names (month) in one language (ar, en), from its rendering data.");
 
         read.MapGet("/series/{**id}", (MarsadStore store, string id, string? as_of) =>
         {

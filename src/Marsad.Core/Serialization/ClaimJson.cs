@@ -42,7 +42,9 @@ public static class ClaimJson
         }
     }
 
-    public static void Write(Utf8JsonWriter writer, Claim claim)
+    /// <param name="rendered">The claim read back as a sentence, by language (<c>rendered.ar</c>,
+    /// <c>rendered.en</c>): written after the codebook's fields when given, as the API does.</param>
+    public static void Write(Utf8JsonWriter writer, Claim claim, IReadOnlyDictionary<string, string>? rendered = null)
     {
         writer.WriteStartObject();
         writer.WriteString("doc", claim.Doc);
@@ -104,6 +106,17 @@ public static class ClaimJson
         }
 
         writer.WriteEndArray();
+        if (rendered is not null)
+        {
+            writer.WriteStartObject("rendered");
+            foreach (var (language, sentence) in rendered)
+            {
+                writer.WriteString(language, sentence);
+            }
+
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
     }
 
