@@ -28,6 +28,7 @@ public static class MarsadCommand
         root.Subcommands.Add(ExportCommand.Create(options));
         root.Subcommands.Add(ChartCommand.Create(options));
         root.Subcommands.Add(ServeCommand.Create(options));
+        root.Subcommands.Add(RetractCommand.Create(options));
         root.Subcommands.Add(UsersCommand.Create(options));
         root.Subcommands.Add(ReextractCommand.Create(options));
         root.Subcommands.Add(EvalCommand.Create(options));

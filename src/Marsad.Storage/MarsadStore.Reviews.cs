@@ -12,25 +12,68 @@ namespace Marsad.Storage;
 /// <summary>Reviewers, their tokens, and the review log.</summary>
 public sealed partial class MarsadStore
 {
-    /// <summary>Adds a reviewer and returns their API token; only its SHA-256 is stored, so it is shown this once.</summary>
-    public string AddUser(string name)
+    /// <summary>Adds an account and returns its API token; only its SHA-256 is stored, so it is shown this once. Null when the name is taken.</summary>
+    public string? AddUser(string name, UserRole role = UserRole.Reviewer)
     {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        using var insert = Command("INSERT INTO users (name, token_hash, created_at) VALUES ($name, $hash, $at)");
+        var token = NewToken();
+        using var insert = Command(
+            "INSERT INTO users (name, token_hash, role, created_at) VALUES ($name, $hash, $role, $at) ON CONFLICT (name) DO NOTHING");
         insert.Parameters.AddWithValue("$name", name);
         insert.Parameters.AddWithValue("$hash", TokenHash(token));
+        insert.Parameters.AddWithValue("$role", ClaimJson.Code(role));
         insert.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-        insert.ExecuteNonQuery();
-        return token;
+        return insert.ExecuteNonQuery() == 1 ? token : null;
     }
 
-    /// <summary>The reviewer a token belongs to, or null.</summary>
-    public string? Authenticate(string token)
+    /// <summary>The account a token belongs to, unless it was revoked; else null.</summary>
+    public User? Authenticate(string token)
     {
-        using var query = Command("SELECT name FROM users WHERE token_hash = $hash");
+        using var query = Command("SELECT name, role, created_at, revoked_at FROM users WHERE token_hash = $hash AND revoked_at IS NULL");
         query.Parameters.AddWithValue("$hash", TokenHash(token));
-        return query.ExecuteScalar() as string;
+        return ReadUsers(query).FirstOrDefault();
     }
+
+    /// <summary>Every account, revoked ones too, by name.</summary>
+    public IReadOnlyList<User> Users()
+    {
+        using var query = Command("SELECT name, role, created_at, revoked_at FROM users ORDER BY name");
+        return [.. ReadUsers(query)];
+    }
+
+    /// <summary>Revokes an account: its token stops working, its name stays in the logs. False when there is no such account or it is revoked already.</summary>
+    public bool RevokeUser(string name)
+    {
+        using var update = Command("UPDATE users SET revoked_at = $at WHERE name = $name AND revoked_at IS NULL");
+        update.Parameters.AddWithValue("$name", name);
+        update.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        return update.ExecuteNonQuery() == 1;
+    }
+
+    /// <summary>Gives an account a new token, the old one stops working; null when there is no such account or it was revoked.</summary>
+    public string? RotateToken(string name)
+    {
+        var token = NewToken();
+        using var update = Command("UPDATE users SET token_hash = $hash WHERE name = $name AND revoked_at IS NULL");
+        update.Parameters.AddWithValue("$name", name);
+        update.Parameters.AddWithValue("$hash", TokenHash(token));
+        return update.ExecuteNonQuery() == 1 ? token : null;
+    }
+
+    private static IEnumerable<User> ReadUsers(SqliteCommand query)
+    {
+        using var reader = query.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return new User(
+                reader.GetString(0),
+                ClaimJson.Parse<UserRole>(reader.GetString(1)) ?? UserRole.Reviewer,
+                Instant(reader.GetString(2)),
+                Text(reader, 3) is { } revoked ? Instant(revoked) : null);
+        }
+    }
+
+    private static string NewToken() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>Records a review of a stored claim; null when no claim has that id.</summary>
     public Review? AddReview(string claimId, ReviewAction action, ClaimCorrection? correction, string reason, string reviewer)
@@ -87,11 +130,11 @@ public sealed partial class MarsadStore
         return reviews;
     }
 
-    /// <summary>Stored claims as extracted, each with the review in force for it (or none).</summary>
-    public IReadOnlyList<(Claim Claim, Review? Review)> ClaimsWithReviews(string? docId = null, Category? category = null)
+    /// <summary>Claims as extracted (as <see cref="Claims"/> chooses them), each with the review in force for it (or none).</summary>
+    public IReadOnlyList<(Claim Claim, Review? Review)> ClaimsWithReviews(string? docId = null, Category? category = null, int? version = null)
     {
         var reviews = ReviewsInForce();
-        return [.. StoredClaims(docId, category).Select(c => (c.Claim, reviews.GetValueOrDefault((c.Hash, c.Claim.Span.Start, c.Claim.Span.End))))];
+        return [.. StoredClaims(docId, category, version).Select(c => (c.Claim, reviews.GetValueOrDefault((c.Hash, c.Claim.Span.Start, c.Claim.Span.End))))];
     }
 
     /// <summary>The review in force for each reviewed span: the latest.</summary>

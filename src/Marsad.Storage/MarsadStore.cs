@@ -13,14 +13,28 @@ namespace Marsad.Storage;
 /// <summary>What adding a document did.</summary>
 public enum IngestOutcome
 {
+    /// <summary>A document of a new id: its first version.</summary>
     Added,
+
+    /// <summary>A new text of a stored id: the document's next version, the earlier ones kept.</summary>
+    NewVersion,
 
     /// <summary>The same text is stored already (same content address): nothing was added.</summary>
     AlreadyPresent,
 }
 
-/// <summary>A stored document, when it was published (given or inferred, and how), and when it was ingested.</summary>
-public sealed record StoredDocument(SourceDocument Document, PublicationDate Publication, DateTimeOffset IngestedAt);
+/// <summary>Why and by whom a document was taken out of the record; it stays stored.</summary>
+public sealed record Retraction(string DocId, string Reason, string By, DateTimeOffset At);
+
+/// <summary>
+/// A stored version of a document, when it was published (given or inferred, and how), when it was
+/// ingested, how many versions its id has, and its retraction if it was retracted.
+/// </summary>
+public sealed record StoredDocument(
+    SourceDocument Document, PublicationDate Publication, DateTimeOffset IngestedAt, int Version = 1, int Versions = 1, Retraction? Retraction = null)
+{
+    public bool IsLatest => Version == Versions;
+}
 
 /// <summary>
 /// The embedded SQLite store: documents addressed by the hash of their text, and their claims.
@@ -29,8 +43,10 @@ public sealed record StoredDocument(SourceDocument Document, PublicationDate Pub
 /// document. The schema comes from the numbered SQL files in <c>Migrations/</c>.
 /// </summary>
 /// <remarks>
-/// Two files with the same id but different texts are both kept (the id is not the key; the text
-/// is): a recorder who receives a corrected version of a report must not lose the first one.
+/// A document is its id and a version (<see cref="DocumentVersions"/>): a new text under a stored id
+/// is its next version, the earlier ones kept — a recorder who receives a corrected report must not
+/// lose the first. The <em>record</em> — what tallies, checks, claim lists and exports read — is the
+/// latest version of every document not retracted.
 /// </remarks>
 public sealed partial class MarsadStore : IDisposable
 {
@@ -79,22 +95,38 @@ public sealed partial class MarsadStore : IDisposable
     }
 
     private const string DocumentFilter =
-        "($id IS NULL OR id = $id) AND ($search IS NULL OR instr(id, $search) > 0 OR instr(coalesce(title, ''), $search) > 0 "
-        + "OR instr(coalesce(source, ''), $search) > 0 OR instr(text, $search) > 0)";
+        "($search IS NULL OR instr(d.id, $search) > 0 OR instr(coalesce(d.title, ''), $search) > 0 "
+        + "OR instr(coalesce(d.source, ''), $search) > 0 OR instr(d.text, $search) > 0)";
 
-    public int DocumentCount => Count("SELECT count(*) FROM documents");
+    /// <summary>The latest version of each document id.</summary>
+    private const string Latest = "d.version = (SELECT max(version) FROM documents WHERE id = d.id)";
+
+    /// <summary>The hashes of the texts in the record: the latest version of each document not retracted.</summary>
+    private const string RecordHashes =
+        $"SELECT hash FROM documents d WHERE {Latest} AND NOT EXISTS (SELECT 1 FROM retractions WHERE doc_id = d.id)";
+
+    private const string StoredColumns =
+        "d.id, d.text, d.title, d.source, d.url, d.lang, d.published, d.ingested_at, d.published_inferred, d.published_how, d.version, "
+        + "(SELECT max(version) FROM documents WHERE id = d.id), r.doc_id, r.reason, r.retracted_by, r.retracted_at "
+        + "FROM documents d LEFT JOIN retractions r ON r.id = (SELECT max(id) FROM retractions WHERE doc_id = d.id)";
+
+    /// <summary>How many documents (ids) are stored, whatever their versions.</summary>
+    public int DocumentCount => Count("SELECT count(DISTINCT id) FROM documents");
 
     /// <summary>How many documents <see cref="Documents"/> would list with this search.</summary>
     public int CountDocuments(string? search)
     {
-        using var command = Command($"SELECT count(*) FROM documents WHERE {DocumentFilter}");
-        command.Parameters.AddWithValue("$id", DBNull.Value);
+        using var command = Command($"SELECT count(*) FROM documents d WHERE {Latest} AND {DocumentFilter}");
         command.Parameters.AddWithValue("$search", Db(search));
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     public int ClaimCount => Count("SELECT count(*) FROM claims");
 
+    /// <summary>
+    /// Stores a text under its id: the first version of a new id, the next version of a stored one,
+    /// or nothing when the same text is stored already. Its claims get the ids of that version.
+    /// </summary>
     public IngestOutcome AddDocument(SourceDocument document, ExtractionResult extraction, string extractorVersion)
     {
         using var transaction = connection.BeginTransaction();
@@ -109,8 +141,10 @@ public sealed partial class MarsadStore : IDisposable
 
         using (var insert = Command(
             """
-            INSERT INTO documents (hash, id, text, title, source, url, lang, published, published_inferred, published_how, ingested_at)
-            VALUES ($hash, $id, $text, $title, $source, $url, $lang, $published, $published_inferred, $published_how, $ingested_at)
+            INSERT INTO documents (hash, id, version, text, title, source, url, lang, published, published_inferred, published_how, ingested_at)
+            VALUES ($hash, $id, (SELECT coalesce(max(version), 0) + 1 FROM documents WHERE id = $id), $text, $title, $source, $url, $lang,
+                    $published, $published_inferred, $published_how, $ingested_at)
+            RETURNING version
             """,
             transaction))
         {
@@ -126,15 +160,14 @@ public sealed partial class MarsadStore : IDisposable
             insert.Parameters.AddWithValue("$published_inferred", Db(Iso(extraction.Publication.IsInferred ? extraction.Publication.Date : null)));
             insert.Parameters.AddWithValue("$published_how", extraction.Publication.How);
             insert.Parameters.AddWithValue("$ingested_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-            insert.ExecuteNonQuery();
+            var version = Convert.ToInt32(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
+            InsertClaims(document, DocumentVersions.Number(extraction.Claims, version), extractorVersion, transaction);
+            transaction.Commit();
+            return version == 1 ? IngestOutcome.Added : IngestOutcome.NewVersion;
         }
-
-        InsertClaims(document, extraction.Claims, extractorVersion, transaction);
-        transaction.Commit();
-        return IngestOutcome.Added;
     }
 
-    /// <summary>Replaces a document's claims with a new extraction; its text stays as it was.</summary>
+    /// <summary>Replaces a stored text's claims with a new extraction, numbered for its version; the text stays as it was.</summary>
     public void ReplaceClaims(SourceDocument document, ExtractionResult extraction, string extractorVersion)
     {
         using var transaction = connection.BeginTransaction();
@@ -144,53 +177,119 @@ public sealed partial class MarsadStore : IDisposable
             delete.ExecuteNonQuery();
         }
 
-        using (var update = Command("UPDATE documents SET published_inferred = $inferred, published_how = $how WHERE hash = $hash", transaction))
+        using (var update = Command(
+            "UPDATE documents SET published_inferred = $inferred, published_how = $how WHERE hash = $hash RETURNING version", transaction))
         {
             update.Parameters.AddWithValue("$hash", document.Hash);
             update.Parameters.AddWithValue("$inferred", Db(Iso(extraction.Publication.IsInferred ? extraction.Publication.Date : null)));
             update.Parameters.AddWithValue("$how", extraction.Publication.How);
-            update.ExecuteNonQuery();
+            var version = Convert.ToInt32(update.ExecuteScalar(), CultureInfo.InvariantCulture);
+            InsertClaims(document, DocumentVersions.Number(extraction.Claims, version), extractorVersion, transaction);
         }
 
-        InsertClaims(document, extraction.Claims, extractorVersion, transaction);
         transaction.Commit();
     }
 
     /// <summary>
-    /// Stored documents in id order: all, or those with an id, or those whose id, title, source or
-    /// text contains <paramref name="search"/>; a page of them with <paramref name="offset"/> and <paramref name="limit"/>.
+    /// The stored documents in id order, each in its latest version (retracted ones too, marked): all,
+    /// or those whose id, title, source or text contains <paramref name="search"/>; a page of them
+    /// with <paramref name="offset"/> and <paramref name="limit"/>.
     /// </summary>
-    public IEnumerable<StoredDocument> Documents(string? id = null, string? search = null, int offset = 0, int limit = -1)
+    public IEnumerable<StoredDocument> Documents(string? search = null, int offset = 0, int limit = -1)
     {
-        using var query = Command(
-            $"""
-            SELECT id, text, title, source, url, lang, published, ingested_at, published_inferred, published_how FROM documents
-            WHERE {DocumentFilter} ORDER BY id, hash LIMIT $limit OFFSET $offset
-            """);
-        query.Parameters.AddWithValue("$id", Db(id));
+        using var query = Command($"SELECT {StoredColumns} WHERE {Latest} AND {DocumentFilter} ORDER BY d.id LIMIT $limit OFFSET $offset");
         query.Parameters.AddWithValue("$search", Db(search));
         query.Parameters.AddWithValue("$limit", limit);
         query.Parameters.AddWithValue("$offset", offset);
+        return ReadStored(query);
+    }
+
+    /// <summary>One document: the given version, else the latest; null when there is none.</summary>
+    public StoredDocument? Document(string id, int? version = null)
+    {
+        using var query = Command($"SELECT {StoredColumns} WHERE d.id = $id AND ($version IS NULL AND {Latest} OR d.version = $version)");
+        query.Parameters.AddWithValue("$id", id);
+        query.Parameters.AddWithValue("$version", Db(version));
+        return ReadStored(query).FirstOrDefault();
+    }
+
+    /// <summary>The stored version whose text has this hash (whatever id it was stored under); null when there is none.</summary>
+    public StoredDocument? WithText(string hash)
+    {
+        using var query = Command($"SELECT {StoredColumns} WHERE d.hash = $hash");
+        query.Parameters.AddWithValue("$hash", hash);
+        return ReadStored(query).FirstOrDefault();
+    }
+
+    /// <summary>Every version of a document, the first first; empty when there is no such document.</summary>
+    public IReadOnlyList<StoredDocument> Versions(string id)
+    {
+        using var query = Command($"SELECT {StoredColumns} WHERE d.id = $id ORDER BY d.version");
+        query.Parameters.AddWithValue("$id", id);
+        return [.. ReadStored(query)];
+    }
+
+    private static IEnumerable<StoredDocument> ReadStored(SqliteCommand query)
+    {
         using var reader = query.ExecuteReader();
         while (reader.Read())
         {
             var metadata = new DocumentMetadata(
                 Text(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5),
-                Text(reader, 6) is { } published ? DateOnly.ParseExact(published, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
+                Text(reader, 6) is { } published ? Day(published) : null);
             var publication = metadata.Published is { } given
                 ? PublicationDate.Given(given)
-                : new PublicationDate(Text(reader, 8) is { } inferred ? DateOnly.ParseExact(inferred, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null, Text(reader, 9) ?? "unknown");
+                : new PublicationDate(Text(reader, 8) is { } inferred ? Day(inferred) : null, Text(reader, 9) ?? "unknown");
+            var retraction = Text(reader, 12) is { } retracted
+                ? new Retraction(retracted, reader.GetString(13), reader.GetString(14), Instant(reader.GetString(15)))
+                : null;
             yield return new StoredDocument(
                 new SourceDocument(reader.GetString(0), reader.GetString(1), metadata),
                 publication,
-                DateTimeOffset.Parse(reader.GetString(7), CultureInfo.InvariantCulture));
+                Instant(reader.GetString(7)),
+                reader.GetInt32(10),
+                reader.GetInt32(11),
+                retraction);
         }
     }
 
-    /// <summary>How many claims each stored document id has.</summary>
+    /// <summary>
+    /// Takes a document — every version of its id — out of the record: tallies, checks and claim
+    /// lists leave it out from now on; it stays stored and readable. Null when there is no such document.
+    /// </summary>
+    public Retraction? Retract(string id, string reason, string by)
+    {
+        using var insert = Command(
+            """
+            INSERT INTO retractions (doc_id, reason, retracted_by, retracted_at)
+            SELECT $id, $reason, $by, $at WHERE EXISTS (SELECT 1 FROM documents WHERE id = $id)
+            """);
+        var at = DateTimeOffset.UtcNow;
+        insert.Parameters.AddWithValue("$id", id);
+        insert.Parameters.AddWithValue("$reason", reason);
+        insert.Parameters.AddWithValue("$by", by);
+        insert.Parameters.AddWithValue("$at", at.ToString("O", CultureInfo.InvariantCulture));
+        return insert.ExecuteNonQuery() == 1 ? new Retraction(id, reason, by, at) : null;
+    }
+
+    /// <summary>Every retraction, oldest first: the audit log of documents taken out of the record.</summary>
+    public IReadOnlyList<Retraction> Retractions()
+    {
+        using var query = Command("SELECT doc_id, reason, retracted_by, retracted_at FROM retractions ORDER BY id");
+        using var reader = query.ExecuteReader();
+        var retractions = new List<Retraction>();
+        while (reader.Read())
+        {
+            retractions.Add(new Retraction(reader.GetString(0), reader.GetString(1), reader.GetString(2), Instant(reader.GetString(3))));
+        }
+
+        return retractions;
+    }
+
+    /// <summary>How many claims each stored text (by its hash) has.</summary>
     public Dictionary<string, int> ClaimCounts()
     {
-        using var query = Command("SELECT doc_id, count(*) FROM claims GROUP BY doc_id");
+        using var query = Command("SELECT doc_hash, count(*) FROM claims GROUP BY doc_hash");
         using var reader = query.ExecuteReader();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         while (reader.Read())
@@ -201,20 +300,27 @@ public sealed partial class MarsadStore : IDisposable
         return counts;
     }
 
-    /// <summary>Stored claims in document and text order, optionally of one document id or category.</summary>
-    public IReadOnlyList<Claim> Claims(string? docId = null, Category? category = null) =>
-        [.. StoredClaims(docId, category).Select(c => c.Claim)];
+    /// <summary>
+    /// Claims in document and text order: of the record (the latest version of each document not
+    /// retracted), or of one document — its latest version or <paramref name="version"/> — and of one category.
+    /// </summary>
+    public IReadOnlyList<Claim> Claims(string? docId = null, Category? category = null, int? version = null) =>
+        [.. StoredClaims(docId, category, version).Select(c => c.Claim)];
 
     /// <summary>Claims with the hash of the text they were read from, in document and text order.</summary>
-    private IEnumerable<(Claim Claim, string Hash)> StoredClaims(string? docId, Category? category)
+    private IEnumerable<(Claim Claim, string Hash)> StoredClaims(string? docId, Category? category, int? version)
     {
         using var query = Command(
             $"""
             SELECT {ClaimRows.Columns}, doc_hash FROM claims
-            WHERE ($doc IS NULL OR doc_id = $doc) AND ($category IS NULL OR category = $category)
-            ORDER BY doc_id, doc_hash, ordinal
+            WHERE doc_hash IN (
+                SELECT hash FROM documents WHERE id = $doc AND version = coalesce($version, (SELECT max(version) FROM documents WHERE id = $doc))
+                UNION ALL {RecordHashes} AND $doc IS NULL)
+              AND ($category IS NULL OR category = $category)
+            ORDER BY doc_id, ordinal
             """);
         query.Parameters.AddWithValue("$doc", Db(docId));
+        query.Parameters.AddWithValue("$version", Db(version));
         query.Parameters.AddWithValue("$category", Db(category is { } c ? ClaimJson.Code(c) : null));
         using var reader = query.ExecuteReader();
         while (reader.Read())
@@ -224,25 +330,15 @@ public sealed partial class MarsadStore : IDisposable
     }
 
     /// <summary>
-    /// Every stored claim as reviewed — a rejected claim left out, a corrected one with its
+    /// Every claim of the record as reviewed — a rejected claim left out, a corrected one with its
     /// corrections — with its report's publication date (given, else inferred) and source: what a
-    /// tally is built from.
+    /// tally is built from. The record is the latest version of each document not retracted; with
+    /// <paramref name="knownOn"/>, the latest version published by that day (knowledge time).
     /// </summary>
-    public IReadOnlyList<Mention> Mentions()
+    public IReadOnlyList<Mention> Mentions(DateOnly? knownOn = null)
     {
         var reviews = ReviewsInForce();
-        // Documents first, in their own query: their columns after the text would make a join walk
-        // every report's text once per claim.
-        var reports = new Dictionary<string, (DateOnly? Published, string? Source)>(StringComparer.Ordinal);
-        using (var documents = Command("SELECT hash, coalesce(published, published_inferred), source FROM documents"))
-        using (var reader = documents.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var published = Text(reader, 1) is { } day ? DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture) : (DateOnly?)null;
-                reports[reader.GetString(0)] = (published, Text(reader, 2));
-            }
-        }
+        var reports = RecordVersions(knownOn);
 
         // In storage order: the tally orders what it needs itself.
         // Reading a row costs far more than finding it, so the table is read in slices of rowids,
@@ -264,7 +360,11 @@ public sealed partial class MarsadStore : IDisposable
             while (rows.Read())
             {
                 var hash = rows.GetString(ClaimRows.Count);
-                var (published, source) = reports[hash];
+                if (!reports.TryGetValue(hash, out var report))
+                {
+                    continue;
+                }
+
                 var claim = ClaimRows.Read(rows);
                 if (reviews.Count > 0 && reviews.TryGetValue((hash, claim.Span.Start, claim.Span.End), out var review))
                 {
@@ -273,11 +373,39 @@ public sealed partial class MarsadStore : IDisposable
 
                 if (claim is not null)
                 {
-                    part.Add(new Mention(claim, published, source));
+                    part.Add(new Mention(claim, report.Published, report.Source));
                 }
             }
         });
         return [.. parts.SelectMany(p => p)];
+    }
+
+    /// <summary>
+    /// The texts a view of the record reads, by hash, with their publication date and source: for
+    /// each document not retracted, its latest version — or, known on a day, the latest published by then.
+    /// </summary>
+    private Dictionary<string, (DateOnly? Published, string? Source)> RecordVersions(DateOnly? knownOn)
+    {
+        // Documents in their own query: their columns after the text would make a join walk every
+        // report's text once per claim.
+        var latest = new Dictionary<string, (string Hash, int Version, DateOnly? Published, string? Source)>(StringComparer.Ordinal);
+        using (var documents = Command(
+            "SELECT hash, id, version, coalesce(published, published_inferred), source FROM documents d WHERE NOT EXISTS (SELECT 1 FROM retractions WHERE doc_id = d.id)"))
+        using (var reader = documents.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var published = Text(reader, 3) is { } day ? Day(day) : (DateOnly?)null;
+                var version = reader.GetInt32(2);
+                var known = knownOn is null || published <= knownOn;
+                if (known && (!latest.TryGetValue(reader.GetString(1), out var seen) || seen.Version < version))
+                {
+                    latest[reader.GetString(1)] = (reader.GetString(0), version, published, Text(reader, 4));
+                }
+            }
+        }
+
+        return latest.Values.ToDictionary(v => v.Hash, v => (v.Published, v.Source), StringComparer.Ordinal);
     }
 
     private (long First, long Last) RowidRange()
@@ -326,6 +454,10 @@ public sealed partial class MarsadStore : IDisposable
     internal static object Db(object? value) => value ?? DBNull.Value;
 
     private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Instant(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture);
 
     internal static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

@@ -16,7 +16,7 @@ internal static class ClaimEndpoints
 {
     public static void Map(RouteGroupBuilder read, RouteGroupBuilder write)
     {
-        read.MapGet("/claims", (MarsadStore store, ClaimRenderer renderer, string? doc, string? category, string? actor, string? admin1, string? date, string? status, int? page, int? size) =>
+        read.MapGet("/claims", (MarsadStore store, ClaimRenderer renderer, string? doc, int? version, string? category, string? actor, string? admin1, string? date, string? status, int? page, int? size) =>
         {
             if (category is not null && ClaimJson.Parse<Category>(category) is null)
             {
@@ -24,7 +24,7 @@ internal static class ClaimEndpoints
             }
 
             var paging = Paging.Of(page, size);
-            var claims = store.ClaimsWithReviews(doc, ClaimJson.Parse<Category>(category))
+            var claims = store.ClaimsWithReviews(doc, ClaimJson.Parse<Category>(category), version)
                 .Where(c => (actor is null || string.Equals(c.Claim.Group.Actor, actor, StringComparison.OrdinalIgnoreCase))
                     && (admin1 is null || c.Claim.Place.Admin1 == admin1)
                     && (date is null || c.Claim.Time.AsOf == date)
@@ -33,13 +33,13 @@ internal static class ClaimEndpoints
             var shown = paging.Of(claims).ToList();
             var sentences = Sentences(store, renderer, shown.Select(c => c.Claim));
             return new JsonBody(json => paging.Write(json, claims.Count, shown, (j, c) => WriteReviewed(j, c, sentences)));
-        }).WithSummary("Claims, filtered by document, category, actor, admin1, as-of day and review status (unreviewed, confirm, reject, correct); each read back as a sentence (rendered.ar, rendered.en), as extracted and as reviewed.");
+        }).WithSummary("Claims of the record (the latest version of each document not retracted), or of one document (doc, and version for an earlier one), filtered by category, actor, admin1, as-of day and review status (unreviewed, confirm, reject, correct); each read back as a sentence (rendered.ar, rendered.en), as extracted and as reviewed.");
 
         read.MapGet("/claims/{id}/reviews", (MarsadStore store, string id) =>
             new JsonBody(json =>
             {
                 json.WriteStartArray();
-                foreach (var review in store.Reviews(id))
+                foreach (var review in store.Reviews(RouteIds.Decode(id)))
                 {
                     WriteReview(json, review);
                 }
@@ -49,6 +49,7 @@ internal static class ClaimEndpoints
 
         write.MapPost("/claims/{id}/reviews", (MarsadStore store, string id, ReviewRequest request, HttpContext context) =>
         {
+            id = RouteIds.Decode(id);
             var (action, correction, problem) = request.Read();
             if (problem is not null)
             {

@@ -32,7 +32,7 @@ internal static class DashboardEndpoints
         read.MapGet("/chart", (MarsadStore store, string series, string? as_of) =>
         {
             var knownOn = as_of is null ? (DateOnly?)null : DateOnly.TryParseExact(as_of, "yyyy-MM-dd", out var day) ? day : null;
-            return TallyBuilder.Build(store.Mentions(), knownOn).Series.FirstOrDefault(s => s.Id == series) is { } found
+            return TallyBuilder.Build(store.Mentions(knownOn), knownOn).Series.FirstOrDefault(s => s.Id == series) is { } found
                 ? Results.Text(SeriesChart.Svg([found], found.Key.Label), "image/svg+xml; charset=utf-8")
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No series {series}");
         }).WithSummary("One series drawn as SVG, each point marked by its hedge.");

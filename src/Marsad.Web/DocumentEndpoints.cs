@@ -20,18 +20,24 @@ internal static class DocumentEndpoints
             var paging = Paging.Of(page, size);
             var documents = store.Documents(search: q, offset: paging.Offset, limit: paging.Size).ToList();
             var claims = store.ClaimCounts();
-            return new JsonBody(json => paging.Write(json, store.CountDocuments(q), documents, (j, d) => WriteSummary(j, d, claims.GetValueOrDefault(d.Document.Id))));
-        }).WithSummary("Stored reports, a page at a time; q searches id, title, source and text.");
+            return new JsonBody(json => paging.Write(json, store.CountDocuments(q), documents, (j, d) => WriteSummary(j, d, claims.GetValueOrDefault(d.Document.Hash))));
+        }).WithSummary("Stored reports in their latest versions, a page at a time; q searches id, title, source and text. Retracted ones are listed, marked.");
 
-        read.MapGet("/documents/{id}", (MarsadStore store, ClaimRenderer renderer, string id) =>
+        // A catch-all: a document id may hold "/" (a report in a subfolder), sent as is or as %2F.
+        read.MapGet("/documents/{**id}", (MarsadStore store, ClaimRenderer renderer, string id, int? version) =>
         {
-            if (store.Documents(id: id).FirstOrDefault() is not { } document)
+            id = RouteIds.Decode(id);
+            if (store.Document(id, version) is not { } document)
             {
-                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No document {id}");
+                return Results.Problem(
+                    statusCode: StatusCodes.Status404NotFound,
+                    title: version is null ? $"No document {id}" : $"No version {version} of document {id}");
             }
 
-            var claims = store.Claims(id);
+            var claims = store.Claims(id, version: document.Version);
             var parts = ClaimRenderer.PartsByWhole(claims);
+            var counts = store.ClaimCounts();
+            var versions = store.Versions(id);
             return new JsonBody(json =>
             {
                 json.WriteStartObject();
@@ -44,9 +50,22 @@ internal static class DocumentEndpoints
                 }
 
                 json.WriteEndArray();
+                json.WriteStartArray("all_versions");
+                foreach (var other in versions)
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("version", other.Version);
+                    json.WriteString("hash", other.Document.Hash);
+                    json.WriteString("published", Iso(other.Publication.Date));
+                    json.WriteString("ingested_at", other.IngestedAt.ToString("O", CultureInfo.InvariantCulture));
+                    json.WriteNumber("claims", counts.GetValueOrDefault(other.Document.Hash));
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
                 json.WriteEndObject();
             });
-        }).WithSummary("One report: its text as ingested and its claims (CODEBOOK §2), spans pointing into the text, each read back as a sentence (rendered.ar, rendered.en).");
+        }).WithSummary("One report — its latest version, or ?version=N — with its text as ingested, its claims (CODEBOOK §2, spans into the text) each read back as a sentence (rendered.ar, rendered.en), and the list of its versions. The id may contain / (sent as is or as %2F).");
 
         write.MapPost("/documents", async (HttpRequest request, MarsadStore store) =>
         {
@@ -64,7 +83,7 @@ internal static class DocumentEndpoints
             {
                 var extraction = options.Extractor.Extract(document);
                 var outcome = store.AddDocument(document, extraction, Extraction.ClaimExtractor.Version);
-                stored.Add((store.Documents(id: document.Id).First(d => d.Document.Hash == document.Hash), extraction.Claims.Count, outcome == IngestOutcome.Added));
+                stored.Add((store.WithText(document.Hash)!, extraction.Claims.Count, outcome != IngestOutcome.AlreadyPresent));
             }
 
             return new JsonBody(
@@ -91,7 +110,7 @@ internal static class DocumentEndpoints
                     json.WriteEndObject();
                 },
                 stored.Any(s => s.Added) ? StatusCodes.Status201Created : StatusCodes.Status200OK);
-        }).WithSummary("Upload reports: text/plain, text/html, a JSON object {id, text, title, source, url, published}, or JSON lines (application/x-ndjson), one report a line. Each is extracted and stored; bad lines are listed in errors.");
+        }).WithSummary("Upload reports: text/plain, text/html, a JSON object {id, text, title, source, url, published}, or JSON lines (application/x-ndjson), one report a line. Each is extracted and stored; a new text under a stored id is that document's next version; bad lines are listed in errors.");
     }
 
     private static void WriteSummary(Utf8JsonWriter json, StoredDocument document, int claims)
@@ -110,9 +129,22 @@ internal static class DocumentEndpoints
         json.WriteString("source", metadata.Source);
         json.WriteString("url", metadata.Url);
         json.WriteString("lang", metadata.Lang);
-        json.WriteString("published", stored.Publication.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        json.WriteNumber("version", stored.Version);
+        json.WriteNumber("versions", stored.Versions);
+        json.WriteString("published", Iso(stored.Publication.Date));
         json.WriteString("published_how", stored.Publication.How);
         json.WriteString("ingested_at", stored.IngestedAt.ToString("O", CultureInfo.InvariantCulture));
         json.WriteNumber("claims", claims);
+        if (stored.Retraction is { } retraction)
+        {
+            json.WritePropertyName("retracted");
+            RetractionEndpoints.Write(json, retraction);
+        }
+        else
+        {
+            json.WriteNull("retracted");
+        }
     }
+
+    private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

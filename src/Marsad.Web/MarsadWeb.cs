@@ -50,7 +50,6 @@ public static class MarsadWeb
         app.UseMiddleware<ReadCache>(options);
         app.MapOpenApi();
 
-
         var read = app.MapGroup("/api");
         if (!options.OpenReading)
         {
@@ -58,8 +57,11 @@ public static class MarsadWeb
         }
 
         var write = app.MapGroup("/api").AddEndpointFilter<TokenFilter>().RequireRateLimiting(WritePolicy);
+        var admin = app.MapGroup("/api").AddEndpointFilter<TokenFilter>().AddEndpointFilter<AdminFilter>().RequireRateLimiting(WritePolicy);
         DocumentEndpoints.Map(read, write, options);
         ClaimEndpoints.Map(read, write);
+        RetractionEndpoints.Map(read, admin);
+        AccountEndpoints.Map(admin);
         TallyEndpoints.Map(read);
         DashboardEndpoints.Map(app, read);
         return app;

@@ -150,7 +150,7 @@ internal static class TallyEndpoints
         }
 
         var knownOn = asOf is null ? (DateOnly?)null : DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return TallyBuilder.Build(store.Mentions(), knownOn).Where(ClaimJson.Parse<Category>(category), actor, since);
+        return TallyBuilder.Build(store.Mentions(knownOn), knownOn).Where(ClaimJson.Parse<Category>(category), actor, since);
     }
 
     private static IResult BadFilter() => Results.Problem(

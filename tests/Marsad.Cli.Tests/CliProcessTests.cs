@@ -148,7 +148,7 @@ public sealed class CliProcessTests : IDisposable
         Run("ingest", Seeds, "--db", Database);
         var result = Run("reextract", "--db", Database);
         Assert.Equal(0, result.ExitCode);
-        Assert.StartsWith("5 documents re-extracted", result.Output, StringComparison.Ordinal);
+        Assert.StartsWith("5 document versions re-extracted", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -275,7 +275,66 @@ public sealed class CliProcessTests : IDisposable
         Assert.Contains("SY-DY", unresolved.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Same_name_reports_in_two_folders_and_an_edited_re_ingest_leave_tally_checks_and_exports_working()
+    {
+        const string report = "محافظة دير الزور – المرصد السوري:: ارتفع إلى 653 عدد عناصر قوات سوريا الديمقراطية الذين قضوا منذ الـ 10 من أيلول / سبتمبر 2018";
+        var reports = Path.Combine(Folder, "reports");
+        var first = temp.File("reports/2019/report.txt", report);
+        temp.File("reports/2020/report.txt", "قتل 12 مدنياً في قصف على ريف إدلب");
+        Assert.StartsWith("2 added, 0 already present", Run("ingest", reports, "--db", Database).Output, StringComparison.Ordinal);
+        File.WriteAllText(first, report.Replace("653", "663", StringComparison.Ordinal));
+        var edited = Run("ingest", reports, "--db", Database);
+        Assert.StartsWith("1 added, 1 already present", edited.Output, StringComparison.Ordinal);
+        Assert.Contains("1 of those added are new versions", edited.Output, StringComparison.Ordinal);
+
+        var tally = Run("tally", "--db", Database, "--format", "json");
+        Assert.Equal(0, tally.ExitCode);
+        Assert.Contains("\"value\": 663", tally.Output.Replace("\"value\":663", "\"value\": 663", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("653", tally.Output, StringComparison.Ordinal);
+        Assert.Equal(0, Run("checks", "--db", Database).ExitCode);
+        foreach (var format in new[] { "csv", "json", "geojson", "hxl" })
+        {
+            Assert.Equal(0, Run("export", "--db", Database, "--format", format, "--out", temp.Combine("tally." + format)).ExitCode);
+        }
+
+        var versions = Run("documents", "--db", Database, "--versions", "2019/report");
+        Assert.Equal(0, versions.ExitCode);
+        Assert.Equal(2, versions.Output.Split('\n').Count(l => l.StartsWith("2019/report", StringComparison.Ordinal)));
+        Assert.Contains("2019/report@v2#1", Run("claims", "--db", Database, "--doc", "2019/report").Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_retracted_document_is_left_out_of_the_tally_and_marked_in_the_list()
+    {
+        Run("ingest", Seeds, "--db", Database);
+        Assert.Contains("56680", Run("tally", "--db", Database, "--format", "csv").Output, StringComparison.Ordinal);
+        var retract = Run("retract", "004_ae0935a9256ad8c4", "--reason", "the outlet withdrew it", "--by", "rania", "--db", Database);
+        Assert.Equal(0, retract.ExitCode);
+        Assert.DoesNotContain("56680", Run("tally", "--db", Database, "--format", "csv").Output, StringComparison.Ordinal);
+        Assert.Contains("RETRACTED by rania: the outlet withdrew it", Run("documents", "--db", Database).Output, StringComparison.Ordinal);
+        Assert.Equal(2, Run("retract", "nothing-by-that-id", "--reason", "x", "--db", Database).ExitCode);
+    }
+
+    [Fact]
+    public void Users_are_listed_with_their_roles_rotated_and_revoked()
+    {
+        var token = Run("users", "add", "rania", "--db", Database).Output.Trim();
+        Assert.Equal(0, Run("users", "add", "omar", "--role", "admin", "--db", Database).ExitCode);
+        Assert.Equal(2, Run("users", "add", "rania", "--db", Database).ExitCode);
+        var rotated = Run("users", "rotate", "rania", "--db", Database);
+        Assert.Equal(0, rotated.ExitCode);
+        Assert.NotEqual(token, rotated.Output.Trim());
+        Assert.Equal(0, Run("users", "revoke", "rania", "--db", Database).ExitCode);
+        Assert.Equal(2, Run("users", "revoke", "rania", "--db", Database).ExitCode);
+        var list = Run("users", "list", "--db", Database).Output.Split('\n');
+        Assert.Matches(@"^omar\s+admin\s+\S+\s+-", list.Single(l => l.StartsWith("omar", StringComparison.Ordinal)));
+        Assert.Matches(@"^rania\s+reviewer\s+\S+\s+\d{4}-", list.Single(l => l.StartsWith("rania", StringComparison.Ordinal)));
+    }
+
     [Theory]
+    [InlineData("retract")]
+    [InlineData("users")]
     [InlineData("places")]
     [InlineData("documents")]
     [InlineData("ingest")]

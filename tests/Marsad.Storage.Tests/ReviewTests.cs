@@ -32,10 +32,30 @@ public sealed class ReviewTests : IDisposable
     public void A_token_is_stored_hashed_and_authenticates_its_reviewer()
     {
         using var store = Open();
-        var token = store.AddUser("rania");
-        Assert.Equal("rania", store.Authenticate(token));
+        var token = store.AddUser("rania")!;
+        Assert.Equal("rania", store.Authenticate(token)?.Name);
         Assert.Null(store.Authenticate(token + "x"));
         Assert.True(token.Length >= 40);
+    }
+
+    [Fact]
+    public void A_revoked_account_no_longer_authenticates_and_a_rotated_token_replaces_the_old()
+    {
+        using var store = Open();
+        var reviewer = store.AddUser("rania")!;
+        var admin = store.AddUser("omar", UserRole.Admin)!;
+        Assert.Null(store.AddUser("rania"));
+        Assert.Equal(UserRole.Admin, store.Authenticate(admin)!.Role);
+
+        var rotated = store.RotateToken("rania")!;
+        Assert.Null(store.Authenticate(reviewer));
+        Assert.Equal("rania", store.Authenticate(rotated)!.Name);
+
+        Assert.True(store.RevokeUser("rania"));
+        Assert.Null(store.Authenticate(rotated));
+        Assert.Null(store.RotateToken("rania"));
+        Assert.False(store.RevokeUser("rania"));
+        Assert.Equal([("omar", false), ("rania", true)], store.Users().Select(u => (u.Name, u.IsRevoked)));
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
     private WebApplication? app;
     private HttpClient client = new();
     private string token = "";
+    private string adminToken = "";
 
     private string Database => Path.Combine(folder, "marsad.db");
 
@@ -38,7 +39,8 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
             {
                 var document = new SourceDocument("r1", Report, new DocumentMetadata(Source: "SOHR", Published: new DateOnly(2019, 1, 25)));
                 store.AddDocument(document, ClaimExtractor.Default.Extract(document), ClaimExtractor.Version);
-                token = store.AddUser("rania");
+                token = store.AddUser("rania")!;
+                adminToken = store.AddUser("omar", Marsad.Reviews.UserRole.Admin)!;
             }
         }
 
@@ -194,7 +196,7 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
 
         using (var store = MarsadStore.Open(Database))
         {
-            var stored = store.Documents(id: "r1").Single();
+            var stored = store.Document("r1")!;
             store.ReplaceClaims(stored.Document, ClaimExtractor.Default.Extract(stored.Document), ClaimExtractor.Version);
         }
 
@@ -210,6 +212,83 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, badField.StatusCode);
         var unknown = await client.PostAsJsonAsync("/api/claims/r1%2399/reviews", new { action = "reject", reason = "r" });
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_upload_under_a_stored_id_is_a_new_version_and_every_view_still_answers()
+    {
+        var edited = Report.Replace("653", "663", StringComparison.Ordinal);
+        var upload = await Authorized().PostAsync("/api/documents?id=r1", new StringContent(edited, Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var stored = JsonDocument.Parse(await upload.Content.ReadAsStringAsync()).RootElement.GetProperty("documents")[0];
+        Assert.Equal((2, 2), (stored.GetProperty("version").GetInt32(), stored.GetProperty("versions").GetInt32()));
+
+        Assert.Equal(663, await SdfTotal());
+        foreach (var path in new[] { "/api/checks", "/api/places", "/api/export/csv", "/api/export/json", "/api/export/geojson", "/api/export/hxl", "/api/claims" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
+        }
+
+        var document = await Get("/api/documents/r1");
+        Assert.Equal(edited, document.GetProperty("text").GetString());
+        Assert.Equal([1, 2], document.GetProperty("all_versions").EnumerateArray().Select(v => v.GetProperty("version").GetInt32()));
+        Assert.Equal(Report, (await Get("/api/documents/r1?version=1")).GetProperty("text").GetString());
+        Assert.Equal(1, (await Get("/api/documents")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_document_whose_id_holds_a_slash_is_read_and_reviewed_over_HTTP()
+    {
+        var body = JsonSerializer.Serialize(new { id = "2019/report", text = "قتل 27 مدنياً على الأقل بينهم 10 أطفال جراء غارات روسية", published = "2019-02-01" });
+        Assert.Equal(HttpStatusCode.Created, (await Authorized().PostAsync("/api/documents", new StringContent(body, Encoding.UTF8, "application/json"))).StatusCode);
+
+        Assert.Equal("2019/report", (await Get("/api/documents/2019/report")).GetProperty("id").GetString());
+        var document = await Get("/api/documents/2019%2Freport");
+        var claim = document.GetProperty("claims")[0].GetProperty("id").GetString()!;
+        Assert.Equal("2019/report#1", claim);
+
+        var review = await client.PostAsJsonAsync($"/api/claims/{Uri.EscapeDataString(claim)}/reviews", new { action = "reject", reason = "a recap" });
+        Assert.Equal(HttpStatusCode.Created, review.StatusCode);
+        var log = await Get($"/api/claims/{Uri.EscapeDataString(claim)}/reviews");
+        Assert.Equal("2019/report#1", Assert.Single(log.EnumerateArray()).GetProperty("claim").GetString());
+    }
+
+    [Fact]
+    public async Task Retraction_is_for_admins_logged_and_takes_the_document_out_of_the_tally()
+    {
+        var asReviewer = await Authorized().PostAsJsonAsync("/api/retractions", new { document = "r1", reason = "withdrawn" });
+        Assert.Equal(HttpStatusCode.Forbidden, asReviewer.StatusCode);
+
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+        var noReason = await client.PostAsJsonAsync("/api/retractions", new { document = "r1" });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.True(JsonDocument.Parse(await noReason.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").TryGetProperty("reason", out _));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync("/api/retractions", new { document = "r9", reason = "x" })).StatusCode);
+
+        var retracted = await client.PostAsJsonAsync("/api/retractions", new { document = "r1", reason = "the outlet withdrew it" });
+        Assert.Equal(HttpStatusCode.Created, retracted.StatusCode);
+        Assert.Empty((await Get("/api/tally")).EnumerateArray());
+        var log = Assert.Single((await Get("/api/retractions")).EnumerateArray());
+        Assert.Equal(("r1", "omar"), (log.GetProperty("document").GetString(), log.GetProperty("by").GetString()));
+        Assert.Equal("omar", (await Get("/api/documents/r1")).GetProperty("retracted").GetProperty("by").GetString());
+    }
+
+    [Fact]
+    public async Task Accounts_are_managed_by_admins_and_a_revoked_token_is_refused()
+    {
+        Assert.Equal(HttpStatusCode.Forbidden, (await Authorized().GetAsync("/api/users")).StatusCode);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+        var added = await client.PostAsJsonAsync("/api/users", new { name = "lina", role = "reviewer" });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var linaToken = JsonDocument.Parse(await added.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString()!;
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/users", new { name = "x", role = "boss" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsJsonAsync("/api/users", new { name = "lina" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/users/lina/revoke", null)).StatusCode);
+        Assert.Equal(["lina", "omar", "rania"], (await Get("/api/users")).EnumerateArray().Select(u => u.GetProperty("name").GetString()));
+
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", linaToken);
+        var refused = await client.PostAsJsonAsync("/api/claims/r1%231/reviews", new { action = "confirm", reason = "checked" });
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         var database = Path.Combine(folder, "marsad.db");
         using (var store = MarsadStore.Open(database))
         {
-            token = store.AddUser("rania");
+            token = store.AddUser("rania")!;
         }
 
         app = MarsadWeb.Create(new WebOptions(database, ClaimExtractor.Default), "http://127.0.0.1:0");

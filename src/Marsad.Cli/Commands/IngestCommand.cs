@@ -15,7 +15,7 @@ internal static class IngestCommand
         var source = new Option<string?>("--source") { Description = "Source name for reports that do not give one." };
         var published = CommonArguments.Published();
         var lang = new Option<string?>("--lang") { Description = "Language code (ar, en) for reports that do not give one." };
-        var command = new Command("ingest", "Store reports and their claims. Re-ingesting the same text adds nothing; a bad file is reported and skipped.")
+        var command = new Command("ingest", "Store reports and their claims. Re-ingesting the same text adds nothing, a new text under a stored id is its next version; a bad file is reported and skipped.")
         {
             paths, source, published, lang,
         };
@@ -29,7 +29,8 @@ internal static class IngestCommand
             using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
             var defaults = CommonArguments.Defaults(result.GetValue(source), result.GetValue(published), result.GetValue(lang));
             var tally = Ingest(store, extractor, ReportReader.Read(result.GetValue(paths)!, defaults));
-            Console.WriteLine($"{tally.Added} added, {tally.AlreadyPresent} already present, {tally.Failed} failed; {tally.Claims} claims extracted.");
+            var versions = tally.NewVersions > 0 ? $" {tally.NewVersions} of those added are new versions of stored documents." : "";
+            Console.WriteLine($"{tally.Added} added, {tally.AlreadyPresent} already present, {tally.Failed} failed; {tally.Claims} claims extracted.{versions}");
             return tally.Failed > 0 ? ExitCodes.SomeInputFailed : ExitCodes.Success;
         });
         return command;
@@ -50,14 +51,16 @@ internal static class IngestCommand
                     break;
                 case ReadDocument { Document: var document }:
                     var extraction = extractor.Extract(document);
-                    if (store.AddDocument(document, extraction, ClaimExtractor.Version) == IngestOutcome.Added)
+                    var outcome = store.AddDocument(document, extraction, ClaimExtractor.Version);
+                    if (outcome == IngestOutcome.AlreadyPresent)
                     {
-                        tally.Added++;
-                        tally.Claims += extraction.Claims.Count;
+                        tally.AlreadyPresent++;
                     }
                     else
                     {
-                        tally.AlreadyPresent++;
+                        tally.Added++;
+                        tally.NewVersions += outcome == IngestOutcome.NewVersion ? 1 : 0;
+                        tally.Claims += extraction.Claims.Count;
                     }
 
                     break;
@@ -72,6 +75,8 @@ internal static class IngestCommand
     internal sealed class IngestTally
     {
         public int Added { get; set; }
+
+        public int NewVersions { get; set; }
 
         public int AlreadyPresent { get; set; }
 

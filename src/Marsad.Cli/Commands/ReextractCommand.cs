@@ -20,7 +20,7 @@ internal static class ReextractCommand
             using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
             var documents = 0;
             var claims = 0;
-            foreach (var stored in store.Documents().ToList())
+            foreach (var stored in store.Documents().ToList().SelectMany(d => store.Versions(d.Document.Id)))
             {
                 var extracted = extractor.Extract(stored.Document);
                 store.ReplaceClaims(stored.Document, extracted, ClaimExtractor.Version);
@@ -28,7 +28,7 @@ internal static class ReextractCommand
                 claims += extracted.Claims.Count;
             }
 
-            Console.WriteLine($"{documents} documents re-extracted with extractor {ClaimExtractor.Version}: {claims} claims.");
+            Console.WriteLine($"{documents} document versions re-extracted with extractor {ClaimExtractor.Version}: {claims} claims.");
             return ExitCodes.Success;
         });
         return command;

@@ -12,20 +12,27 @@ internal static class ShowCommand
     public static Command Create(SharedOptions shared)
     {
         var id = new Argument<string>("doc") { Description = "The document id (see `marsad documents`)." };
-        var command = new Command("show", "Show one stored report: source, publication date, the places and actors its claims name, and its claims.") { id };
+        var version = new Option<int?>("--version") { Description = "This version of the document (default: the latest; `marsad documents --versions DOC` lists them)." };
+        var command = new Command("show", "Show one stored report: source, publication date, the places and actors its claims name, and its claims.") { id, version };
         command.SetAction(result =>
         {
             using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
             var docId = result.GetValue(id)!;
-            if (store.Documents().FirstOrDefault(d => d.Document.Id == docId) is not { } stored)
+            if (store.Document(docId, result.GetValue(version)) is not { } stored)
             {
-                Console.Error.WriteLine($"error: no document {docId} in {result.GetValue(shared.Database)}; `marsad documents` lists them.");
+                Console.Error.WriteLine($"error: no document {docId}{(result.GetValue(version) is { } v ? $" version {v}" : "")} in {result.GetValue(shared.Database)}; `marsad documents --versions {docId}` lists its versions.");
                 return ExitCodes.BadUsage;
             }
 
-            var claims = store.Claims(docId);
+            var claims = store.Claims(docId, version: stored.Version);
             var metadata = stored.Document.Metadata;
             Console.WriteLine($"{docId}  {metadata.Title}");
+            Console.WriteLine($"  version    {stored.Version} of {stored.Versions}");
+            if (stored.Retraction is { } retraction)
+            {
+                Console.WriteLine($"  RETRACTED  {retraction.At:yyyy-MM-dd} by {retraction.By}: {retraction.Reason}");
+            }
+
             Console.WriteLine($"  source     {metadata.Source ?? "-"}  {metadata.Url}");
             Console.WriteLine($"  published  {stored.Publication.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unknown"} ({stored.Publication.How})");
             Console.WriteLine($"  sha256     {stored.Document.Hash}");

@@ -22,7 +22,8 @@ internal sealed class TallyOptions
 
     public Tally Build(MarsadStore store, ParseResult result)
     {
-        var tally = TallyBuilder.Build(store.Mentions(), CommonArguments.ParseDate(result.GetValue(AsOf)));
+        var knownOn = CommonArguments.ParseDate(result.GetValue(AsOf));
+        var tally = TallyBuilder.Build(store.Mentions(knownOn), knownOn);
         return tally.Where(ClaimJson.Parse<Category>(result.GetValue(Category)), result.GetValue(Actor), result.GetValue(Since));
     }
 }

@@ -7,7 +7,9 @@ namespace Marsad.Ingest;
 /// <summary>
 /// Reads reports from files and folders (CODEBOOK §8): each <c>NAME.txt</c> or <c>NAME.html</c> is
 /// one report with id <c>NAME</c> and an optional <c>NAME.meta.json</c> sidecar; each line of a
-/// <c>.jsonl</c> file is one report. Folders are read recursively in ordinal order, so the same
+/// <c>.jsonl</c> file is one report. In a subfolder of the folder ingested the id is the path from
+/// that folder (<c>2019/NAME</c>), so two reports of one name in two folders stay two documents;
+/// a sidecar's <c>"id"</c> names its report outright. Folders are read recursively in ordinal order, so the same
 /// folder always gives the same sequence. Nothing throws: a report that cannot be read becomes a
 /// <see cref="ReadError"/> naming the file (and line) and the reading goes on.
 /// </summary>
@@ -42,7 +44,7 @@ public static class ReportReader
                     continue;
                 }
 
-                foreach (var result in ReadFile(path, kind.Value, defaults))
+                foreach (var result in ReadFile(path, Path.GetFileNameWithoutExtension(path), kind.Value, defaults))
                 {
                     yield return result;
                 }
@@ -82,7 +84,15 @@ public static class ReportReader
             return [new ReadError(folder, null, "cannot list the folder: " + e.Message)];
         }
 
-        return files.Where(f => KindOf(f) is not null).SelectMany(f => ReadFile(f, KindOf(f)!.Value, defaults));
+        return files.Where(f => KindOf(f) is not null).SelectMany(f => ReadFile(f, IdIn(folder, f), KindOf(f)!.Value, defaults));
+    }
+
+    /// <summary>A report's id in a folder: its path from the folder, <c>/</c>-separated, without the extension.</summary>
+    private static string IdIn(string folder, string file)
+    {
+        var relative = Path.GetRelativePath(folder, file);
+        var name = Path.Combine(Path.GetDirectoryName(relative) ?? "", Path.GetFileNameWithoutExtension(relative));
+        return name.Replace(Path.DirectorySeparatorChar, '/');
     }
 
     private static ReportKind? KindOf(string path)
@@ -101,10 +111,10 @@ public static class ReportReader
         };
     }
 
-    private static IEnumerable<ReadResult> ReadFile(string path, ReportKind kind, DocumentMetadata defaults) =>
-        kind == ReportKind.JsonLines ? JsonLinesReader.Read(path, defaults) : [ReadSingle(path, kind, defaults)];
+    private static IEnumerable<ReadResult> ReadFile(string path, string id, ReportKind kind, DocumentMetadata defaults) =>
+        kind == ReportKind.JsonLines ? JsonLinesReader.Read(path, defaults) : [ReadSingle(path, id, kind, defaults)];
 
-    private static ReadResult ReadSingle(string path, ReportKind kind, DocumentMetadata defaults)
+    private static ReadResult ReadSingle(string path, string id, ReportKind kind, DocumentMetadata defaults)
     {
         byte[] bytes;
         try
@@ -123,7 +133,7 @@ public static class ReportReader
         }
 
         var sidecar = ReadSidecar(path);
-        return sidecar.Error ?? FromBytes(bytes, path, kind, Path.GetFileNameWithoutExtension(path), Merge(sidecar.Metadata, defaults));
+        return sidecar.Error ?? FromBytes(bytes, path, kind, sidecar.Id ?? id, Merge(sidecar.Metadata, defaults));
     }
 
     /// <summary>One text or HTML report from its bytes: strict UTF-8, HTML to text, the first line its title if it has none.</summary>
@@ -150,24 +160,24 @@ public static class ReportReader
             path);
     }
 
-    private static (DocumentMetadata Metadata, ReadError? Error) ReadSidecar(string reportPath)
+    private static (DocumentMetadata Metadata, string? Id, ReadError? Error) ReadSidecar(string reportPath)
     {
         var path = Path.Combine(Path.GetDirectoryName(reportPath) ?? ".", Path.GetFileNameWithoutExtension(reportPath) + SidecarSuffix);
         if (!File.Exists(path))
         {
-            return (DocumentMetadata.None, null);
+            return (DocumentMetadata.None, null, null);
         }
 
         try
         {
             using var json = JsonDocument.Parse(File.ReadAllBytes(path));
             return Metadata(json.RootElement) is { } metadata
-                ? (metadata, null)
-                : (DocumentMetadata.None, new ReadError(path, null, "metadata is not a JSON object with a YYYY-MM-DD \"published\""));
+                ? (metadata, String(json.RootElement, "id") is { } id && !string.IsNullOrWhiteSpace(id) ? id : null, null)
+                : (DocumentMetadata.None, null, new ReadError(path, null, "metadata is not a JSON object with a YYYY-MM-DD \"published\""));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
-            return (DocumentMetadata.None, new ReadError(path, null, "bad metadata sidecar: " + e.Message));
+            return (DocumentMetadata.None, null, new ReadError(path, null, "bad metadata sidecar: " + e.Message));
         }
     }
 

@@ -34,14 +34,34 @@ public sealed class ReportReaderTests
     }
 
     [Fact]
-    public void Folders_are_read_recursively_in_ordinal_order_and_skip_other_files()
+    public void Folders_are_read_recursively_in_ordinal_order_with_ids_from_the_folder_and_skip_other_files()
     {
         using var folder = new TempFolder();
         folder.File("b/z.txt", "ز");
         folder.File("a.txt", "أ");
         folder.File("b/a.html", "<p>ب</p>");
         folder.File("notes.md", "ignored");
-        Assert.Equal(["a", "a", "z"], Read(folder.Path).Cast<ReadDocument>().Select(r => r.Document.Id));
+        Assert.Equal(["a", "b/a", "b/z"], Read(folder.Path).Cast<ReadDocument>().Select(r => r.Document.Id));
+    }
+
+    [Fact]
+    public void Two_reports_of_one_name_in_two_subfolders_get_their_paths_as_distinct_ids()
+    {
+        using var folder = new TempFolder();
+        folder.File("2019/report.txt", "قتل 5 مدنيين");
+        folder.File("2020/report.txt", "قتل 7 مدنيين");
+        folder.File("report.txt", "قتل 9 مدنيين");
+        Assert.Equal(["2019/report", "2020/report", "report"], Read(folder.Path).Cast<ReadDocument>().Select(r => r.Document.Id));
+        Assert.Equal("report", Assert.IsType<ReadDocument>(Assert.Single(Read(folder.Combine("2019/report.txt")))).Document.Id);
+    }
+
+    [Fact]
+    public void A_sidecar_id_names_its_report()
+    {
+        using var folder = new TempFolder();
+        folder.File("2019/report.txt", "قتل 5 مدنيين");
+        folder.File("2019/report.meta.json", """{"id": "sohr-2019-01-25", "published": "2019-01-25"}""");
+        Assert.Equal("sohr-2019-01-25", Assert.IsType<ReadDocument>(Assert.Single(Read(folder.Path))).Document.Id);
     }
 
     [Fact]
