@@ -110,6 +110,14 @@ public sealed partial class MarsadStore
         }
     }
 
+    /// <summary>Whether a claim of this id is stored.</summary>
+    public bool HasClaim(string claimId)
+    {
+        using var query = Command("SELECT EXISTS (SELECT 1 FROM claims WHERE claim_id = $id)");
+        query.Parameters.AddWithValue("$id", claimId);
+        return Convert.ToInt64(query.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
+    }
+
     /// <summary>The audit log: every review, oldest first, of one claim (by id) or of all.</summary>
     public IReadOnlyList<Review> Reviews(string? claimId = null)
     {

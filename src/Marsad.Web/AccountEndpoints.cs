@@ -3,6 +3,7 @@ using System.Text.Json;
 using Marsad.Reviews;
 using Marsad.Serialization;
 using Marsad.Storage;
+using Marsad.Web.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,6 +13,8 @@ namespace Marsad.Web;
 /// <summary><c>/api/users</c>: the accounts of the API, for admins — as <c>marsad users</c> does.</summary>
 internal static class AccountEndpoints
 {
+    private const string Tag = "accounts";
+
     public static void Map(RouteGroupBuilder admin)
     {
         admin.MapGet("/users", (MarsadStore store) => new JsonBody(json =>
@@ -23,7 +26,8 @@ internal static class AccountEndpoints
             }
 
             json.WriteEndArray();
-        })).WithSummary("Every account (admins): name, role, when it was made, when it was revoked.");
+        })).WithSummary("Every account (admins): name, role, when it was made, when it was revoked.")
+            .WithTags(Tag).WithName("listAccounts").Responds(StatusCodes.Status200OK, "Accounts", ApiContract.Json);
 
         admin.MapPost("/users", (MarsadStore store, AccountRequest request) =>
         {
@@ -47,19 +51,25 @@ internal static class AccountEndpoints
             return store.AddUser(request.Name!, role!.Value) is { } token
                 ? new JsonBody(json => Write(json, store.Users().Single(u => u.Name == request.Name), token), StatusCodes.Status201Created)
                 : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: $"There is already an account named {request.Name}");
-        }).WithSummary("Add an account (admins); the response carries its token, shown this once.");
+        }).WithSummary("Add an account (admins); the response carries its token, shown this once.")
+            .WithTags(Tag).WithName("addAccount")
+            .Takes(new Body(ApiContract.Json, "AccountRequest"))
+            .Responds(StatusCodes.Status201Created, "Account", ApiContract.Json)
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
 
         admin.MapPost("/users/{name}/revoke", (MarsadStore store, string name) =>
             store.RevokeUser(name)
                 ? new JsonBody(json => Write(json, store.Users().Single(u => u.Name == name), token: null))
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No active account named {name}"))
-            .WithSummary("Revoke an account (admins): its token stops working; its name stays in the logs.");
+            .WithSummary("Revoke an account (admins): its token stops working; its name stays in the logs.")
+            .WithTags(Tag).Documented("revokeAccount", "Account", StatusCodes.Status404NotFound);
 
         admin.MapPost("/users/{name}/rotate", (MarsadStore store, string name) =>
             store.RotateToken(name) is { } token
                 ? new JsonBody(json => Write(json, store.Users().Single(u => u.Name == name), token))
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No active account named {name}"))
-            .WithSummary("Give an account a new token (admins), shown this once; the old one stops working.");
+            .WithSummary("Give an account a new token (admins), shown this once; the old one stops working.")
+            .WithTags(Tag).Documented("rotateToken", "Account", StatusCodes.Status404NotFound);
     }
 
     private static void Write(Utf8JsonWriter json, User user, string? token)

@@ -5,6 +5,7 @@ using Marsad.Rendering;
 using Marsad.Reviews;
 using Marsad.Serialization;
 using Marsad.Storage;
+using Marsad.Web.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,6 +15,8 @@ namespace Marsad.Web;
 /// <summary><c>/api/claims</c>: query claims with their reviews; review one; read its audit log.</summary>
 internal static class ClaimEndpoints
 {
+    private const string Tag = "claims";
+
     public static void Map(RouteGroupBuilder read, RouteGroupBuilder write)
     {
         read.MapGet("/claims", (MarsadStore store, ClaimRenderer renderer, string? doc, int? version, string? category, string? actor, string? admin1, string? date, string? status, int? page, int? size) =>
@@ -33,19 +36,29 @@ internal static class ClaimEndpoints
             var shown = paging.Of(claims).ToList();
             var sentences = Sentences(store, renderer, shown.Select(c => c.Claim));
             return new JsonBody(json => paging.Write(json, claims.Count, shown, (j, c) => WriteReviewed(j, c, sentences)));
-        }).WithSummary("Claims of the record (the latest version of each document not retracted), or of one document (doc, and version for an earlier one), filtered by category, actor, admin1, as-of day and review status (unreviewed, confirm, reject, correct); each read back as a sentence (rendered.ar, rendered.en), as extracted and as reviewed.");
+        }).WithSummary("Claims of the record (the latest version of each document not retracted), or of one document (doc, and version for an earlier one), filtered by category, actor, admin1, as-of day and review status (unreviewed, confirm, reject, correct); each read back as a sentence (rendered.ar, rendered.en), as extracted and as reviewed.")
+            .WithTags(Tag).Documented("listClaims", "ClaimPage", StatusCodes.Status400BadRequest);
 
         read.MapGet("/claims/{id}/reviews", (MarsadStore store, string id) =>
-            new JsonBody(json =>
+        {
+            id = RouteIds.Decode(id);
+            if (!store.HasClaim(id))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No claim {id}");
+            }
+
+            return new JsonBody(json =>
             {
                 json.WriteStartArray();
-                foreach (var review in store.Reviews(RouteIds.Decode(id)))
+                foreach (var review in store.Reviews(id))
                 {
                     WriteReview(json, review);
                 }
 
                 json.WriteEndArray();
-            })).WithSummary("The audit log of one claim: every review, oldest first.");
+            });
+        }).WithSummary("The audit log of one claim: every review, oldest first.")
+            .WithTags(Tag).Documented("listReviews", "ReviewLog", StatusCodes.Status404NotFound);
 
         write.MapPost("/claims/{id}/reviews", (MarsadStore store, string id, ReviewRequest request, HttpContext context) =>
         {
@@ -60,19 +73,24 @@ internal static class ClaimEndpoints
             return review is null
                 ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No claim {id}")
                 : new JsonBody(json => WriteReview(json, review), StatusCodes.Status201Created);
-        }).WithSummary("Confirm, reject or correct a claim, with a reason. The extracted claim is kept; tallies use the reviewed values.");
+        }).WithSummary("Confirm, reject or correct a claim, with a reason. The extracted claim is kept; tallies use the reviewed values.")
+            .WithTags(Tag).WithName("reviewClaim")
+            .Takes(new Body(ApiContract.Json, "ReviewRequest"))
+            .Responds(StatusCodes.Status201Created, "Review", ApiContract.Json)
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }
 
     private static string Status(Review? review) => review is null ? "unreviewed" : ClaimJson.Code(review.Action);
 
     /// <summary>Renders a claim with the parts its report gives it (all of them, whatever the filter).</summary>
-    private static Func<Claim, IReadOnlyDictionary<string, string>> Sentences(MarsadStore store, ClaimRenderer renderer, IEnumerable<Claim> claims)
+    internal static Func<Claim, IReadOnlyDictionary<string, string>> Sentences(MarsadStore store, ClaimRenderer renderer, IEnumerable<Claim> claims)
     {
         var parts = ClaimRenderer.PartsByWhole(claims.Select(c => c.Doc).Distinct(StringComparer.Ordinal).SelectMany(doc => store.Claims(doc)));
         return claim => renderer.Sentences(claim, [.. parts[claim.Id]]);
     }
 
-    private static void WriteReviewed(Utf8JsonWriter json, (Claim Claim, Review? Review) item, Func<Claim, IReadOnlyDictionary<string, string>> sentences)
+    /// <param name="more">Writes fields of its own into the item (the queue's score and reasons).</param>
+    internal static void WriteReviewed(Utf8JsonWriter json, (Claim Claim, Review? Review) item, Func<Claim, IReadOnlyDictionary<string, string>> sentences, Action<Utf8JsonWriter>? more = null)
     {
         json.WriteStartObject();
         json.WritePropertyName("claim");
@@ -89,6 +107,7 @@ internal static class ClaimEndpoints
             }
         }
 
+        more?.Invoke(json);
         json.WriteEndObject();
     }
 

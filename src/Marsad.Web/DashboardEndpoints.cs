@@ -1,5 +1,5 @@
 using Marsad.Storage;
-using Marsad.Tallies;
+using Marsad.Web.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -31,11 +31,18 @@ internal static class DashboardEndpoints
         app.MapGet("/dashboard/map/{file}", (HttpContext context, string file) => File(context, "map." + file)).ExcludeFromDescription();
         read.MapGet("/chart", (MarsadStore store, string series, string? as_of) =>
         {
-            var knownOn = as_of is null ? (DateOnly?)null : DateOnly.TryParseExact(as_of, "yyyy-MM-dd", out var day) ? day : null;
-            return TallyBuilder.Build(store.Mentions(knownOn), knownOn).Series.FirstOrDefault(s => s.Id == series) is { } found
+            if (TallyEndpoints.Build(store, null, null, null, as_of) is not { } tally)
+            {
+                return TallyEndpoints.BadFilter();
+            }
+
+            return tally.Find(series) is { } found
                 ? Results.Text(SeriesChart.Svg([found], found.Key.Label), "image/svg+xml; charset=utf-8")
-                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No series {series}");
-        }).WithSummary("One series drawn as SVG, each point marked by its hedge.");
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No series {series}", detail: "GET /api/tally lists the series and their ids.");
+        }).WithSummary("One series drawn as SVG, each point marked by its hedge.")
+            .WithTags(TallyEndpoints.Tag).WithName("drawSeries")
+            .Responds(StatusCodes.Status200OK, null, "image/svg+xml")
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }
 
     private static IResult File(HttpContext context, string name)

@@ -4,6 +4,7 @@ using Marsad.Model;
 using Marsad.Rendering;
 using Marsad.Serialization;
 using Marsad.Storage;
+using Marsad.Web.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,6 +14,8 @@ namespace Marsad.Web;
 /// <summary><c>/api/documents</c>: list, search, read with claims, upload.</summary>
 internal static class DocumentEndpoints
 {
+    internal const string Tag = "documents";
+
     public static void Map(RouteGroupBuilder read, RouteGroupBuilder write, WebOptions options)
     {
         read.MapGet("/documents", (MarsadStore store, string? q, int? page, int? size) =>
@@ -21,7 +24,8 @@ internal static class DocumentEndpoints
             var documents = store.Documents(search: q, offset: paging.Offset, limit: paging.Size).ToList();
             var claims = store.ClaimCounts();
             return new JsonBody(json => paging.Write(json, store.CountDocuments(q), documents, (j, d) => WriteSummary(j, d, claims.GetValueOrDefault(d.Document.Hash))));
-        }).WithSummary("Stored reports in their latest versions, a page at a time; q searches id, title, source and text. Retracted ones are listed, marked.");
+        }).WithSummary("Stored reports in their latest versions, a page at a time; q searches id, title, source and text. Retracted ones are listed, marked.")
+            .WithTags(Tag).Documented("listDocuments", "DocumentPage", StatusCodes.Status400BadRequest);
 
         // A catch-all: a document id may hold "/" (a report in a subfolder), sent as is or as %2F.
         read.MapGet("/documents/{**id}", (MarsadStore store, ClaimRenderer renderer, string id, int? version) =>
@@ -41,7 +45,7 @@ internal static class DocumentEndpoints
             return new JsonBody(json =>
             {
                 json.WriteStartObject();
-                WriteFields(json, document, claims.Count);
+                WriteFields(json, document);
                 json.WriteString("text", document.Document.Text);
                 json.WriteStartArray("claims");
                 foreach (var claim in claims)
@@ -65,7 +69,8 @@ internal static class DocumentEndpoints
                 json.WriteEndArray();
                 json.WriteEndObject();
             });
-        }).WithSummary("One report — its latest version, or ?version=N — with its text as ingested, its claims (CODEBOOK §2, spans into the text) each read back as a sentence (rendered.ar, rendered.en), and the list of its versions. The id may contain / (sent as is or as %2F).");
+        }).WithSummary("One report — its latest version, or ?version=N — with its text as ingested, its claims (CODEBOOK §2, spans into the text) each read back as a sentence (rendered.ar, rendered.en), and the list of its versions. The id may contain / (sent as is or as %2F).")
+            .WithTags(Tag).Documented("getDocument", "Document", StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         write.MapPost("/documents", async (HttpRequest request, MarsadStore store) =>
         {
@@ -94,7 +99,8 @@ internal static class DocumentEndpoints
                     foreach (var (document, claims, added) in stored)
                     {
                         json.WriteStartObject();
-                        WriteFields(json, document, claims);
+                        WriteFields(json, document);
+                        json.WriteNumber("claims", claims);
                         json.WriteBoolean("added", added);
                         json.WriteEndObject();
                     }
@@ -110,17 +116,23 @@ internal static class DocumentEndpoints
                     json.WriteEndObject();
                 },
                 stored.Any(s => s.Added) ? StatusCodes.Status201Created : StatusCodes.Status200OK);
-        }).WithSummary("Upload reports: text/plain, text/html, a JSON object {id, text, title, source, url, published}, or JSON lines (application/x-ndjson), one report a line. Each is extracted and stored; a new text under a stored id is that document's next version; bad lines are listed in errors.");
+        }).WithSummary("Upload reports: text/plain, text/html, a JSON object {id, text, title, source, url, published}, or JSON lines (application/x-ndjson), one report a line. Each is extracted and stored; a new text under a stored id is that document's next version; bad lines are listed in errors.")
+            .WithTags(Tag).WithName("uploadDocuments")
+            .Takes(new Body("text/plain"), new Body("text/html"), new Body(ApiContract.Json, "UploadedReport"), new Body("application/x-ndjson"))
+            .Responds(StatusCodes.Status201Created, "UploadResult", ApiContract.Json)
+            .Responds(StatusCodes.Status200OK, "UploadResult", ApiContract.Json)
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge);
     }
 
     private static void WriteSummary(Utf8JsonWriter json, StoredDocument document, int claims)
     {
         json.WriteStartObject();
-        WriteFields(json, document, claims);
+        WriteFields(json, document);
+        json.WriteNumber("claims", claims);
         json.WriteEndObject();
     }
 
-    private static void WriteFields(Utf8JsonWriter json, StoredDocument stored, int claims)
+    private static void WriteFields(Utf8JsonWriter json, StoredDocument stored)
     {
         var metadata = stored.Document.Metadata;
         json.WriteString("id", stored.Document.Id);
@@ -134,7 +146,6 @@ internal static class DocumentEndpoints
         json.WriteString("published", Iso(stored.Publication.Date));
         json.WriteString("published_how", stored.Publication.How);
         json.WriteString("ingested_at", stored.IngestedAt.ToString("O", CultureInfo.InvariantCulture));
-        json.WriteNumber("claims", claims);
         if (stored.Retraction is { } retraction)
         {
             json.WritePropertyName("retracted");

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Marsad.Rendering;
 using Marsad.Storage;
+using Marsad.Web.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -25,7 +26,11 @@ public static class MarsadWeb
         builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxUploadBytes);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi =>
+        {
+            openApi.AddOperationTransformer<ContractTransformer>();
+            openApi.AddDocumentTransformer<ContractTransformer>();
+        });
         builder.Services.AddScoped(_ => MarsadStore.OpenMigrated(options.Database));
         // Loaded on the first request that reads claims back as sentences, not at start-up.
         builder.Services.AddSingleton(_ => new ClaimRenderer(options.Extractor.Profile));
@@ -53,13 +58,15 @@ public static class MarsadWeb
         var read = app.MapGroup("/api");
         if (!options.OpenReading)
         {
-            read.AddEndpointFilter<TokenFilter>();
+            read.AddEndpointFilter<TokenFilter>().NeedsToken();
         }
 
-        var write = app.MapGroup("/api").AddEndpointFilter<TokenFilter>().RequireRateLimiting(WritePolicy);
-        var admin = app.MapGroup("/api").AddEndpointFilter<TokenFilter>().AddEndpointFilter<AdminFilter>().RequireRateLimiting(WritePolicy);
+        var write = app.MapGroup("/api").AddEndpointFilter<TokenFilter>().NeedsToken().RequireRateLimiting(WritePolicy).Refuses(StatusCodes.Status429TooManyRequests);
+        var admin = app.MapGroup("/api").AddEndpointFilter<TokenFilter>().AddEndpointFilter<AdminFilter>().NeedsToken()
+            .RequireRateLimiting(WritePolicy).Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
         DocumentEndpoints.Map(read, write, options);
         ClaimEndpoints.Map(read, write);
+        QueueEndpoints.Map(read);
         RetractionEndpoints.Map(read, admin);
         AccountEndpoints.Map(admin);
         TallyEndpoints.Map(read);

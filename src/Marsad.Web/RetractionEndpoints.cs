@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Marsad.Storage;
+using Marsad.Web.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,16 +13,25 @@ internal static class RetractionEndpoints
 {
     public static void Map(RouteGroupBuilder read, RouteGroupBuilder admin)
     {
-        read.MapGet("/retractions", (MarsadStore store) => new JsonBody(json =>
+        read.MapGet("/retractions", (MarsadStore store, string? document) =>
         {
-            json.WriteStartArray();
-            foreach (var retraction in store.Retractions())
+            if (document is not null && store.Document(document) is null)
             {
-                Write(json, retraction);
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No document {document}");
             }
 
-            json.WriteEndArray();
-        })).WithSummary("The retraction log, oldest first: which document, who, when and why.");
+            return new JsonBody(json =>
+            {
+                json.WriteStartArray();
+                foreach (var retraction in store.Retractions().Where(r => document is null || r.DocId == document))
+                {
+                    Write(json, retraction);
+                }
+
+                json.WriteEndArray();
+            });
+        }).WithSummary("The retraction log, oldest first: which document, who, when and why; of one document with document=ID.")
+            .WithTags(DocumentEndpoints.Tag).Documented("listRetractions", "RetractionLog", StatusCodes.Status404NotFound);
 
         admin.MapPost("/retractions", (MarsadStore store, RetractionRequest request, HttpContext context) =>
         {
@@ -44,7 +54,11 @@ internal static class RetractionEndpoints
             return store.Retract(request.Document!, request.Reason!, TokenFilter.Reviewer(context)) is { } retraction
                 ? new JsonBody(json => Write(json, retraction), StatusCodes.Status201Created)
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No document {request.Document}");
-        }).WithSummary("Retract a document (admins): every version of it leaves tallies, checks, claim lists and exports; it stays stored and readable. Logged with who and why.");
+        }).WithSummary("Retract a document (admins): every version of it leaves tallies, checks, claim lists and exports; it stays stored and readable. Logged with who and why.")
+            .WithTags(DocumentEndpoints.Tag).WithName("retractDocument")
+            .Takes(new Body(ApiContract.Json, "RetractionRequest"))
+            .Responds(StatusCodes.Status201Created, "Retraction", ApiContract.Json)
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }
 
     public static void Write(Utf8JsonWriter json, Retraction retraction)

@@ -5,6 +5,7 @@ using Marsad.Rendering;
 using Marsad.Serialization;
 using Marsad.Storage;
 using Marsad.Tallies;
+using Marsad.Web.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,6 +15,8 @@ namespace Marsad.Web;
 /// <summary><c>/api/tally</c>, <c>/api/series/…</c>, <c>/api/checks</c>, <c>/api/places</c>, <c>/api/export/…</c>: the record as reviewed.</summary>
 internal static class TallyEndpoints
 {
+    internal const string Tag = "tallies";
+
     /// <summary>The sections of the rendering data the dashboard shows: codes, warnings, months.</summary>
     private static readonly string[] LabelSections = ["label", "warning", "month"];
 
@@ -36,7 +39,8 @@ internal static class TallyEndpoints
 
                 json.WriteEndArray();
             });
-        }).WithSummary("The series (docs/tallies.md) as reviewed, each titled in words (title.ar, title.en); as_of=YYYY-MM-DD gives what the record said that day.");
+        }).WithSummary("The series (docs/tallies.md) as reviewed, each titled in words (title.ar, title.en); as_of=YYYY-MM-DD gives what the record said that day.")
+            .WithTags(Tag).Documented("getTally", "Tally", StatusCodes.Status400BadRequest);
 
         read.MapGet("/labels/{language}", (string language) =>
             ClaimRenderer.Languages.Contains(language)
@@ -58,7 +62,8 @@ internal static class TallyEndpoints
                     json.WriteEndObject();
                 })
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No labels in '{language}'", detail: string.Join(", ", ClaimRenderer.Languages)))
-            .WithSummary("The words for codebook codes (label), what each warning means (warning) and month names (month) in one language (ar, en), from its rendering data.");
+            .WithSummary("The words for codebook codes (label), what each warning means (warning) and month names (month) in one language (ar, en), from its rendering data.")
+            .WithTags(Tag).Documented("getLabels", "Labels", StatusCodes.Status404NotFound).Allows("language", [.. ClaimRenderer.Languages]);
 
         read.MapGet("/series/{**id}", (MarsadStore store, string id, string? as_of) =>
         {
@@ -67,15 +72,20 @@ internal static class TallyEndpoints
                 return BadFilter();
             }
 
-            return tally.Series.FirstOrDefault(s => s.Id == id) is { } series
+            return tally.Find(id) is { } series
                 ? new JsonBody(json => TallyExport.WriteSeries(json, series))
-                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No series {id}");
-        }).WithSummary("One series with its points and their mentions.");
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No series {id}", detail: "GET /api/tally lists the series and their ids.");
+        }).WithSummary("One series with its points and their mentions. The id is URL-safe (killed.IS.fighter.SY-DY.since-2018-09-10); the older form with '/' is accepted.")
+            .WithTags(Tag).Documented("getSeries", "Series", StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
-        read.MapGet("/checks", (MarsadStore store) =>
+        read.MapGet("/checks", (MarsadStore store, string? as_of) =>
         {
+            if (Build(store, null, null, null, as_of) is not { } tally)
+            {
+                return BadFilter();
+            }
+
             var claims = store.Claims().Where(c => c.Warnings.Count > 0).ToList();
-            var tally = TallyBuilder.Build(store.Mentions());
             return new JsonBody(json =>
             {
                 json.WriteStartArray();
@@ -94,11 +104,17 @@ internal static class TallyEndpoints
 
                 json.WriteEndArray();
             });
-        }).WithSummary("Every consistency warning (CODEBOOK §6): of single claims, by document, and across claims, by series.");
+        }).WithSummary("Every consistency warning (CODEBOOK §6): of single claims, by document, and across claims, by series (as_of=YYYY-MM-DD: of the record as it was that day).")
+            .WithTags(Tag).Documented("listChecks", "Checks", StatusCodes.Status400BadRequest);
 
-        read.MapGet("/places", (MarsadStore store) =>
+        read.MapGet("/places", (MarsadStore store, string? category) =>
         {
-            var places = store.Claims().Where(c => c.Place.Name is not null || c.Place.Admin1 is not null)
+            if (category is not null && ClaimJson.Parse<Category>(category) is null)
+            {
+                return BadFilter();
+            }
+
+            var places = store.Claims(category: ClaimJson.Parse<Category>(category)).Where(c => c.Place.Name is not null || c.Place.Admin1 is not null)
                 .GroupBy(c => (c.Place.Name, c.Place.Admin1, c.Place.GazetteerId, c.Place.Lat, c.Place.Lon))
                 .OrderByDescending(g => g.Count());
             return new JsonBody(json =>
@@ -122,7 +138,8 @@ internal static class TallyEndpoints
 
                 json.WriteEndArray();
             });
-        }).WithSummary("The places claims are about; those without a gazetteer id are not in the gazetteer.");
+        }).WithSummary("The places claims (of a category, when given) are about; those without a gazetteer id are not in the gazetteer.")
+            .WithTags(Tag).Documented("listPlaces", "Places", StatusCodes.Status400BadRequest);
 
         read.MapGet("/export/{format}", (MarsadStore store, string format, string? category, string? actor, string? since, string? as_of) =>
         {
@@ -138,11 +155,16 @@ internal static class TallyEndpoints
                 "csv" or "hxl" => Results.File(Csv(tally, format == "hxl"), "text/csv; charset=utf-8", $"marsad-{format}.csv"),
                 _ => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No export format {format}", detail: "csv, json, geojson or hxl."),
             };
-        }).WithSummary("The tally as CSV, JSON, GeoJSON, or HXL-tagged CSV for HDX tooling.");
+        }).WithSummary("The tally as CSV, JSON, GeoJSON, or HXL-tagged CSV for HDX tooling (docs/exports.md).")
+            .WithTags(Tag).WithName("exportTally").Allows("format", "csv", "json", "geojson", "hxl")
+            .Responds(
+                StatusCodes.Status200OK,
+                new Body("text/csv"), new Body(ApiContract.Json, "Tally"), new Body("application/geo+json", "GeoJsonExport"))
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }
 
     /// <summary>The tally with the filters applied; null when a filter is malformed.</summary>
-    private static Tally? Build(MarsadStore store, string? category, string? actor, string? since, string? asOf)
+    internal static Tally? Build(MarsadStore store, string? category, string? actor, string? since, string? asOf)
     {
         if ((category is not null && ClaimJson.Parse<Category>(category) is null) || (asOf is not null && !IsDay(asOf)) || (since is not null && !IsDay(since)))
         {
@@ -153,7 +175,7 @@ internal static class TallyEndpoints
         return TallyBuilder.Build(store.Mentions(knownOn), knownOn).Where(ClaimJson.Parse<Category>(category), actor, since);
     }
 
-    private static IResult BadFilter() => Results.Problem(
+    internal static IResult BadFilter() => Results.Problem(
         statusCode: StatusCodes.Status400BadRequest, title: "A filter is malformed", detail: "category is a codebook category; since and as_of are YYYY-MM-DD.");
 
     private static bool IsDay(string text) => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);

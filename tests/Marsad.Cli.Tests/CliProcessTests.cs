@@ -158,7 +158,7 @@ public sealed class CliProcessTests : IDisposable
         var result = Run("tally", "--db", Database, "--category", "exited", "--since", "2018-12-01", "--format", "json");
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
-        var series = json.RootElement.EnumerateArray().Single(s => s.GetProperty("id").GetString() == "exited/person/SY-DY/since-2018-12-01");
+        var series = json.RootElement.EnumerateArray().Single(s => s.GetProperty("id").GetString() == "exited.person.SY-DY.since-2018-12-01");
         Assert.Equal("2018-12-01", series.GetProperty("since").GetString());
         var points = series.GetProperty("points").EnumerateArray().ToList();
         Assert.Equal([28150L, 36250, 56680, 26950], points.Select(p => p.GetProperty("value").GetInt64()));
@@ -174,7 +174,7 @@ public sealed class CliProcessTests : IDisposable
         Run("ingest", Seeds, "--db", Database);
         var result = Run("tally", "--db", Database, "--as-of", "2019-01-30", "--format", "csv");
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("exited/person/SY-DY/since-2018-12-01,", result.Output, StringComparison.Ordinal);
+        Assert.Contains("exited.person.SY-DY.since-2018-12-01,", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(",36250,", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(",26950,", result.Output, StringComparison.Ordinal);
     }
@@ -183,7 +183,7 @@ public sealed class CliProcessTests : IDisposable
     public void Series_shows_each_point_with_its_quotes()
     {
         Run("ingest", Seeds, "--db", Database);
-        var result = Run("series", "killed/civilian/SY-DY/since-2018-09-10", "--db", Database);
+        var result = Run("series", "killed.civilian.SY-DY.since-2018-09-10", "--db", Database);
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("000_056f64d75c95e8c1#8", result.Output, StringComparison.Ordinal);
         Assert.Contains("بينهم 141 طفلاً", result.Output, StringComparison.Ordinal);
@@ -218,7 +218,7 @@ public sealed class CliProcessTests : IDisposable
     {
         Run("ingest", Seeds, "--db", Database);
         var svg = temp.Combine("exodus.svg");
-        var result = Run("chart", "exited/person/SY-DY/since-2018-12-01", "detained/IS/fighter/SY-DY/since-2018-12-01", "--db", Database, "--out", svg);
+        var result = Run("chart", "exited.person.SY-DY.since-2018-12-01", "detained.IS.fighter.SY-DY.since-2018-12-01", "--db", Database, "--out", svg);
         Assert.Equal(0, result.ExitCode);
         var text = File.ReadAllText(svg);
         var document = System.Xml.Linq.XDocument.Parse(text);
@@ -233,7 +233,7 @@ public sealed class CliProcessTests : IDisposable
     {
         Run("ingest", Seeds, "--db", Database);
         var png = temp.Combine("exodus.png");
-        var result = Run("chart", "exited/person/SY-DY/since-2018-12-01", "--db", Database, "--out", png);
+        var result = Run("chart", "exited.person.SY-DY.since-2018-12-01", "--db", Database, "--out", png);
         Assert.True(result.ExitCode == 0, result.Errors);
         var bytes = File.ReadAllBytes(png);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);

@@ -112,6 +112,33 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task The_queue_puts_claims_with_warnings_first_and_drops_reviewed_ones()
+    {
+        var upload = await Authorized().PostAsync("/api/documents", new StringContent(
+            "دير الزور – المرصد السوري: قتل يوم السبت 27 كانون الثاني / يناير 2019 نحو 12 مدنياً في قصف", Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var queue = (await Get("/api/queue?size=500")).GetProperty("items").EnumerateArray().ToList();
+        var scores = queue.Select(i => i.GetProperty("score").GetInt32()).ToList();
+        Assert.Equal(scores.OrderByDescending(s => s), scores);
+        var codes = typeof(WarningCodes).GetFields().Select(f => (string)f.GetValue(null)!).ToHashSet();
+        bool Warned(JsonElement item) => item.GetProperty("reasons").EnumerateArray().Any(r => codes.Contains(r.GetString()!));
+        var at = queue.FindIndex(i => i.GetProperty("reasons").EnumerateArray().Any(r => r.GetString() == "weekday_mismatch"));
+        Assert.True(at >= 0, "the claim with a wrong weekday is not in the queue");
+        Assert.All(queue.Take(at), i => Assert.True(Warned(i)));
+        Assert.Contains(queue.Skip(at), i => !Warned(i));
+        var first = queue[at];
+        Assert.True(first.GetProperty("claim").TryGetProperty("rendered", out _));
+
+        var id = first.GetProperty("claim").GetProperty("id").GetString()!;
+        var review = await Authorized().PostAsJsonAsync($"/api/claims/{Uri.EscapeDataString(id)}/reviews", new { action = "confirm", reason = "27 January 2019 was a Sunday: the weekday is the typo, the figure stands" });
+        Assert.Equal(HttpStatusCode.Created, review.StatusCode);
+        var after = (await Get("/api/queue?size=500")).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("claim").GetProperty("id").GetString()).ToList();
+        Assert.DoesNotContain(id, after);
+        Assert.Equal(queue.Count - 1, after.Count);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/queue?category=kiled")).StatusCode);
+    }
+
+    [Fact]
     public async Task Labels_give_the_words_for_codes_and_warnings_in_each_language()
     {
         var arabic = await Get("/api/labels/ar");
@@ -300,6 +327,19 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
         Assert.Equal("FeatureCollection", geojson.RootElement.GetProperty("type").GetString());
         var openapi = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
         Assert.True(openapi.RootElement.GetProperty("paths").TryGetProperty("/api/claims/{id}/reviews", out _));
+    }
+
+    [Fact]
+    public async Task A_series_is_read_by_its_URL_safe_id_and_by_the_older_form_with_slashes()
+    {
+        const string id = "killed.SDF.fighter.SY-DY.since-2018-09-10";
+        Assert.Equal(id, (await Get("/api/series/" + Uri.EscapeDataString(id))).GetProperty("id").GetString());
+        Assert.Equal(id, (await Get("/api/series/killed/SDF/fighter/SY-DY/since-2018-09-10")).GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/chart?series=" + id)).StatusCode);
+        var missing = await client.GetAsync("/api/series/killed.nobody");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/chart?series=" + id + "&as_of=2019-02-30")).StatusCode);
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
 
         await page.ClickAsync("nav button[data-view=tally]");
         await page.WaitForSelectorAsync("#series-list li");
-        var sdfSeries = page.Locator("#series-list li", new PageLocatorOptions { HasText = "killed/SDF/fighter/SY-DY/since-2018-09-10" });
+        var sdfSeries = page.Locator("#series-list li", new PageLocatorOptions { HasText = "killed.SDF.fighter.SY-DY.since-2018-09-10" });
         Assert.Contains("663", await sdfSeries.InnerTextAsync(), StringComparison.Ordinal);
         await Screenshot(page, "tally");
 

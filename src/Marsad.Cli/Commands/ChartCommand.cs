@@ -24,7 +24,7 @@ internal static class ChartCommand
             var chosen = new List<Tallies.Series>();
             foreach (var id in result.GetValue(ids)!)
             {
-                if (tally.Series.FirstOrDefault(s => s.Id == id) is not { } series)
+                if (tally.Find(id) is not { } series)
                 {
                     Console.Error.WriteLine($"error: no series {id}; `marsad tally` lists them.");
                     return ExitCodes.BadUsage;

@@ -9,7 +9,7 @@ internal static class SeriesCommand
 {
     public static Command Create(SharedOptions shared)
     {
-        var id = new Argument<string>("series") { Description = "The series id, as `marsad tally` shows it (killed/IS/fighter/SY-DY/since-2018-09-10)." };
+        var id = new Argument<string>("series") { Description = "The series id, as `marsad tally` shows it (killed.IS.fighter.SY-DY.since-2018-09-10; the older form with '/' is accepted)." };
         var options = new TallyOptions();
         var command = new Command("series", "Show one series: its points in day order, each with the claims, reports and sentences that state it.") { id, options.AsOf };
         command.SetAction(result =>
@@ -17,7 +17,7 @@ internal static class SeriesCommand
             using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
             var seriesId = result.GetValue(id)!;
             var tally = options.Build(store, result);
-            if (tally.Series.FirstOrDefault(s => s.Id == seriesId) is not { } series)
+            if (tally.Find(seriesId) is not { } series)
             {
                 Console.Error.WriteLine($"error: no series {seriesId}; `marsad tally` lists them.");
                 return ExitCodes.BadUsage;
@@ -36,7 +36,7 @@ internal static class SeriesCommand
                 }
             }
 
-            foreach (var warning in tally.Warnings.Where(w => w.SeriesId == seriesId))
+            foreach (var warning in tally.Warnings.Where(w => w.SeriesId == series.Id))
             {
                 Console.WriteLine($"⚠ {warning.Code}: {warning.Explanation}");
             }

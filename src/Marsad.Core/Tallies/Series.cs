@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Marsad.Model;
 using Marsad.Serialization;
 
@@ -21,22 +22,56 @@ public sealed record SeriesKey(
     TimeKind Kind,
     string? Since)
 {
-    /// <summary>A readable, stable id: <c>killed/IS/fighter/SY-DY/since-2018-09-10</c>, <c>exited/person/SY-DY/period</c>.</summary>
-    public string Id
+    /// <summary>
+    /// A readable, stable, URL-safe id: the key's codes joined by '.' —
+    /// <c>killed.IS.fighter.SY-DY.since-2018-09-10</c>, <c>exited.person.SY-DY.period</c>. A part keeps
+    /// letters, digits, '-' and '_'; any other character (a reviewer may correct an actor to anything)
+    /// is written <c>~XX</c>, its UTF-8 bytes in hex, so the id needs no percent-encoding and two keys
+    /// never share an id.
+    /// </summary>
+    public string Id => string.Join('.', Parts().Select(UrlSafe));
+
+    /// <summary>The id as it was written before ids were URL-safe, parts joined by '/', still accepted where an id is read.</summary>
+    public string SlashedId => string.Join('/', Parts());
+
+    private List<string> Parts()
     {
-        get
+        var parts = new List<string> { ClaimJson.Code(Category) };
+        Add(parts, Actor);
+        Add(parts, Role is { } role ? ClaimJson.Code(role) : null);
+        Add(parts, Age is { } age ? ClaimJson.Code(age) : null);
+        Add(parts, Sex is { } sex ? ClaimJson.Code(sex) : null);
+        Add(parts, Nationality is { } nationality ? "nat-" + nationality : null);
+        Add(parts, Unit is Units.Person || Unit == parts[^1] ? null : Unit);
+        parts.Add(Admin1 ?? "anywhere");
+        parts.Add(Kind == TimeKind.Period ? "period" : "since-" + (Since ?? "unknown"));
+        return parts;
+    }
+
+    private static string UrlSafe(string part)
+    {
+        if (part.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
-            var parts = new List<string> { ClaimJson.Code(Category) };
-            Add(parts, Actor);
-            Add(parts, Role is { } role ? ClaimJson.Code(role) : null);
-            Add(parts, Age is { } age ? ClaimJson.Code(age) : null);
-            Add(parts, Sex is { } sex ? ClaimJson.Code(sex) : null);
-            Add(parts, Nationality is { } nationality ? "nat-" + nationality : null);
-            Add(parts, Unit is Units.Person || Unit == parts[^1] ? null : Unit);
-            parts.Add(Admin1 ?? "anywhere");
-            parts.Add(Kind == TimeKind.Period ? "period" : "since-" + (Since ?? "unknown"));
-            return string.Join('/', parts);
+            return part;
         }
+
+        var safe = new StringBuilder(part.Length + 8);
+        Span<byte> bytes = stackalloc byte[4];
+        foreach (var rune in part.EnumerateRunes())
+        {
+            if (rune.IsAscii && (char.IsAsciiLetterOrDigit((char)rune.Value) || rune.Value is '-' or '_'))
+            {
+                safe.Append((char)rune.Value);
+                continue;
+            }
+
+            foreach (var b in bytes[..rune.EncodeToUtf8(bytes)])
+            {
+                safe.Append('~').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            }
+        }
+
+        return safe.ToString();
     }
 
     /// <summary>In words, for tables and chart titles: "IS fighters killed in SY-DY since 2018-09-10".</summary>
@@ -118,6 +153,10 @@ public sealed record TallyWarning(string Code, string? SeriesId, string Explanat
 /// <summary>The tally of a set of claims: its series and what the checks found.</summary>
 public sealed record Tally(IReadOnlyList<Series> Series, IReadOnlyList<TallyWarning> Warnings)
 {
+    /// <summary>The series with this id, or with this id in the older form with '/' (<see cref="SeriesKey.SlashedId"/>).</summary>
+    public Series? Find(string id) =>
+        Series.FirstOrDefault(s => s.Id == id) ?? (id.Contains('/', StringComparison.Ordinal) ? Series.FirstOrDefault(s => s.Key.SlashedId == id) : null);
+
     /// <summary>The series of a category, an actor (code, any case) and a baseline, each when given, with their warnings.</summary>
     public Tally Where(Category? category = null, string? actor = null, string? since = null)
     {

@@ -44,11 +44,11 @@ public sealed class MixedLanguageTests
         var mentions = new[] { Extract("sohr-ar", Arabic, day), Extract("sohr-en", English, day) }
             .SelectMany(r => r.Claims.Select(c => new Mention(c, day, "SOHR")));
         var series = TallyBuilder.Build(mentions).Series;
-        var exits = Assert.Single(series, s => s.Id == "exited/person/SY-DY/period");
+        var exits = Assert.Single(series, s => s.Id == "exited.person.SY-DY.period");
         var point = Assert.Single(exits.Points);
         Assert.Equal(4900, point.Value);
         Assert.Equal(["sohr-ar#1", "sohr-en#1"], point.Mentions.Select(m => m.Claim.Id));
-        var fighters = Assert.Single(series, s => s.Id == "exited/IS/fighter/SY-DY/period");
+        var fighters = Assert.Single(series, s => s.Id == "exited.IS.fighter.SY-DY.period");
         Assert.Equal(2, Assert.Single(fighters.Points).Mentions.Count);
     }
 }

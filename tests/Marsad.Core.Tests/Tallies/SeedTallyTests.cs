@@ -30,7 +30,7 @@ public sealed partial class SeedTallyTests
     {
         Assert.Equal(
             [("2019-01-24", 28150L, Qualifier.Exact, 1), ("2019-01-30", 36250, Qualifier.Exact, 2), ("2019-03-05", 56680, Qualifier.Exact, 1), (null, 26950, Qualifier.Exact, 1)],
-            Points("exited/person/SY-DY/since-2018-12-01"));
+            Points("exited.person.SY-DY.since-2018-12-01"));
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed partial class SeedTallyTests
     {
         Assert.Equal(
             [("2019-01-24", 26100L, Qualifier.MoreThan, 1), ("2019-01-30", 34200, Qualifier.MoreThan, 1), ("2019-03-05", 54680, Qualifier.MoreThan, 1)],
-            Points("exited/person/SY-DY/since-2018-12-19"));
+            Points("exited.person.SY-DY.since-2018-12-19"));
     }
 
     [Fact]
@@ -46,28 +46,28 @@ public sealed partial class SeedTallyTests
     {
         Assert.Equal(
             [("2019-01-24", 2100L, Qualifier.Approx, 3), ("2019-01-30", 3370, Qualifier.Approx, 1), ("2019-03-05", 5972, Qualifier.Approx, 1), (null, 1770, Qualifier.Approx, 1)],
-            Points("detained/IS/fighter/SY-DY/since-2018-12-01"));
+            Points("detained.IS.fighter.SY-DY.since-2018-12-01"));
     }
 
     [Fact]
     public void Fighters_killed_since_the_tenth_of_September_and_the_undated_recap()
     {
-        Assert.Equal([("2019-01-24", 1213L, Qualifier.Exact, 2), (null, 414, Qualifier.AtLeast, 1)], Points("killed/IS/fighter/SY-DY/since-2018-09-10"));
-        Assert.Equal([("2019-01-24", 653L, Qualifier.Exact, 2), (null, 227, Qualifier.AtLeast, 1)], Points("killed/SDF/fighter/SY-DY/since-2018-09-10"));
+        Assert.Equal([("2019-01-24", 1213L, Qualifier.Exact, 2), (null, 414, Qualifier.AtLeast, 1)], Points("killed.IS.fighter.SY-DY.since-2018-09-10"));
+        Assert.Equal([("2019-01-24", 653L, Qualifier.Exact, 2), (null, 227, Qualifier.AtLeast, 1)], Points("killed.SDF.fighter.SY-DY.since-2018-09-10"));
     }
 
     [Fact]
     public void Civilians_killed_with_their_children_and_women()
     {
-        Assert.Equal([("2019-01-24", 388L, Qualifier.Exact, 2)], Points("killed/civilian/SY-DY/since-2018-09-10"));
-        Assert.Equal([("2019-01-24", 141L, Qualifier.Exact, 2)], Points("killed/civilian/child/SY-DY/since-2018-09-10"));
-        Assert.Equal([("2019-01-24", 86L, Qualifier.Exact, 2)], Points("killed/civilian/female/SY-DY/since-2018-09-10"));
+        Assert.Equal([("2019-01-24", 388L, Qualifier.Exact, 2)], Points("killed.civilian.SY-DY.since-2018-09-10"));
+        Assert.Equal([("2019-01-24", 141L, Qualifier.Exact, 2)], Points("killed.civilian.child.SY-DY.since-2018-09-10"));
+        Assert.Equal([("2019-01-24", 86L, Qualifier.Exact, 2)], Points("killed.civilian.female.SY-DY.since-2018-09-10"));
     }
 
     [Fact]
     public void Daily_exits()
     {
-        var dated = Points("exited/person/SY-DY/period").Where(p => p.AsOf is not null).ToList();
+        var dated = Points("exited.person.SY-DY.period").Where(p => p.AsOf is not null).ToList();
         Assert.Equal([("2019-01-24", 1000L, Qualifier.Approx, 1), ("2019-03-04", 1600, Qualifier.Approx, 2), ("2019-03-05", 2200, Qualifier.Exact, 2)], dated);
     }
 
@@ -89,7 +89,7 @@ public sealed partial class SeedTallyTests
         Assert.Contains("#adm1+code", tags);
         Assert.Equal(Seeds.Value.Series.Sum(s => s.Points.Count), rows.Length - 2);
         var killed = Array.IndexOf(tags, "#affected+killed");
-        Assert.Contains(rows.Skip(2), row => row.StartsWith("killed/civilian/SY-DY/since-2018-09-10,", StringComparison.Ordinal) && row.Split(',')[killed] == "388");
+        Assert.Contains(rows.Skip(2), row => row.StartsWith("killed.civilian.SY-DY.since-2018-09-10,", StringComparison.Ordinal) && row.Split(',')[killed] == "388");
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed partial class SeedTallyTests
         var deirEzZor = features.Single(f => f.GetProperty("properties").GetProperty("gazetteer_id").GetString() == "opensyria:sy-deir-ez-zor");
         Assert.Contains(
             deirEzZor.GetProperty("properties").GetProperty("figures").EnumerateArray(),
-            f => f.GetProperty("series").GetString() == "exited/person/SY-DY/since-2018-12-01" && f.GetProperty("value").GetInt64() == 56680);
+            f => f.GetProperty("series").GetString() == "exited.person.SY-DY.since-2018-12-01" && f.GetProperty("value").GetInt64() == 56680);
     }
 
     /// <summary>HXL 1.1: a hashtag, then attributes, each lower-case letters, digits and underscores.</summary>

@@ -165,7 +165,29 @@ public sealed class TallyBuilderTests
     public void Series_ids_say_what_they_count()
     {
         var tally = TallyBuilder.Build([Claim("a#1", 5, "2019-01-24", kind: TimeKind.Period, category: Category.Exited, role: Role.Person)]);
-        Assert.Equal("exited/person/SY-DY/period", Only(tally).Id);
+        Assert.Equal("exited.person.SY-DY.period", Only(tally).Id);
         Assert.Equal("people exited in SY-DY, per period", Only(tally).Key.Label);
+    }
+
+    [Theory]
+    [InlineData("IS", "killed.IS.civilian.SY-DY.since-2019-01-01")]
+    [InlineData("=HYPERLINK(\"x\")", "killed.~3DHYPERLINK~28~22x~22~29.civilian.SY-DY.since-2019-01-01")]
+    [InlineData("a.b/c", "killed.a~2Eb~2Fc.civilian.SY-DY.since-2019-01-01")]
+    [InlineData("داعش", "killed.~D8~AF~D8~A7~D8~B9~D8~B4.civilian.SY-DY.since-2019-01-01")]
+    public void Series_ids_need_no_percent_encoding_whatever_the_actor(string actor, string id)
+    {
+        var mention = Claim("a#1", 5, "2019-01-24");
+        var series = Only(TallyBuilder.Build([mention with { Claim = mention.Claim with { Group = mention.Claim.Group with { Actor = actor } } }]));
+        Assert.Equal(id, series.Id);
+        Assert.Equal(id, Uri.EscapeDataString(id));
+    }
+
+    [Fact]
+    public void A_series_is_found_by_its_id_and_by_the_older_form_with_slashes()
+    {
+        var tally = TallyBuilder.Build([Claim("a#1", 5, "2019-01-24", kind: TimeKind.Period, category: Category.Exited, role: Role.Person)]);
+        Assert.Same(Only(tally), tally.Find("exited.person.SY-DY.period"));
+        Assert.Same(Only(tally), tally.Find("exited/person/SY-DY/period"));
+        Assert.Null(tally.Find("exited/person/SY-DY"));
     }
 }
