@@ -139,10 +139,15 @@ public sealed partial class MarsadStore
     }
 
     /// <summary>Claims as extracted (as <see cref="Claims"/> chooses them), each with the review in force for it (or none).</summary>
-    public IReadOnlyList<(Claim Claim, Review? Review)> ClaimsWithReviews(string? docId = null, Category? category = null, int? version = null)
+    public IReadOnlyList<ClaimRecord> ClaimsWithReviews(string? docId = null, Category? category = null, int? version = null)
     {
         var reviews = ReviewsInForce();
-        return [.. StoredClaims(docId, category, version).Select(c => (c.Claim, reviews.GetValueOrDefault((c.Hash, c.Claim.Span.Start, c.Claim.Span.End))))];
+        var versions = VersionsByHash();
+        return [.. StoredClaims(docId, category, version).Select(c =>
+        {
+            var review = reviews.GetValueOrDefault((c.Hash, c.Claim.Span.Start, c.Claim.Span.End));
+            return new ClaimRecord(c.Claim, review, versions[c.Hash].Provenance(c.ExtractorVersion, review?.Action));
+        })];
     }
 
     /// <summary>The review in force for each reviewed span: the latest.</summary>

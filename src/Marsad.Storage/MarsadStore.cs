@@ -307,12 +307,12 @@ public sealed partial class MarsadStore : IDisposable
     public IReadOnlyList<Claim> Claims(string? docId = null, Category? category = null, int? version = null) =>
         [.. StoredClaims(docId, category, version).Select(c => c.Claim)];
 
-    /// <summary>Claims with the hash of the text they were read from, in document and text order.</summary>
-    private IEnumerable<(Claim Claim, string Hash)> StoredClaims(string? docId, Category? category, int? version)
+    /// <summary>Claims with the hash of the text they were read from and the extractor's version, in document and text order.</summary>
+    private IEnumerable<(Claim Claim, string Hash, string ExtractorVersion)> StoredClaims(string? docId, Category? category, int? version)
     {
         using var query = Command(
             $"""
-            SELECT {ClaimRows.Columns}, doc_hash FROM claims
+            SELECT {ClaimRows.Columns}, doc_hash, extractor_version FROM claims
             WHERE doc_hash IN (
                 SELECT hash FROM documents WHERE id = $doc AND version = coalesce($version, (SELECT max(version) FROM documents WHERE id = $doc))
                 UNION ALL {RecordHashes} AND $doc IS NULL)
@@ -325,7 +325,7 @@ public sealed partial class MarsadStore : IDisposable
         using var reader = query.ExecuteReader();
         while (reader.Read())
         {
-            yield return (ClaimRows.Read(reader), reader.GetString(ClaimRows.Count));
+            yield return (ClaimRows.Read(reader), reader.GetString(ClaimRows.Count), reader.GetString(ClaimRows.Count + 1));
         }
     }
 
@@ -352,7 +352,7 @@ public sealed partial class MarsadStore : IDisposable
             using var reader = new SqliteConnection(connection.ConnectionString);
             reader.Open();
             using var query = reader.CreateCommand();
-            query.CommandText = $"SELECT {ClaimRows.Columns}, doc_hash FROM claims WHERE rowid >= $from AND rowid < $to";
+            query.CommandText = $"SELECT {ClaimRows.Columns}, doc_hash, extractor_version FROM claims WHERE rowid >= $from AND rowid < $to";
             query.Parameters.AddWithValue("$from", first + (slice * width));
             query.Parameters.AddWithValue("$to", first + ((slice + 1) * width));
             using var rows = query.ExecuteReader();
@@ -366,14 +366,10 @@ public sealed partial class MarsadStore : IDisposable
                 }
 
                 var claim = ClaimRows.Read(rows);
-                if (reviews.Count > 0 && reviews.TryGetValue((hash, claim.Span.Start, claim.Span.End), out var review))
+                var review = reviews.Count > 0 ? reviews.GetValueOrDefault((hash, claim.Span.Start, claim.Span.End)) : null;
+                if ((review is null ? claim : review.Apply(claim)) is { } reviewed)
                 {
-                    claim = review.Apply(claim);
-                }
-
-                if (claim is not null)
-                {
-                    part.Add(new Mention(claim, report.Published, report.Source));
+                    part.Add(new Mention(reviewed, report.Published, report.Source, report.Provenance(rows.GetString(ClaimRows.Count + 1), review?.Action)));
                 }
             }
         });
@@ -381,31 +377,53 @@ public sealed partial class MarsadStore : IDisposable
     }
 
     /// <summary>
-    /// The texts a view of the record reads, by hash, with their publication date and source: for
-    /// each document not retracted, its latest version — or, known on a day, the latest published by then.
+    /// The texts a view of the record reads, by hash: for each document not retracted, its latest
+    /// version — or, known on a day, the latest published by then.
     /// </summary>
-    private Dictionary<string, (DateOnly? Published, string? Source)> RecordVersions(DateOnly? knownOn)
+    private Dictionary<string, StoredVersion> RecordVersions(DateOnly? knownOn)
     {
-        // Documents in their own query: their columns after the text would make a join walk every
-        // report's text once per claim.
-        var latest = new Dictionary<string, (string Hash, int Version, DateOnly? Published, string? Source)>(StringComparer.Ordinal);
-        using (var documents = Command(
-            "SELECT hash, id, version, coalesce(published, published_inferred), source FROM documents d WHERE NOT EXISTS (SELECT 1 FROM retractions WHERE doc_id = d.id)"))
-        using (var reader = documents.ExecuteReader())
+        var latest = new Dictionary<string, StoredVersion>(StringComparer.Ordinal);
+        foreach (var version in StoredVersions().Where(v => !v.Retracted && (knownOn is null || v.Published <= knownOn)))
         {
-            while (reader.Read())
+            if (!latest.TryGetValue(version.Id, out var seen) || seen.Version < version.Version)
             {
-                var published = Text(reader, 3) is { } day ? Day(day) : (DateOnly?)null;
-                var version = reader.GetInt32(2);
-                var known = knownOn is null || published <= knownOn;
-                if (known && (!latest.TryGetValue(reader.GetString(1), out var seen) || seen.Version < version))
-                {
-                    latest[reader.GetString(1)] = (reader.GetString(0), version, published, Text(reader, 4));
-                }
+                latest[version.Id] = version;
             }
         }
 
-        return latest.Values.ToDictionary(v => v.Hash, v => (v.Published, v.Source), StringComparer.Ordinal);
+        return latest.Values.ToDictionary(v => v.Hash, StringComparer.Ordinal);
+    }
+
+    /// <summary>Every stored text by hash, without the text: what provenance needs.</summary>
+    private Dictionary<string, StoredVersion> VersionsByHash() => StoredVersions().ToDictionary(v => v.Hash, StringComparer.Ordinal);
+
+    private List<StoredVersion> StoredVersions()
+    {
+        // Documents in their own query: their columns after the text would make a join walk every
+        // report's text once per claim.
+        using var documents = Command(
+            """
+            SELECT hash, id, version, coalesce(published, published_inferred), source, url,
+                   EXISTS (SELECT 1 FROM retractions WHERE doc_id = d.id)
+            FROM documents d
+            """);
+        using var reader = documents.ExecuteReader();
+        var versions = new List<StoredVersion>();
+        while (reader.Read())
+        {
+            versions.Add(new StoredVersion(
+                reader.GetString(0), reader.GetString(1), reader.GetInt32(2), Text(reader, 3) is { } day ? Day(day) : null,
+                Text(reader, 4), Text(reader, 5), reader.GetBoolean(6)));
+        }
+
+        return versions;
+    }
+
+    /// <summary>A stored text of a document, without the text.</summary>
+    private sealed record StoredVersion(string Hash, string Id, int Version, DateOnly? Published, string? Source, string? Url, bool Retracted)
+    {
+        public Provenance Provenance(string extractorVersion, Reviews.ReviewAction? review) =>
+            new(Source, Url, Published, Version, Hash, extractorVersion, review);
     }
 
     private (long First, long Last) RowidRange()

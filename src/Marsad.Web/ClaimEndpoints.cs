@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Marsad.Exports;
 using Marsad.Model;
 using Marsad.Rendering;
 using Marsad.Reviews;
@@ -31,7 +32,7 @@ internal static class ClaimEndpoints
                 .Where(c => (actor is null || string.Equals(c.Claim.Group.Actor, actor, StringComparison.OrdinalIgnoreCase))
                     && (admin1 is null || c.Claim.Place.Admin1 == admin1)
                     && (date is null || c.Claim.Time.AsOf == date)
-                    && (status is null || Status(c.Review) == status))
+                    && (status is null || c.Provenance.ReviewStatus == status))
                 .ToList();
             var shown = paging.Of(claims).ToList();
             var sentences = Sentences(store, renderer, shown.Select(c => c.Claim));
@@ -80,8 +81,6 @@ internal static class ClaimEndpoints
             .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }
 
-    private static string Status(Review? review) => review is null ? "unreviewed" : ClaimJson.Code(review.Action);
-
     /// <summary>Renders a claim with the parts its report gives it (all of them, whatever the filter).</summary>
     internal static Func<Claim, IReadOnlyDictionary<string, string>> Sentences(MarsadStore store, ClaimRenderer renderer, IEnumerable<Claim> claims)
     {
@@ -89,13 +88,27 @@ internal static class ClaimEndpoints
         return claim => renderer.Sentences(claim, [.. parts[claim.Id]]);
     }
 
+    /// <summary>Writes a claim's sentences inside its object: <c>"rendered": {"ar": …, "en": …}</c>.</summary>
+    internal static Action<Utf8JsonWriter> Rendered(IReadOnlyDictionary<string, string> sentences) => json =>
+    {
+        json.WriteStartObject("rendered");
+        foreach (var (language, sentence) in sentences)
+        {
+            json.WriteString(language, sentence);
+        }
+
+        json.WriteEndObject();
+    };
+
     /// <param name="more">Writes fields of its own into the item (the queue's score and reasons).</param>
-    internal static void WriteReviewed(Utf8JsonWriter json, (Claim Claim, Review? Review) item, Func<Claim, IReadOnlyDictionary<string, string>> sentences, Action<Utf8JsonWriter>? more = null)
+    internal static void WriteReviewed(Utf8JsonWriter json, ClaimRecord item, Func<Claim, IReadOnlyDictionary<string, string>> sentences, Action<Utf8JsonWriter>? more = null)
     {
         json.WriteStartObject();
         json.WritePropertyName("claim");
-        ClaimJson.Write(json, item.Claim, sentences(item.Claim));
-        json.WriteString("status", Status(item.Review));
+        ClaimJson.Write(json, item.Claim, Rendered(sentences(item.Claim)));
+        json.WriteString("status", item.Provenance.ReviewStatus);
+        json.WritePropertyName("provenance");
+        ClaimExport.WriteProvenance(json, item.Provenance);
         if (item.Review is { } review)
         {
             json.WritePropertyName("review");
@@ -103,7 +116,7 @@ internal static class ClaimEndpoints
             if (review.Apply(item.Claim) is { } reviewed && review.Action == ReviewAction.Correct)
             {
                 json.WritePropertyName("reviewed");
-                ClaimJson.Write(json, reviewed, sentences(reviewed));
+                ClaimJson.Write(json, reviewed, Rendered(sentences(reviewed)));
             }
         }
 

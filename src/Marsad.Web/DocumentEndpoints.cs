@@ -50,7 +50,7 @@ internal static class DocumentEndpoints
                 json.WriteStartArray("claims");
                 foreach (var claim in claims)
                 {
-                    ClaimJson.Write(json, claim, renderer.Sentences(claim, [.. parts[claim.Id]]));
+                    ClaimJson.Write(json, claim, ClaimEndpoints.Rendered(renderer.Sentences(claim, [.. parts[claim.Id]])));
                 }
 
                 json.WriteEndArray();

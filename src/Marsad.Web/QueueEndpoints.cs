@@ -24,12 +24,13 @@ internal static class QueueEndpoints
             }
 
             var paging = Paging.Of(page, size);
-            var queue = ReviewOrder.Order(store.ClaimsWithReviews(category: ClaimJson.Parse<Category>(category)), TallyBuilder.Build(store.Mentions()).Warnings)
+            var records = store.ClaimsWithReviews(category: ClaimJson.Parse<Category>(category)).ToDictionary(r => r.Claim.Id, StringComparer.Ordinal);
+            var queue = ReviewOrder.Order(records.Values.Select(r => (r.Claim, r.Review)), TallyBuilder.Build(store.Mentions()).Warnings)
                 .Where(q => reviewed == true || q.Review is null)
                 .ToList();
             var shown = paging.Of(queue).ToList();
             var sentences = ClaimEndpoints.Sentences(store, renderer, shown.Select(q => q.Claim));
-            return new JsonBody(json => paging.Write(json, queue.Count, shown, (j, q) => ClaimEndpoints.WriteReviewed(j, (q.Claim, q.Review), sentences, more =>
+            return new JsonBody(json => paging.Write(json, queue.Count, shown, (j, q) => ClaimEndpoints.WriteReviewed(j, records[q.Claim.Id], sentences, more =>
             {
                 more.WriteNumber("score", q.Score);
                 more.WriteStartArray("reasons");

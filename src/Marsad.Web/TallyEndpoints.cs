@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using Marsad.Exports;
 using Marsad.Model;
 using Marsad.Rendering;
 using Marsad.Serialization;
@@ -34,7 +34,7 @@ internal static class TallyEndpoints
                 json.WriteStartArray();
                 foreach (var series in tally.Series)
                 {
-                    TallyExport.WriteSeries(json, series, renderer.Titles(series.Key));
+                    SeriesJson.WriteSeries(json, series, renderer.Titles(series.Key));
                 }
 
                 json.WriteEndArray();
@@ -73,7 +73,7 @@ internal static class TallyEndpoints
             }
 
             return tally.Find(id) is { } series
-                ? new JsonBody(json => TallyExport.WriteSeries(json, series))
+                ? new JsonBody(json => SeriesJson.WriteSeries(json, series))
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No series {id}", detail: "GET /api/tally lists the series and their ids.");
         }).WithSummary("One series with its points and their mentions. The id is URL-safe (killed.IS.fighter.SY-DY.since-2018-09-10); the older form with '/' is accepted.")
             .WithTags(Tag).Documented("getSeries", "Series", StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
@@ -141,25 +141,28 @@ internal static class TallyEndpoints
         }).WithSummary("The places claims (of a category, when given) are about; those without a gazetteer id are not in the gazetteer.")
             .WithTags(Tag).Documented("listPlaces", "Places", StatusCodes.Status400BadRequest);
 
-        read.MapGet("/export/{format}", (MarsadStore store, string format, string? category, string? actor, string? since, string? as_of) =>
+        read.MapGet("/export/{format}", (MarsadStore store, string format, string? category, string? actor, string? since, string? as_of, bool? excel) =>
         {
+            if (ClaimJson.Parse<ExportFormat>(format) is not { } chosen)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No export format {format}", detail: "csv, json, geojson, hxl or xlsx.");
+            }
+
             if (Build(store, category, actor, since, as_of) is not { } tally)
             {
                 return BadFilter();
             }
 
-            return format switch
-            {
-                "json" => Results.File(Bytes(s => TallyExport.WriteJson(s, tally)), "application/json", "marsad-tally.json"),
-                "geojson" => Results.File(Bytes(s => TallyExport.WriteGeoJson(s, tally)), "application/geo+json", "marsad-tally.geojson"),
-                "csv" or "hxl" => Results.File(Csv(tally, format == "hxl"), "text/csv; charset=utf-8", $"marsad-{format}.csv"),
-                _ => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No export format {format}", detail: "csv, json, geojson or hxl."),
-            };
-        }).WithSummary("The tally as CSV, JSON, GeoJSON, or HXL-tagged CSV for HDX tooling (docs/exports.md).")
-            .WithTags(Tag).WithName("exportTally").Allows("format", "csv", "json", "geojson", "hxl")
+            // Written whole before it is sent: the writers are synchronous, the response is not.
+            using var buffer = new MemoryStream();
+            TallyExports.Write(buffer, tally, chosen, excel ?? false);
+            return Results.File(buffer.ToArray(), TallyExports.ContentType(chosen), TallyExports.FileName(chosen));
+        }).WithSummary("The tally as a file for data users (docs/exports.md): CSV, JSON or xlsx a row a point, HXL-tagged CSV for HDX tooling, GeoJSON of places; excel=true starts CSV and HXL with a byte-order mark.")
+            .WithTags(Tag).WithName("exportTally").Allows("format", "csv", "json", "geojson", "hxl", "xlsx")
             .Responds(
                 StatusCodes.Status200OK,
-                new Body("text/csv"), new Body(ApiContract.Json, "Tally"), new Body("application/geo+json", "GeoJsonExport"))
+                new Body("text/csv"), new Body(ApiContract.Json, "TallyExport"), new Body("application/geo+json", "GeoJsonExport"),
+                new Body(TallyExports.ContentType(ExportFormat.Xlsx)))
             .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }
 
@@ -179,29 +182,6 @@ internal static class TallyEndpoints
         statusCode: StatusCodes.Status400BadRequest, title: "A filter is malformed", detail: "category is a codebook category; since and as_of are YYYY-MM-DD.");
 
     private static bool IsDay(string text) => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
-
-    /// <summary>An export written whole before it is sent: the writers are synchronous, the response is not.</summary>
-    private static byte[] Bytes(Action<Stream> write)
-    {
-        using var buffer = new MemoryStream();
-        write(buffer);
-        return buffer.ToArray();
-    }
-
-    private static byte[] Csv(Tally tally, bool hxl)
-    {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        if (hxl)
-        {
-            TallyExport.WriteHxl(writer, tally);
-        }
-        else
-        {
-            TallyExport.WriteCsv(writer, tally);
-        }
-
-        return Encoding.UTF8.GetBytes(writer.ToString());
-    }
 
     private static void WriteWarning(System.Text.Json.Utf8JsonWriter json, string code, string? doc, string? series, string explanation, IReadOnlyList<string> claims)
     {

@@ -208,9 +208,45 @@ public sealed class CliProcessTests : IDisposable
         var geojson = temp.Combine("tally.geojson");
         Assert.Equal(0, Run("export", "--db", Database, "--format", "hxl", "--out", hxl).ExitCode);
         Assert.Equal(0, Run("export", "--db", Database, "--format", "geojson", "--out", geojson).ExitCode);
-        Assert.StartsWith("#meta+series,", File.ReadLines(hxl).ElementAt(1), StringComparison.Ordinal);
+        Assert.StartsWith("#meta+schema,#meta+series,", File.ReadLines(hxl).ElementAt(1), StringComparison.Ordinal);
         using var json = JsonDocument.Parse(File.ReadAllText(geojson));
         Assert.Equal("FeatureCollection", json.RootElement.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public void Export_writes_a_workbook_and_an_Excel_CSV_and_refuses_a_workbook_on_the_terminal()
+    {
+        Run("ingest", Seeds, "--db", Database);
+        var xlsx = temp.Combine("tally.xlsx");
+        var csv = temp.Combine("tally.csv");
+        Assert.Equal(0, Run("export", "--db", Database, "--format", "xlsx", "--out", xlsx).ExitCode);
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(xlsx))
+        {
+            using var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+            var xml = sheet.ReadToEnd();
+            Assert.Contains("محافظة دير الزور", xml, StringComparison.Ordinal);
+            Assert.Contains("<v>56680</v>", xml, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, Run("export", "--db", Database, "--format", "csv", "--excel", "--out", csv).ExitCode);
+        Assert.Equal([0xEF, 0xBB, 0xBF], File.ReadAllBytes(csv)[..3]);
+        var refused = Run("export", "--db", Database, "--format", "xlsx");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--out", refused.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Claims_as_csv_and_json_lines_carry_their_provenance()
+    {
+        Run("ingest", Seeds, "--db", Database);
+        var csv = Run("claims", "--db", Database, "--format", "csv");
+        Assert.Equal(0, csv.ExitCode);
+        Assert.EndsWith(",source,url,published,document_version,document_hash,extractor_version,review_status,schema_version", csv.Output.Split('\n')[0].TrimEnd('\r'), StringComparison.Ordinal);
+        var line = JsonDocument.Parse(Run("claims", "--db", Database, "--format", "jsonl").Output.Split('\n')[0]).RootElement;
+        var provenance = line.GetProperty("provenance");
+        Assert.Equal((1, "unreviewed"), (provenance.GetProperty("document_version").GetInt32(), provenance.GetProperty("review_status").GetString()));
+        Assert.Equal(64, provenance.GetProperty("document_hash").GetString()!.Length);
+        Assert.Equal("1", line.GetProperty("schema_version").GetString());
     }
 
     [Fact]

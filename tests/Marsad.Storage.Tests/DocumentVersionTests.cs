@@ -151,7 +151,7 @@ public sealed class DocumentVersionTests : IDisposable
         using var store = MarsadStore.Open(Database);
         Assert.Equal([1, 2], store.Versions("r1").Select(v => v.Version));
         Assert.Equal(["r1#1"], store.Claims("r1", version: 1).Select(c => c.Id));
-        var (claim, review) = Assert.Single(store.ClaimsWithReviews("r1"));
+        var (claim, review, _) = Assert.Single(store.ClaimsWithReviews("r1"));
         Assert.Equal(("r1@v2#1", "r1@v2#1"), (claim.Id, review!.ClaimId));
         Assert.Equal(663, SdfTotal(store));
         Assert.Equal(UserRole.Reviewer, Assert.Single(store.Users()).Role);

@@ -322,7 +322,18 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
     public async Task Exports_and_the_OpenAPI_document_are_served()
     {
         var hxl = await client.GetStringAsync("/api/export/hxl");
-        Assert.StartsWith("#meta+series,", hxl.Split("\r\n")[1], StringComparison.Ordinal);
+        Assert.StartsWith("#meta+schema,#meta+series,", hxl.Split("\r\n")[1], StringComparison.Ordinal);
+        var excel = await client.GetByteArrayAsync("/api/export/csv?excel=true");
+        Assert.Equal([0xEF, 0xBB, 0xBF], excel[..3]);
+        Assert.Contains("محافظة دير الزور", Encoding.UTF8.GetString(excel), StringComparison.Ordinal);
+        var xlsx = await client.GetAsync("/api/export/xlsx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+        using (var zip = new System.IO.Compression.ZipArchive(await xlsx.Content.ReadAsStreamAsync()))
+        {
+            Assert.NotNull(zip.GetEntry("xl/worksheets/sheet1.xml"));
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/export/pdf")).StatusCode);
         var geojson = JsonDocument.Parse(await client.GetStringAsync("/api/export/geojson"));
         Assert.Equal("FeatureCollection", geojson.RootElement.GetProperty("type").GetString());
         var openapi = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));

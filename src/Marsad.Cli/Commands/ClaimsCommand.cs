@@ -14,18 +14,18 @@ internal static class ClaimsCommand
     {
         var doc = new Option<string?>("--doc") { Description = "Only the claims of this document id." };
         var category = CommonArguments.Category(
-            "Only claims of this category (killed, injured, captured, detained, surrendered, executed, exited, displaced, missing, trapped, escaped, deployed, present, other).");
-        var format = CommonArguments.Format("table", ("sentences", "each claim read back as a sentence in the language of --lang"));
+            "Only claims of this category (killed, injured, captured, detained, surrendered, executed, exited, displaced, missing, trapped, escaped, deployed, present, returned, released, other).");
+        var format = CommonArguments.Format("table", ("sentences", "each claim, as reviewed, read back as a sentence in the language of --lang"));
         var language = new Option<string>("--lang")
         {
             Description = "The language of --format sentences: ar or en.",
             DefaultValueFactory = _ => "en",
         }.AcceptOnlyFromAmong([.. ClaimRenderer.Languages]);
-        var command = new Command("claims", "List the claims in the store.") { doc, category, format, language };
+        var command = new Command("claims", "List the claims of the record, as reviewed; csv and jsonl with their provenance (docs/exports.md).") { doc, category, format, language };
         command.SetAction(result =>
         {
             using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
-            var claims = store.Claims(result.GetValue(doc), ClaimJson.Parse<Category>(result.GetValue(category)));
+            var claims = store.ClaimsWithReviews(result.GetValue(doc), ClaimJson.Parse<Category>(result.GetValue(category)));
             if (result.GetValue(format) != "sentences")
             {
                 ClaimWriter.Write(claims, result.GetValue(format)!);
@@ -37,7 +37,7 @@ internal static class ClaimsCommand
                 return ExitCodes.BadUsage;
             }
 
-            ClaimWriter.WriteSentences(claims, new ClaimRenderer(profile), result.GetValue(language)!);
+            ClaimWriter.WriteSentences([.. claims.Select(c => c.Reviewed ?? c.Claim)], new ClaimRenderer(profile), result.GetValue(language)!);
             return ExitCodes.Success;
         });
         return command;

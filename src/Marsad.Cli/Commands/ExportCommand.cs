@@ -1,11 +1,11 @@
 using System.CommandLine;
-using System.Text;
+using Marsad.Exports;
 using Marsad.Serialization;
 using Marsad.Storage;
 
 namespace Marsad.Cli.Commands;
 
-/// <summary><c>marsad export</c>: the tally as a file others can load: CSV, JSON, GeoJSON, HXL-tagged CSV.</summary>
+/// <summary><c>marsad export</c>: the tally as a file a data user loads without a codebook (docs/exports.md): CSV, JSON, xlsx, HXL-tagged CSV, GeoJSON.</summary>
 internal static class ExportCommand
 {
     public static Command Create(SharedOptions shared)
@@ -13,11 +13,12 @@ internal static class ExportCommand
         var options = new TallyOptions();
         var format = new Option<string>("--format")
         {
-            Description = "csv (a row a point), json (the series), geojson (a feature a place with its latest figures) or hxl (CSV with HXL hashtags, for HDX tooling).",
+            Description = "csv, json or xlsx (a row a point, the columns of docs/exports.md), hxl (CSV with HXL hashtags, for HDX tooling) or geojson (a feature a place with its latest figures).",
             Required = true,
-        }.AcceptOnlyFromAmong("csv", "json", "geojson", "hxl");
+        }.AcceptOnlyFromAmong("csv", "json", "geojson", "hxl", "xlsx");
+        var excel = new Option<bool>("--excel") { Description = "CSV and HXL begin with a byte-order mark, so that Excel opens them as UTF-8 with Arabic intact." };
         var output = new Option<string?>("--out") { Description = "The file to write (default: standard output)." };
-        var command = new Command("export", "Export the tally for other tools.") { format, output };
+        var command = new Command("export", "Export the tally for data users and other tools: a row a point with its bounds, precision and sources.") { format, output, excel };
         foreach (var option in options.All)
         {
             command.Options.Add(option);
@@ -27,31 +28,15 @@ internal static class ExportCommand
         {
             using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
             var tally = options.Build(store, result);
-            using var stream = result.GetValue(output) is { } path ? File.Create(path) : Console.OpenStandardOutput();
-            switch (result.GetValue(format))
+            var chosen = ClaimJson.Parse<ExportFormat>(result.GetValue(format))!.Value;
+            if (chosen == ExportFormat.Xlsx && result.GetValue(output) is null)
             {
-                case "json":
-                    TallyExport.WriteJson(stream, tally);
-                    break;
-                case "geojson":
-                    TallyExport.WriteGeoJson(stream, tally);
-                    break;
-                default:
-                    using (var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true))
-                    {
-                        if (result.GetValue(format) == "hxl")
-                        {
-                            TallyExport.WriteHxl(writer, tally);
-                        }
-                        else
-                        {
-                            TallyExport.WriteCsv(writer, tally);
-                        }
-                    }
-
-                    break;
+                Console.Error.WriteLine("error: an xlsx workbook is not for a terminal; give --out FILE.xlsx.");
+                return ExitCodes.BadUsage;
             }
 
+            using var stream = result.GetValue(output) is { } path ? File.Create(path) : Console.OpenStandardOutput();
+            TallyExports.Write(stream, tally, chosen, result.GetValue(excel));
             return ExitCodes.Success;
         });
         return command;

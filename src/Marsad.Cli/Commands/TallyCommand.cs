@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Marsad.Cli.Output;
+using Marsad.Exports;
 using Marsad.Serialization;
 using Marsad.Storage;
 
@@ -13,7 +14,7 @@ internal static class TallyCommand
         var options = new TallyOptions();
         var format = new Option<string>("--format")
         {
-            Description = "table, json (a list of series with their points) or csv (a row a point).",
+            Description = "table, json (a list of series with their points) or csv (a row a point, as `marsad export --format csv`).",
             DefaultValueFactory = _ => "table",
         }.AcceptOnlyFromAmong("table", "json", "csv");
         var command = new Command("tally", "Build the series: running totals by what they count and since when, increments per period; repeated figures once, with all their mentions.")
@@ -34,13 +35,13 @@ internal static class TallyCommand
                 case "json":
                     using (var stdout = Console.OpenStandardOutput())
                     {
-                        TallyExport.WriteJson(stdout, tally);
+                        SeriesJson.WriteJson(stdout, tally);
                     }
 
                     Console.WriteLine();
                     break;
                 case "csv":
-                    TallyExport.WriteCsv(Console.Out, tally);
+                    TallyExports.WriteCsv(Console.Out, TallyRow.Of(tally));
                     break;
                 default:
                     TallyTable.Write(Console.Out, tally);

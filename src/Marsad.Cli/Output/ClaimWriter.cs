@@ -1,3 +1,4 @@
+using Marsad.Exports;
 using Marsad.Model;
 using Marsad.Rendering;
 using Marsad.Serialization;
@@ -7,6 +8,31 @@ namespace Marsad.Cli.Output;
 /// <summary>Writes claims to standard output in the format the user asked for.</summary>
 internal static class ClaimWriter
 {
+    /// <summary>Stored claims as the record holds them: csv and jsonl with their provenance (docs/exports.md).</summary>
+    public static void Write(IReadOnlyList<ClaimRecord> claims, string format)
+    {
+        switch (format)
+        {
+            case "csv":
+                using (var writer = new StreamWriter(new BufferedStream(Console.OpenStandardOutput(), 1 << 16)))
+                {
+                    ClaimExport.WriteCsv(writer, claims);
+                }
+
+                break;
+            case "table":
+                ClaimTable.Write(Console.Out, claims.Select(c => c.Reviewed ?? c.Claim));
+                break;
+            default:
+                using (var output = new BufferedStream(Console.OpenStandardOutput(), 1 << 16))
+                {
+                    ClaimExport.WriteLines(output, claims);
+                }
+
+                break;
+        }
+    }
+
     public static void Write(IEnumerable<Claim> claims, string format)
     {
         switch (format)

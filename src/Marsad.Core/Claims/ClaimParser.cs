@@ -55,7 +55,13 @@ public sealed class ClaimParser
         var afterStart = quantities[described].Last;
         var after = ReadAfter(afterStart, NextBoundary(described, afterStart, sentence.End, extended: false), quantity.Noun);
         var previous = LastClaim();
-        (draft.Parent, draft.ListHead, draft.CompleteList) = ReadParent(quantity, qualifierStart, previous, sentence, after);
+
+        // "11 قتيلا ونحو أربع مصابين", "وامرأتان": a figure joined on by "و" starts its own statement
+        // or, after a part, is the next part of the same whole.
+        var conjoined = text.StartingAt(qualifierStart, LexiconKind.Qualifier) is { Proclitics.Conjunction: true }
+            || text.StartingAt(qualifierStart, LexiconKind.Number) is { Proclitics.Conjunction: true }
+            || (quantity.Form == QuantityForm.Dual && text.StartingAt(qualifierStart, LexiconKind.Noun) is { Proclitics.Conjunction: true });
+        (draft.Parent, draft.ListHead, draft.CompleteList) = ReadParent(quantity, qualifierStart, previous, sentence, after, conjoined);
         draft.ListHead ??= draft.Parent is null ? null : draft;
 
         // A whole whose parts follow it is described after the parts:
@@ -82,15 +88,14 @@ public sealed class ClaimParser
         draft.Perpetrator = after.Perpetrator;
         draft.Nationality = after.Nationality;
 
-        // "11 قتيلا ونحو أربع مصابين": a figure joined on by "و" starts its own statement.
-        var conjoined = text.StartingAt(qualifierStart, LexiconKind.Qualifier) is { Proclitics.Conjunction: true }
-            || text.StartingAt(qualifierStart, LexiconKind.Number) is { Proclitics.Conjunction: true };
         var governing = conjoined ? null : GoverningCue(qualifierStart, sentence.Start);
         draft.Perpetrator ??= governing?.Perpetrator;
-        draft.Category = ChooseCategory(draft, qualifierStart, governing?.Cue, after, sentence);
-        draft.Kind = StatesATotal(qualifierStart) || after.Total ? TimeKind.Cumulative : null;
+        var toll = governing is null && !after.HasEvidence ? TollBefore(qualifierStart, sentence.Start) : null;
+        draft.Category = toll is { } tollCue ? CategoryFor(tollCue.Cue, draft) : ChooseCategory(draft, qualifierStart, governing?.Cue, after, sentence);
+        draft.Also = after.Category is { } own && CategoryOf(own) == draft.Category ? after.Also : null;
+        draft.Kind = StatesATotal(qualifierStart) || after.Total || toll?.Total == true ? TimeKind.Cumulative : null;
         draft.Cause = ReadCause(quantity, sentence);
-        draft.HasEvidence = after.HasEvidence || governing is not null || draft.Parent is not null
+        draft.HasEvidence = after.HasEvidence || governing is not null || draft.Parent is not null || toll is not null
             || (draft.Category is not null && StatesATotal(qualifierStart));
 
         Inherit(draft, after, previous);
@@ -139,7 +144,7 @@ public sealed class ClaimParser
 
     /// <summary>
     /// A cue that governs the number from before it: only the actor who did it, quotation marks,
-    /// prepositions or the article stand between ("قتل ما لا يقل عن 34", "إعدام تنظيم
+    /// prepositions, "another" or the article stand between ("قتل ما لا يقل عن 34", "إعدام تنظيم
     /// “الدولة الإسلامية” لأكثر من 713").
     /// </summary>
     private (LexiconMatch Cue, string? Perpetrator)? GoverningCue(int before, int sentenceStart)
@@ -158,7 +163,7 @@ public sealed class ClaimParser
                 perpetrator ??= actor.Entry["actor"];
                 at = actor.Start;
             }
-            else if (text.EndingAt(at, LexiconKind.Marker) is { } marker && marker.Entry["marker"] is "definite" or "preposition" or "of")
+            else if (text.EndingAt(at, LexiconKind.Marker) is { } marker && marker.Entry["marker"] is "definite" or "preposition" or "of" or "others")
             {
                 at = marker.Start;
             }
@@ -169,6 +174,29 @@ public sealed class ClaimParser
             else
             {
                 return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// "إجمالي الوفيات في المخيم 40", "the number of dead has passed 260": a bare figure whose toll
+    /// (a word of totals or "عدد" before an outcome word) stands earlier in its clause.
+    /// </summary>
+    private (LexiconMatch Cue, bool Total)? TollBefore(int start, int sentenceStart)
+    {
+        for (var at = start - 1; at >= sentenceStart && !text.IsClauseEnd(at); at--)
+        {
+            if (text.StartingAt(at, LexiconKind.Category) is not { } cue)
+            {
+                continue;
+            }
+
+            var total = text.EndingAt(at, LexiconKind.Time)?.Entry["kind"] == "cumulative" || text.StartingAt(at, LexiconKind.Time)?.Entry["kind"] == "cumulative";
+            if (total || text.EndingAt(at, LexiconKind.Marker)?.Entry["marker"] == "count")
+            {
+                return (cue, total);
             }
         }
 
@@ -277,24 +305,29 @@ public sealed class ClaimParser
         var reopenedAt = -1;
         for (var at = from; at < end; at++)
         {
-            if (after.Category is null && text.StartingAt(at, LexiconKind.Category) is { } cue)
+            // In the counted noun's place a noun is read as the noun ("37 displaced people were killed").
+            var nounHere = at == nounSlot && after.Noun is null && text.StartingAt(at, LexiconKind.Noun) is not null;
+            if (after.Category is null && !nounHere && !DescribesPlace(at) && text.StartingAt(at, LexiconKind.Category) is { } cue)
             {
-                // "… بينهم 5 أطفال وإصابة 20 آخرين": a cue joined by "و" after other words starts the
-                // next statement; it does not say what happened to this figure.
-                if (cue.Proclitics.Conjunction && at > from && after.Noun is not null)
+                // "… بينهم 5 أطفال وإصابة 20 آخرين", "إجمالي الوفيات 40 والإصابات 120": a cue joined by
+                // "و" after other words starts the next statement; it does not say what happened to this figure.
+                if (cue.Proclitics.Conjunction)
                 {
                     return after;
                 }
 
                 after.Category = cue;
+                after.Also = AlsoCounted(cue);
                 continue;
             }
 
             after.Total |= text.StartingAt(at, LexiconKind.Time)?.Entry["kind"] == "cumulative";
             var marker = text.StartingAt(at, LexiconKind.Marker)?.Entry["marker"];
-            if (marker is "breakdown" && at == from && text.StartingAt(at, LexiconKind.Marker)!.Value.Length == 1)
+            if (marker is "breakdown" && at == from)
             {
-                after.OfThem = true;
+                var partitive = text.StartingAt(at, LexiconKind.Marker)!.Value;
+                after.OfThem = partitive.Length == 1 || partitive.Entry["after"] is not null;
+                after.Partitive = partitive.Entry["after"] is not null;
             }
             else if (marker is "others" or "remainder" && at <= from + 1)
             {
@@ -325,7 +358,18 @@ public sealed class ClaimParser
             if (after.Noun is null && describesGroup && isNounSlot && text.StartingAt(at, LexiconKind.Noun) is { } noun)
             {
                 after.Noun = noun.Entry;
-                after.Category ??= noun.Entry["category"] is null ? null : noun;
+
+                // "37 displaced people were killed": a noun that names a state yields to the verb of
+                // the event; one that names a casualty ("49 قتيلاً") is the event.
+                if (CategoryOf(noun) is Category.Killed or Category.Injured)
+                {
+                    after.Category ??= noun;
+                    after.Also = AlsoCounted(noun);
+                }
+                else if (noun.Entry["category"] is not null)
+                {
+                    after.StateNoun = noun;
+                }
             }
 
             if (text.StartingAt(at, LexiconKind.Actor) is { } actor && !HasMarker(WordBefore(at), "opponent") && !HasMarker(WordBefore(at), "possessed"))
@@ -344,14 +388,46 @@ public sealed class ClaimParser
             }
 
             if (after.Nationality is null && describesGroup && text.StartingAt(at, LexiconKind.Nationality) is { } nationality
-                && (at < nounSlot || ModifiesCounted(NounPhraseEnd(nounSlot, after.Noun), at)))
+                && (at <= nounSlot || ModifiesCounted(NounPhraseEnd(nounSlot, after.Noun), at)))
             {
+                // "4 آلاف صومالي", "900 Israelis": a nationality in the noun's place is the counted people.
                 after.Nationality = nationality.Entry["nationality"];
+                after.NationalityHead |= at == nounSlot && after.Noun is null;
             }
         }
 
         after.Nationality ??= NationalityOfAll(end);
         return after;
+    }
+
+    /// <summary>"من الحي المحاصر", "the besieged enclave": a cue right after a place word describes the place.</summary>
+    private bool DescribesPlace(int at)
+    {
+        var before = WordBefore(at);
+        return HasMarker(before, "place-cue") || HasMarker(before, "possessed") || text.EndingAt(before + 1, LexiconKind.Place) is not null;
+    }
+
+    /// <summary>
+    /// "76 قتيلا وجريحا", "killed or wounded": a second casualty word joined to the first counts the
+    /// same people for another outcome (CODEBOOK §3 <c>also</c>).
+    /// </summary>
+    private Category? AlsoCounted(LexiconMatch first)
+    {
+        var at = first.End;
+        var joined = false;
+        if (HasMarker(at, "and") || HasMarker(at, "or"))
+        {
+            (at, joined) = (at + 1, true);
+        }
+
+        var second = text.StartingAt(at, LexiconKind.Noun) is { } noun && noun.Entry["category"] is not null ? noun : text.StartingAt(at, LexiconKind.Category);
+        if (second is not { } other || !(joined || other.Proclitics.Conjunction))
+        {
+            return null;
+        }
+
+        var (one, two) = (CategoryOf(first), CategoryOf(other));
+        return one is Category.Killed or Category.Injured && two is Category.Killed or Category.Injured && one != two ? two : null;
     }
 
     private int NounPhraseEnd(int nounSlot, LexiconEntry? noun) =>
@@ -432,6 +508,11 @@ public sealed class ClaimParser
             {
                 at++;
             }
+            else if (at == from && text.StartingAt(at, LexiconKind.Marker) is { } partitive && partitive.Entry["after"] is not null)
+            {
+                // "6 منهم من الأطفال", "40 of them militiamen".
+                at = partitive.End;
+            }
             else
             {
                 break;
@@ -456,12 +537,15 @@ public sealed class ClaimParser
     private bool HasMarker(int at, string marker) => at >= 0 && text.StartingAt(at, LexiconKind.Marker)?.Entry["marker"] == marker;
 
     /// <summary>
-    /// A breakdown word before the number ("بينهم", "من ضمنهم") makes it a part of the nearest
-    /// earlier figure that can hold it: same unit, not smaller. "و" right after a part makes a
-    /// sibling part; "الـ 7 الآخرين" is the rest of the same whole; "أحدهم" is one of the last figure.
+    /// A breakdown word before the number ("بينهم", "من ضمنهم", "هم:"), or one after it ("20
+    /// منهم"), makes it a part of the nearest earlier figure that can hold it: same unit, not smaller.
+    /// "و" or a list comma right after a part makes a sibling part, unless the figure names an outcome
+    /// of its own that its whole does not share ("60 وفاة (منهم 12 طفلاً)، و140 إصابة"); a number that
+    /// opens a line after a part that opened the line before is the next item of the list; "الـ 7
+    /// الآخرين" is the rest of the same whole; "أحدهم" is one of the last figure.
     /// </summary>
     private (Draft? Parent, Draft? ListHead, bool CompleteList) ReadParent(
-        Quantity quantity, int qualifierStart, Draft? previous, (int Start, int End) sentence, After after)
+        Quantity quantity, int qualifierStart, Draft? previous, (int Start, int End) sentence, After after, bool conjoined)
     {
         if (previous is null)
         {
@@ -474,36 +558,101 @@ public sealed class ClaimParser
             return (previous, null, false);
         }
 
-        if (text.EndingAt(qualifierStart, LexiconKind.Marker) is { } marker)
+        if (BreakdownBefore(qualifierStart) is { } breakdown)
         {
-            switch (marker.Entry["marker"])
-            {
-                case "breakdown":
-                    return (Whole(quantity, unit, crossSentences: marker.Length > 1), null, marker.Entry["complete"] is not null);
-                case "and" when previous.Parent is not null && previous.Sentence == sentence && quantity.Form != QuantityForm.Vague:
-                    return (previous.Parent, previous.ListHead, previous.CompleteList);
-                case "definite" when after.Others && previous.Parent is not null:
-                    return (previous.Parent, previous.ListHead, true);
-            }
+            var crossSentences = breakdown.Marker.Length > 1 || breakdown.FirstLine < text.LineOf(qualifierStart) || breakdown.Gap;
+            return (Whole(quantity, unit, crossSentences, breakdown.FirstLine), null, breakdown.Marker.Entry["complete"] is not null);
+        }
+
+        if (after.Partitive)
+        {
+            return (Whole(quantity, unit, crossSentences: true, text.LineOf(quantity.First)), null, false);
+        }
+
+        var listed = conjoined || HasMarker(WordBefore(qualifierStart), "and") || ListSeparatorBefore(qualifierStart)
+            || OpensLineAfterItem(qualifierStart, previous);
+        if (listed && previous.Parent is not null && quantity.Form != QuantityForm.Vague
+            && (previous.Sentence == sentence || OpensLineAfterItem(qualifierStart, previous))
+            && (OutcomeNamedBy(quantity) is not { } own || own == previous.Parent.Category))
+        {
+            return (previous.Parent, previous.ListHead, previous.CompleteList);
+        }
+
+        if (text.EndingAt(qualifierStart, LexiconKind.Marker) is { Entry: var marker } && marker["marker"] == "definite"
+            && after.Others && previous.Parent is not null)
+        {
+            return (previous.Parent, previous.ListHead, true);
         }
 
         return (null, null, false);
     }
 
-    private Draft? Whole(Quantity part, string unit, bool crossSentences)
+    /// <summary>What the word right after a number says happened, when it is an outcome noun ("140 جريحا", "30 wounded").</summary>
+    private Category? OutcomeNamedBy(Quantity quantity)
     {
-        var line = text.LineOf(part.First);
+        var at = quantity.Last;
+        if (text.StartingAt(at, LexiconKind.Category) is { } cue)
+        {
+            return CategoryOf(cue);
+        }
+
+        return text.StartingAt(at, LexiconKind.Noun)?.Entry["category"] is { } category ? ClaimJson.Parse<Category>(category) : null;
+    }
+
+    /// <summary>
+    /// The breakdown word that introduces a number, seen through the punctuation a list puts between
+    /// them ("هم: 40", "(منها 20", "Of these, 230", "– 1.3 million"); <c>Gap</c> when a colon or a
+    /// line break stands between them, which ends the sentence but not the breakdown.
+    /// </summary>
+    private (LexiconMatch Marker, bool Gap, int FirstLine)? BreakdownBefore(int start)
+    {
+        var at = start;
+        var gap = false;
+        while (at > 0 && (text.Tokens[at - 1].Kind == TokenKind.LineBreak || IsListPunctuation(at - 1)))
+        {
+            gap |= text.Tokens[at - 1].Kind == TokenKind.LineBreak || text.IsPunctuation(at - 1, ':');
+            at--;
+        }
+
+        return text.EndingAt(at, LexiconKind.Marker) is { } marker && marker.Entry["marker"] == "breakdown"
+            ? (marker, gap, text.LineOf(marker.Start))
+            : null;
+    }
+
+    private bool IsListPunctuation(int at) =>
+        text.Tokens[at].Kind == TokenKind.Punctuation && text.Text[text.Tokens[at].Start] is ':' or ',' or '،' or '(' or '-' or '–' or '—';
+
+    /// <summary>A comma that separates items of a list: "23 children, 11 women".</summary>
+    private bool ListSeparatorBefore(int start) => text.IsPunctuation(start - 1, ',') || text.IsPunctuation(start - 1, '،');
+
+    /// <summary>"هم:⏎50 من سكان القرى.⏎46 من حرس الحدود": items of a list, one a line.</summary>
+    private bool OpensLineAfterItem(int start, Draft previous) =>
+        OpensLine(start) && OpensLine(previous.Quantity.First) && text.LineOf(start) == text.LineOf(previous.Quantity.First) + 1;
+
+    private bool OpensLine(int start)
+    {
+        var at = start - 1;
+        while (at >= 0 && text.Tokens[at].Kind == TokenKind.Punctuation)
+        {
+            at--;
+        }
+
+        return at < 0 || text.Tokens[at].Kind == TokenKind.LineBreak;
+    }
+
+    private Draft? Whole(Quantity part, string unit, bool crossSentences, int firstLine)
+    {
         var sentence = text.SentenceOf(part.First);
         for (var i = drafts.Count - 1; i >= 0; i--)
         {
             var candidate = drafts[i];
-            if (text.LineOf(candidate.Quantity.First) != line
-                || (!crossSentences && text.SentenceOf(candidate.Quantity.First) != sentence))
+            var line = text.LineOf(candidate.Quantity.First);
+            if (line < firstLine || (!crossSentences && text.SentenceOf(candidate.Quantity.First) != sentence))
             {
                 return null;
             }
 
-            if (!candidate.IsClaim || candidate.Unit != unit)
+            if (!candidate.IsClaim || candidate.OtherUnit is not null || candidate.Unit != unit)
             {
                 continue;
             }
@@ -524,14 +673,15 @@ public sealed class ClaimParser
     /// </summary>
     private Category? ChooseCategory(Draft draft, int qualifierStart, LexiconMatch? governing, After after, (int Start, int End) sentence)
     {
-        if (governing is { } cue)
+        // "left 21 injured": a cue of several meanings yields to the figure's own casualty noun.
+        if (governing is { } cue && !(cue.Entry["yields"] is not null && OutcomeNamedBy(draft.Quantity) is not null))
         {
-            return CategoryOf(cue);
+            return CategoryFor(cue, draft);
         }
 
         if (after.Category is { } own)
         {
-            return CategoryOf(own);
+            return CategoryFor(own, draft);
         }
 
         if (draft.Parent is not null)
@@ -541,19 +691,34 @@ public sealed class ClaimParser
 
         if (NearestBefore(qualifierStart, Math.Max(sentence.Start, qualifierStart - WindowBefore), LexiconKind.Category) is { } near)
         {
-            return CategoryOf(near);
+            return CategoryFor(near, draft);
+        }
+
+        if (after.StateNoun is { } state)
+        {
+            return CategoryOf(state);
         }
 
         for (var at = draft.Quantity.Last; at < sentence.End; at++)
         {
             if (text.StartingAt(at, LexiconKind.Category) is { } ahead)
             {
-                return CategoryOf(ahead);
+                return CategoryFor(ahead, draft);
             }
         }
 
         return null;
     }
+
+    /// <summary>
+    /// What a cue says happened to the people counted; a cue that means something else for people
+    /// who are not troops ("وصل 1,200 شخص إلى مخيم" is displacement, "وصول 700 جندي" a deployment)
+    /// says that for them.
+    /// </summary>
+    private static Category? CategoryFor(LexiconMatch cue, Draft draft) =>
+        cue.Entry["civilians"] is { } forCivilians && draft.Group.Actor is null && draft.Group.Role is not (Role.Soldier or Role.Fighter or Role.Leader)
+            ? ClaimJson.Parse<Category>(forCivilians)
+            : CategoryOf(cue);
 
     /// <summary>
     /// The index of the last quantity that is introduced as a part of this one; found by looking
@@ -661,6 +826,12 @@ public sealed class ClaimParser
 
         public LexiconMatch? Category { get; set; }
 
+        /// <summary>A second outcome counted with the first ("قتيلا وجريحا").</summary>
+        public Category? Also { get; set; }
+
+        /// <summary>A counted noun that names a state ("نازح", "detainees"): the category unless a verb says otherwise.</summary>
+        public LexiconMatch? StateNoun { get; set; }
+
         public LexiconEntry? Actor { get; set; }
 
         public string? Perpetrator { get; set; }
@@ -672,6 +843,9 @@ public sealed class ClaimParser
         /// <summary>"منهم" right after the number: of the people just counted.</summary>
         public bool OfThem { get; set; }
 
+        /// <summary>"20 منهم", "80 of whom": a part of the figure before, named after the number.</summary>
+        public bool Partitive { get; set; }
+
         /// <summary>"آخرين": more of the same people.</summary>
         public bool Others { get; set; }
 
@@ -681,7 +855,10 @@ public sealed class ClaimParser
         /// <summary>"ممن قتلوا من مقاتلي …": the group is named again after the verb.</summary>
         public bool GroupReopened { get; set; }
 
-        public bool HasEvidence => Noun is not null || Category is not null || Actor is not null || OfThem || Others;
+        /// <summary>"4 آلاف صومالي": the nationality stands where the counted noun would.</summary>
+        public bool NationalityHead { get; set; }
+
+        public bool HasEvidence => Noun is not null || Category is not null || Actor is not null || OfThem || Others || NationalityHead;
 
         public string Unit => Noun?["unit"] ?? Units.Person;
 

@@ -24,6 +24,9 @@ public sealed class Draft(Quantity quantity)
 
     public Category? Category { get; set; }
 
+    /// <summary>A second outcome the same figure counts ("76 قتيلا وجريحا").</summary>
+    public Category? Also { get; set; }
+
     public Group Group { get; set; } = Group.Unknown;
 
     public string? Nationality { get; set; }

@@ -92,6 +92,7 @@ public sealed class ClaimExtractor(ConflictProfile profile)
             Magnitude = quantity.Magnitude,
             Unit = isOther ? draft.OtherUnit! : draft.Unit,
             Category = isOther ? Category.Other : draft.Category ?? Category.Present,
+            Also = !isOther && draft.Also is { } also ? [also] : [],
             Group = isOther ? Group.Unknown : draft.Group,
             Perpetrator = draft.Perpetrator,
             Cause = isOther ? null : draft.Cause,

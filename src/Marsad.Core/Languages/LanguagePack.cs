@@ -85,6 +85,8 @@ public sealed class LanguagePack
                 entries.AddRange(ReadLexicon(normalizer, kind, $"Languages/{code}/{file}.tsv"));
             }
 
+            entries.AddRange(Duals(normalizer, code));
+
             entries.AddRange(ProfileEntries(profile, code, anaphorReadings).Select(e => e with { Phrase = Fold(normalizer, e.Phrase) }));
             places.AddRange(GazetteerData.Entries(code).Concat(GazetteerData.Entries(profile.Places, code))
                 .Select(e => e with { Phrase = Fold(normalizer, e.Phrase) }));
@@ -175,6 +177,47 @@ public sealed class LanguagePack
 
             yield return new LexiconEntry(kind, Fold(normalizer, fields[0]), Tsv.Features(fields[1]).ToFrozenDictionary());
         }
+    }
+
+    /// <summary>
+    /// The duals of the nouns marked <c>singular</c>, made by the endings of the language's
+    /// <c>duals.tsv</c> ("سيدة" → "سيدتان", "سيدتين"): each counts two. <c>singular=nominative</c>
+    /// makes only the first form, where the other is spelt like the plural ("مدنيين").
+    /// </summary>
+    private static List<LexiconEntry> Duals(Normalizer normalizer, string code)
+    {
+        var path = $"Languages/{code}/duals.tsv";
+        var endings = new List<(string Ending, string[] Forms)>();
+        using (var reader = Tsv.OpenEmbedded(path))
+        {
+            foreach (var (line, fields) in Tsv.Rows(reader))
+            {
+                if (fields.Length < 2)
+                {
+                    throw new InvalidDataException($"{path}:{line}: expected 'ending<TAB>dual endings'.");
+                }
+
+                endings.Add((fields[0] == "-" ? "" : fields[0], fields[1].Split(',', StringSplitOptions.TrimEntries)));
+            }
+        }
+
+        var duals = new List<LexiconEntry>();
+        using var nouns = Tsv.OpenEmbedded($"Languages/{code}/nouns.tsv");
+        foreach (var (_, fields) in Tsv.Rows(nouns))
+        {
+            var features = Tsv.Features(fields[1]).ToDictionary();
+            if (!features.Remove("singular", out var singular))
+            {
+                continue;
+            }
+
+            features["count"] = "2";
+            var (ending, forms) = endings.First(e => fields[0].EndsWith(e.Ending, StringComparison.Ordinal));
+            var stem = fields[0][..^ending.Length];
+            duals.AddRange(forms.Take(singular == "nominative" ? 1 : forms.Length).Select(form => new LexiconEntry(LexiconKind.Noun, Fold(normalizer, stem + form), features.ToFrozenDictionary())));
+        }
+
+        return duals;
     }
 
     private static IEnumerable<LexiconEntry> ReadNumbers(Normalizer normalizer, string path)

@@ -12,7 +12,7 @@ public enum Magnitude { Several, Tens, Hundreds, Thousands, TensOfThousands }
 public enum Category
 {
     Killed, Injured, Captured, Detained, Surrendered, Executed, Exited,
-    Displaced, Missing, Trapped, Escaped, Deployed, Present, Other,
+    Displaced, Missing, Trapped, Escaped, Deployed, Present, Returned, Released, Other,
 }
 
 /// <summary>The kind of people counted (CODEBOOK §4).</summary>

@@ -15,6 +15,12 @@ public static class GazetteerData
 {
     private const long CityPopulation = 100_000;
 
+    private static readonly Lazy<FrozenDictionary<string, string>> LevelsById = new(() =>
+        Entries("en").GroupBy(e => e["place"]!, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.First()["level"]!, StringComparer.Ordinal));
+
+    /// <summary>The level of each place by its gazetteer id (city, town, subdistrict, district, governorate): how precise a place is.</summary>
+    public static IReadOnlyDictionary<string, string> Levels => LevelsById.Value;
+
     /// <summary>Every place under its names in one language (Arabic names, or English and transliterated ones).</summary>
     public static IEnumerable<LexiconEntry> Entries(string language)
     {
@@ -83,14 +89,7 @@ public static class GazetteerData
     /// <summary>GeoNames admin1 ("SY.07") and OpenSyria governorate ids ("sy-deir-ez-zor") to ISO 3166-2.</summary>
     private static Dictionary<string, string> ReadCrosswalk()
     {
-        var iso = new Dictionary<string, string>(StringComparer.Ordinal);
-        using var reader = Tsv.OpenEmbedded("Places/Data/crosswalk_adm1.csv");
-        reader.ReadLine();
-        while (reader.ReadLine() is { } line)
-        {
-            var fields = line.Split(',');
-            iso[fields[4]] = fields[1];
-        }
+        var iso = Admin1Divisions.Crosswalk.ToDictionary(d => d.GeoNamesAdmin1!, d => d.Iso, StringComparer.Ordinal);
 
         using var governorates = JsonDocument.Parse(Tsv.OpenEmbedded("Places/Data/opensyria/governorates.json").ReadToEnd());
         foreach (var governorate in governorates.RootElement.EnumerateArray())

@@ -12,7 +12,7 @@ public enum QuantityForm
     /// <summary>Number words: "ثلاثة آلاف وخمسمائة".</summary>
     Words,
 
-    /// <summary>A dual noun that is its own number: "طفلين" = 2.</summary>
+    /// <summary>A noun that carries its own number: a dual ("طفلين" = 2), or a singular with "one" after it ("طفلة واحدة").</summary>
     Dual,
 
     /// <summary>A vague amount: "عشرات", "المئات", "آلاف".</summary>
@@ -20,5 +20,5 @@ public enum QuantityForm
 }
 
 /// <summary>A number found in the text, before anyone asks what it counts: tokens <c>[First, Last)</c>.</summary>
-/// <param name="Noun">For a dual, the noun that carries the number.</param>
+/// <param name="Noun">For a noun that carries its number, the noun.</param>
 public sealed record Quantity(int First, int Last, QuantityForm Form, long? Value, Magnitude? Magnitude, LexiconEntry? Noun = null);

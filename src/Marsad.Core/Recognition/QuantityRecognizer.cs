@@ -31,7 +31,7 @@ public static class QuantityRecognizer
             var quantity = tokens[i].Kind switch
             {
                 TokenKind.Number => Digits(text, i),
-                TokenKind.Word => Words(text, i) ?? Vague(text, i) ?? Dual(text, i),
+                TokenKind.Word => NounThenNumber(text, i) ?? Words(text, i) ?? Vague(text, i) ?? Dual(text, i),
                 _ => null,
             };
             if (quantity is null)
@@ -49,6 +49,11 @@ public static class QuantityRecognizer
 
     private static Quantity? Digits(AnalyzedText text, int at)
     {
+        if (ReversedDecimal(text, at) is { } reversed)
+        {
+            return reversed;
+        }
+
         if (DigitValue(text, at) is not { } value)
         {
             return null;
@@ -65,14 +70,38 @@ public static class QuantityRecognizer
         return Compound(text, at, QuantityForm.Digits);
     }
 
+    /// <summary>
+    /// "8ر1 مليون" = 1.8 million: wire copy that writes a decimal with a letter for the point puts
+    /// the fraction first (the letter is a number word of kind <c>reversed-decimal</c>); only before a scale word.
+    /// </summary>
+    private static Quantity? ReversedDecimal(AnalyzedText text, int at)
+    {
+        var tokens = text.Tokens;
+        if (at + 3 >= tokens.Count || Number(text, at + 1)?["number"] != "reversed-decimal" || tokens[at + 2].Kind != TokenKind.Number
+            || tokens[at].End != tokens[at + 1].Start || tokens[at + 1].End != tokens[at + 2].Start
+            || Number(text, at + 3) is not { } scale || scale["number"] != "scale"
+            || !long.TryParse(tokens[at].In(text.Text), NumberStyles.None, CultureInfo.InvariantCulture, out var fraction)
+            || !long.TryParse(tokens[at + 2].In(text.Text), NumberStyles.None, CultureInfo.InvariantCulture, out var whole))
+        {
+            return null;
+        }
+
+        var value = whole + (fraction / (decimal)Math.Pow(10, tokens[at].Length));
+        return new Quantity(at, at + 4, QuantityForm.Digits, (long)decimal.Round(value * NumberValue(scale)), null);
+    }
+
     private static decimal? DigitValue(AnalyzedText text, int at)
     {
         var digits = text.Tokens[at].In(text.Text);
+
+        // "640.000": dots between groups of three are thousands separators, unless a scale word
+        // follows ("1.500 مليون" is one and a half million).
+        var dotsGroupThousands = IsDotGrouped(digits) && Number(text, at + 1)?["number"] is not ("scale" or "plural-scale");
         Span<char> plain = stackalloc char[digits.Length];
         var length = 0;
         foreach (var c in digits)
         {
-            if (char.IsAsciiDigit(c) || c == '.')
+            if (char.IsAsciiDigit(c) || (c == '.' && !dotsGroupThousands))
             {
                 plain[length++] = c;
             }
@@ -81,6 +110,26 @@ public static class QuantityRecognizer
         return decimal.TryParse(plain[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
             ? value
             : null;
+    }
+
+    private static bool IsDotGrouped(ReadOnlySpan<char> digits)
+    {
+        var dot = digits.IndexOf('.');
+        if (dot is < 1 or > 3)
+        {
+            return false;
+        }
+
+        for (var at = dot; at < digits.Length; at += 4)
+        {
+            if (digits[at] != '.' || at + 4 > digits.Length || !char.IsAsciiDigit(digits[at + 1]) || !char.IsAsciiDigit(digits[at + 2])
+                || !char.IsAsciiDigit(digits[at + 3]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static Quantity? Words(AnalyzedText text, int at) =>
@@ -107,8 +156,11 @@ public static class QuantityRecognizer
             var joined = i == at || StartsWithAnd(text, i) || hyphenated;
             var next = i > at && (IsAnd(text, i) || hyphenated) ? i + 1 : i;
             // After a scale word the next group may follow without "و": "٤ آلاف ٣ مائة و ٢١".
-            joined |= previous is "scale" or "plural-scale";
-            if (!joined && i > at && next == i && !IsScaleOrHundred(text, i))
+            joined |= previous is "scale" or "dual-scale" or "plural-scale";
+
+            // "ثلاث عشرة": the feminine ten after a unit, without "و", is its teen.
+            var feminineTeen = !joined && previous == "unit" && IsTen(Number(text, i));
+            if (!joined && i > at && next == i && !IsScaleOrHundred(text, i) && !feminineTeen)
             {
                 break;
             }
@@ -117,6 +169,8 @@ public static class QuantityRecognizer
             {
                 break;
             }
+
+            kind = feminineTeen ? "teen" : kind;
 
             // Digits never add to digits: "100 و20" is two figures, not 120.
             var adds = kind is "unit" or "ten" or "hundreds" or "digits";
@@ -133,7 +187,7 @@ public static class QuantityRecognizer
                 case "unit" or "ten" or "hundreds" or "digits":
                     group += value;
                     break;
-                case "teen-unit" when Number(text, next + 1) is { } teen && teen["number"] == "teen":
+                case "teen-unit" when Number(text, next + 1) is { } teen && (teen["number"] == "teen" || IsTen(teen)):
                     group += value + 10;
                     width++;
                     break;
@@ -146,6 +200,10 @@ public static class QuantityRecognizer
                 case "scale":
                 case "plural-scale" when i > at:
                     total += (group == 0 ? 1 : group) * value;
+                    group = 0;
+                    break;
+                case "dual-scale":
+                    total += (group == 0 ? 2 : group) * value;
                     group = 0;
                     break;
                 default:
@@ -209,8 +267,11 @@ public static class QuantityRecognizer
         return value < place || unitsThenTens;
     }
 
+    /// <summary>"عشرة": the ten that also makes feminine teens ("إحدى عشرة", "ثلاث عشرة").</summary>
+    private static bool IsTen(LexiconEntry? word) => word?["number"] == "ten" && NumberValue(word) == 10;
+
     private static bool IsScaleOrHundred(AnalyzedText text, int at) =>
-        Number(text, at)?["number"] is "scale" or "plural-scale" or "hundred" or "teen";
+        Number(text, at)?["number"] is "scale" or "dual-scale" or "plural-scale" or "hundred" or "teen";
 
     private static bool IsAnd(AnalyzedText text, int at) =>
         text.Tokens[at].Kind == TokenKind.Word && text.StartingAt(at, LexiconKind.Marker)?.Entry["marker"] == "and";
@@ -225,7 +286,7 @@ public static class QuantityRecognizer
         var word = text.StartingAt(at, LexiconKind.Number);
         var code = word?.Entry["number"] switch
         {
-            "vague" => word.Value.Entry["value"],
+            "vague" => word.Value.Entry["magnitude"] ?? word.Value.Entry["value"],
             "plural-scale" => word.Value.Entry["magnitude"],
             _ => null,
         };
@@ -240,7 +301,7 @@ public static class QuantityRecognizer
             return new Quantity(at, at + 2, QuantityForm.Vague, null, Magnitude.TensOfThousands);
         }
 
-        return new Quantity(at, at + 1, QuantityForm.Vague, null, magnitude);
+        return new Quantity(at, word!.Value.End, QuantityForm.Vague, null, magnitude);
     }
 
     private static Quantity? Dual(AnalyzedText text, int at)
@@ -251,9 +312,23 @@ public static class QuantityRecognizer
         }
 
         var afterNumber = at > 0 && text.Tokens[at - 1].Kind == TokenKind.Number;
-        return afterNumber
-            ? null
-            : new Quantity(at, noun.End, QuantityForm.Dual, long.Parse(count, CultureInfo.InvariantCulture), null, noun.Entry);
+        var value = long.Parse(count, CultureInfo.InvariantCulture);
+
+        // "شقيقين اثنين": a number after a dual only confirms it.
+        var end = Number(text, noun.End) is { } confirming && confirming["number"] == "unit" && NumberValue(confirming) == value ? noun.End + 1 : noun.End;
+        return afterNumber ? null : new Quantity(at, end, QuantityForm.Dual, value, null, noun.Entry);
+    }
+
+    /// <summary>"طفلة واحدة", "عنصر واحد": a singular noun with "one" after it counts one.</summary>
+    private static Quantity? NounThenNumber(AnalyzedText text, int at)
+    {
+        if (text.StartingAt(at, LexiconKind.Noun) is not { } noun || noun.Entry["singular"] is null
+            || Number(text, noun.End) is not { } one || one["number"] != "unit" || NumberValue(one) != 1)
+        {
+            return null;
+        }
+
+        return new Quantity(at, noun.End + 1, QuantityForm.Dual, 1, null, noun.Entry);
     }
 
     /// <summary>Years, dates, clock times, shares and lone page counters are numbers but not counts.</summary>

@@ -5,7 +5,7 @@ namespace Marsad.Serialization;
 /// <summary>Writes claims as CSV (RFC 4180), one row a claim, the CODEBOOK §2 fields flattened.</summary>
 public static class ClaimCsv
 {
-    private static readonly string[] Header =
+    internal static readonly string[] Header =
     [
         "doc", "id", "span_start", "span_end", "text", "value", "low", "high", "qualifier", "magnitude", "unit",
         "category", "also", "actor", "role", "age", "sex", "nationality", "perpetrator", "cause", "time_kind",
@@ -16,19 +16,21 @@ public static class ClaimCsv
     public static void Write(TextWriter writer, IEnumerable<Claim> claims)
     {
         Csv.WriteRow(writer, Header);
-        foreach (var c in claims)
+        foreach (var claim in claims)
         {
-            string?[] row =
-            [
-                c.Doc, c.Id, Csv.Number(c.Span.Start), Csv.Number(c.Span.End), c.Text, Csv.Number(c.Value), Csv.Number(c.Low), Csv.Number(c.High),
-                ClaimJson.Code(c.Qualifier), Csv.Code(c.Magnitude), c.Unit, ClaimJson.Code(c.Category),
-                string.Join('|', c.Also.Select(ClaimJson.Code)), c.Group.Actor, Csv.Code(c.Group.Role), Csv.Code(c.Group.Age),
-                Csv.Code(c.Group.Sex), c.Group.Nationality, c.Perpetrator, Csv.Code(c.Cause), Csv.Code(c.Time.Kind), c.Time.Since,
-                c.Time.Start, c.Time.End, c.Time.AsOf, c.Place.Name, c.Place.Admin1, c.Place.GazetteerId,
-                Csv.Number(c.Place.Lat), Csv.Number(c.Place.Lon), c.Parent, c.Attribution, c.Headline ? "true" : "false",
-                string.Join('|', c.Warnings), c.Quote,
-            ];
-            Csv.WriteRow(writer, row);
+            Csv.WriteRow(writer, Row(claim));
         }
     }
+
+    /// <summary>The fields of one claim, in the order of <see cref="Header"/>.</summary>
+    internal static string?[] Row(Claim c) =>
+    [
+        c.Doc, c.Id, Csv.Number(c.Span.Start), Csv.Number(c.Span.End), c.Text, Csv.Number(c.Value), Csv.Number(c.Low), Csv.Number(c.High),
+        ClaimJson.Code(c.Qualifier), Csv.Code(c.Magnitude), c.Unit, ClaimJson.Code(c.Category),
+        string.Join('|', c.Also.Select(ClaimJson.Code)), c.Group.Actor, Csv.Code(c.Group.Role), Csv.Code(c.Group.Age),
+        Csv.Code(c.Group.Sex), c.Group.Nationality, c.Perpetrator, Csv.Code(c.Cause), Csv.Code(c.Time.Kind), c.Time.Since,
+        c.Time.Start, c.Time.End, c.Time.AsOf, c.Place.Name, c.Place.Admin1, c.Place.GazetteerId,
+        Csv.Number(c.Place.Lat), Csv.Number(c.Place.Lon), c.Parent, c.Attribution, c.Headline ? "true" : "false",
+        string.Join('|', c.Warnings), c.Quote,
+    ];
 }

@@ -42,9 +42,8 @@ public static class ClaimJson
         }
     }
 
-    /// <param name="rendered">The claim read back as a sentence, by language (<c>rendered.ar</c>,
-    /// <c>rendered.en</c>): written after the codebook's fields when given, as the API does.</param>
-    public static void Write(Utf8JsonWriter writer, Claim claim, IReadOnlyDictionary<string, string>? rendered = null)
+    /// <param name="more">Writes members after the claim's own, inside its object (an export's provenance).</param>
+    public static void Write(Utf8JsonWriter writer, Claim claim, Action<Utf8JsonWriter>? more = null)
     {
         writer.WriteStartObject();
         writer.WriteString("doc", claim.Doc);
@@ -106,17 +105,7 @@ public static class ClaimJson
         }
 
         writer.WriteEndArray();
-        if (rendered is not null)
-        {
-            writer.WriteStartObject("rendered");
-            foreach (var (language, sentence) in rendered)
-            {
-                writer.WriteString(language, sentence);
-            }
-
-            writer.WriteEndObject();
-        }
-
+        more?.Invoke(writer);
         writer.WriteEndObject();
     }
 

@@ -107,8 +107,11 @@ public sealed record SeriesKey(
     };
 }
 
-/// <summary>One claim that states a point: which claim, from which report, published when.</summary>
-public sealed record Mention(Claim Claim, DateOnly? Published, string? Source);
+/// <summary>
+/// One claim that states a point: which claim, from which report, published when; from a store,
+/// also its <see cref="Model.Provenance"/> (URL, report version, extractor, review).
+/// </summary>
+public sealed record Mention(Claim Claim, DateOnly? Published, string? Source, Provenance? Provenance = null);
 
 /// <summary>
 /// One distinct figure of a series: the day it holds for (<see cref="AsOf"/>, null when unknown;

@@ -21,6 +21,7 @@ public sealed class ClaimTimeResolver
     private const int BaselineReach = 12;
     private const int FrameReach = 7;
     private const int OpeningReach = 120;
+    private const int AheadReach = 20;
 
     private readonly AnalyzedText text;
     private readonly List<DateMention> mentions;
@@ -77,7 +78,11 @@ public sealed class ClaimTimeResolver
         var draft = drafts[index];
         var frame = FrameAt(draft.Quantity.First);
         var scope = Scope(drafts, index);
-        var before = MentionsIn(ClauseStart(draft), draft.Quantity.First);
+        // Time words before the figure are its own only past the clause of the figure before it
+        // ("4,000 fled every day and 176,000 … since the offensive began").
+        var previous = index > 0 && drafts[index - 1].Sentence == draft.Sentence ? drafts[index - 1] : null;
+        var previousEnd = previous is null ? 0 : text.ClauseEnd(previous.Quantity.Last, draft.Quantity.First);
+        var before = MentionsIn(Math.Max(ClauseStart(draft), previousEnd), draft.Quantity.First);
 
         var same = scope.Concat(before).FirstOrDefault(m => m.SamePeriod);
         if (same is not null && PreviousOfCategory(drafts, index) is { } earlier)
@@ -91,7 +96,7 @@ public sealed class ClaimTimeResolver
         if (since is not null)
         {
             var start = Resolve(since, warnings);
-            return since.IsRelative || since.Month is null || (start is { } s && end is { } e && s == e)
+            return since.IsRelative || (since.Month is null && !since.StartOfYear) || (start is { } s && end is { } e && s == e)
                 ? new ClaimTime(TimeKind.Period, Start: Text(start), End: Text(end), AsOf: Text(end))
                 : new ClaimTime(TimeKind.Cumulative, Since: Text(start), AsOf: Text(end));
         }
@@ -113,20 +118,12 @@ public sealed class ClaimTimeResolver
             return Period(own, warnings);
         }
 
-        if (draft.Kind == TimeKind.Cumulative)
+        // "in September", "في تشرين الثاني 2023": a month is a period that holds on its last day,
+        // also for "a total of" what happened in it.
+        if (!scope.Any(m => m.Since) && scope.Concat(before).FirstOrDefault(m => m.WholeMonth) is { } month && Resolve(month, warnings) is { } first)
         {
-            // A running total whose baseline stands elsewhere in the sentence: "يرتفع إلى 1213 …،
-            // في حين ارتفع إلى 653 … منذ الـ 10 من أيلول" — ahead first, then behind.
-            if (draft.Parent is not null)
-            {
-                return null;
-            }
-
-            // A baseline of its own without a date ("منذ القرار الأمريكي") leaves it unknown.
-            var elsewhere = scope.Any(m => m.Since) ? null
-                : Dated(MentionsIn(draft.Quantity.Last, draft.Sentence.End).FirstOrDefault(m => m.Since))
-                    ?? MentionsIn(draft.Sentence.Start, draft.Quantity.First).LastOrDefault(m => m.Since && m.Month is not null);
-            return new ClaimTime(TimeKind.Cumulative, Since: elsewhere is null ? null : Text(Resolve(elsewhere, warnings)), AsOf: Text(frame));
+            var last = first with { DayOfMonth = LastDayOf(first) };
+            return new ClaimTime(TimeKind.Period, Start: Text(first), End: Text(last), AsOf: Text(last));
         }
 
         if (draft.Parent is not null)
@@ -134,23 +131,66 @@ public sealed class ClaimTimeResolver
             return null;
         }
 
-        // "منذ القرار الأمريكي": a baseline without a date is still a running total.
-        if (scope.Any(m => m.Since))
+        // "1,540 قتيلا في الحرب حتى 20 أيار": a count up to a day is a running total on that day.
+        if (until is { Now: false })
         {
-            return new ClaimTime(TimeKind.Cumulative, AsOf: Text(frame));
+            return new ClaimTime(TimeKind.Cumulative, AsOf: Text(end));
         }
 
-        // "أنه منذ الأول من ديسمبر …، تصاعدت عمليات الخروج … لأكثر من 36 ألف": the sentence's baseline.
-        // Not across a whole run-on paragraph: a baseline that far back opened another statement.
-        var openingFrom = Math.Max(draft.Sentence.Start, draft.Quantity.First - OpeningReach);
-        if (MentionsIn(openingFrom, draft.Quantity.First).LastOrDefault(m => m is { Since: true, Month: not null, RelativeDay: null }) is { } opening)
+        // A baseline anywhere in the sentence dates a figure with no time of its own: "منذ مطلع
+        // العام، سجلت … 212", "قتل 610 … وجرح 2300 منذ أن بدأ الهجوم"; "منذ القرار الأمريكي" without
+        // a date still makes a running total, "منذ صباح اليوم" a period.
+        if (SentenceBaseline(draft, scope) is { } baseline)
         {
-            return new ClaimTime(TimeKind.Cumulative, Since: Text(Resolve(opening, warnings)), AsOf: Text(frame));
+            var dated = Dated(baseline) ?? baseline;
+            var start = HasDate(dated) ? Resolve(dated, warnings) : null;
+            return dated.IsRelative
+                ? new ClaimTime(TimeKind.Period, Start: Text(start), End: Text(frame), AsOf: Text(frame))
+                : new ClaimTime(TimeKind.Cumulative, Since: Text(start), AsOf: Text(frame));
+        }
+
+        if (draft.Kind == TimeKind.Cumulative)
+        {
+            return new ClaimTime(TimeKind.Cumulative, AsOf: Text(frame));
         }
 
         // A date after a comma still dates an event: "وصول نحو 700 جندي …، في الـ 23 والـ 24 من كانون الثاني".
         var next = index + 1 < drafts.Count ? Math.Min(drafts[index + 1].Quantity.First, draft.Sentence.End) : draft.Sentence.End;
         return DayIn(MentionsIn(draft.Quantity.Last, next)) is { } later ? Period(later, warnings) : null;
+    }
+
+    /// <summary>
+    /// The baseline of the claim's sentence: in its own words first, then ahead of it when no day
+    /// or relative clause stands between, then behind it (not across a run-on paragraph: a baseline
+    /// that far back opened another statement).
+    /// </summary>
+    private DateMention? SentenceBaseline(Draft draft, List<DateMention> scope)
+    {
+        if (scope.FirstOrDefault(m => m.Since) is { } own)
+        {
+            return own;
+        }
+
+        // A figure that is not itself a total takes a baseline ahead only from its own stretch of the
+        // sentence ("قتل 95 شخصاً وأصيب 260، منذ أيلول"), not from a later statement of a run-on one.
+        var reach = draft.Kind == TimeKind.Cumulative ? draft.Sentence.End : Math.Min(draft.Sentence.End, draft.Quantity.Last + AheadReach);
+        foreach (var ahead in MentionsIn(draft.Quantity.Last, reach))
+        {
+            if (ahead.IsDay && !ahead.Since)
+            {
+                break;
+            }
+
+            if (ahead.Since)
+            {
+                return ahead;
+            }
+        }
+
+        // Behind it, an undated baseline opens only the figure's own clause ("ومنذ بدء الهجوم، قتل 4 آلاف").
+        var openingFrom = Math.Max(draft.Sentence.Start, draft.Quantity.First - OpeningReach);
+        return MentionsIn(openingFrom, draft.Quantity.First)
+            .LastOrDefault(m => m.Since && (m is { RelativeDay: null } && (m.Month is not null || m.StartOfYear) || m.First >= draft.Quantity.First - BaselineReach));
     }
 
     private static DateMention? DayIn(IEnumerable<DateMention> candidates) => candidates.FirstOrDefault(m => m.IsDay && !m.Since && !m.Until);
@@ -200,7 +240,7 @@ public sealed class ClaimTimeResolver
         return dated is null ? null : dated with { Since = true };
     }
 
-    private static bool HasDate(DateMention m) => m.Month is not null || m.RelativeDay is not null || m.Now || m.Weekday is not null;
+    private static bool HasDate(DateMention m) => m.Month is not null || m.RelativeDay is not null || m.Now || m.Weekday is not null || m.StartOfYear;
 
     /// <summary>
     /// The mentions that speak of a claim: from its number to the next figure that is not one of its
@@ -371,12 +411,24 @@ public sealed class ClaimTimeResolver
             return new Day(month0.Year, month0.Month, dayOfRelativeMonth);
         }
 
+        if (m.StartOfYear)
+        {
+            var year = m.Year ?? (published?.Year + (m.Relative == RelativeWord.Last ? -1 : 0));
+            return year is null ? null : new Day(year, 1, 1);
+        }
+
         if (m.Month is not { } month)
         {
             return m.Weekday is { } weekday && today?.Date is { } t ? Day.Of(MostRecent(t, weekday)) : null;
         }
 
-        var dayOfMonth = m.Day ?? 1;
+        // "نهاية حزيران", "the end of February": the month's last day, in the year its first day has.
+        if (m is { Edge: Edge.End, Day: null } && Resolve(m with { Edge = null }, warnings) is { } first)
+        {
+            return first with { DayOfMonth = LastDayOf(first) };
+        }
+
+        var dayOfMonth = m.Day ?? (m.Edge == Edge.Middle ? 15 : 1);
         int? relativeYear = published is { } reference ? m.Relative switch
         {
             RelativeWord.This => reference.Year,
@@ -392,6 +444,9 @@ public sealed class ClaimTimeResolver
 
         return new Day(m.Year ?? relativeYear, month, dayOfMonth);
     }
+
+    /// <summary>The last day of a day's month; without a year, February ends on the 28th (2001 is a common year).</summary>
+    private static int LastDayOf(Day day) => DateTime.DaysInMonth(day.Year ?? 2001, day.Month);
 
     private static DateOnly MostRecent(DateOnly from, int isoWeekday)
     {

@@ -3,6 +3,9 @@ namespace Marsad.Time;
 /// <summary>Which way a relative month or year word points: الجاري, الفائت, المقبل.</summary>
 public enum RelativeWord { This, Last, Next }
 
+/// <summary>Which part of a month or year a mention names: مطلع، منتصف، نهاية.</summary>
+public enum Edge { Start, Middle, End }
+
 /// <summary>
 /// A time expression as written, tokens <c>[First, Last)</c>, before it is resolved against a
 /// reference day: "اليوم الخميس الـ 24 من كانون الثاني / يناير الجاري من العام 2019" has a
@@ -29,6 +32,18 @@ public sealed record DateMention(int First, int Last)
     public int? FirstRelativeDay { get; init; }
 
     public RelativeWord? Relative { get; init; }
+
+    /// <summary>"مطلع", "منتصف", "نهاية": the first day, the 15th or the last day of the month (or the year's first day).</summary>
+    public Edge? Edge { get; init; }
+
+    /// <summary>"العام", "عام": the mention speaks of a year ("منذ بداية العام").</summary>
+    public bool YearWord { get; init; }
+
+    /// <summary>"منذ بداية العام", "since the beginning of 2022": the first day of a year.</summary>
+    public bool StartOfYear => Month is null && Edge == Time.Edge.Start && (Year is not null || YearWord);
+
+    /// <summary>A month without a day and without منذ/حتى ("في أيلول", "in September"): that month as a period.</summary>
+    public bool WholeMonth => Month is not null && Day is null && Edge is null && !Since && !Until && !RelativeMonth;
 
     /// <summary>"من الشهر الجاري": the month is the one the relative word names.</summary>
     public bool RelativeMonth { get; init; }

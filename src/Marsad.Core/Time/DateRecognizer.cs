@@ -135,6 +135,16 @@ public static class DateRecognizer
             return m with { Relative = relative switch { "this" => RelativeWord.This, "last" => RelativeWord.Last, _ => RelativeWord.Next } };
         }
 
+        if (e["edge"] is { } edge)
+        {
+            return m with { Edge = edge switch { "start" => Edge.Start, "middle" => Edge.Middle, _ => Edge.End } };
+        }
+
+        if (e["year-word"] is not null)
+        {
+            return m with { YearWord = true };
+        }
+
         if (e["same-period"] is not null)
         {
             return m with { SamePeriod = true };
@@ -165,7 +175,8 @@ public static class DateRecognizer
         }
 
         var next = at + 1;
-        if (value is >= FirstYear and <= LastYear && !joinedByAnd && (m.Month is not null || IsYearWord(text, at - 1) || IsYearWord(text, at - 2)))
+        if (value is >= FirstYear and <= LastYear && !joinedByAnd
+            && (m.Month is not null || m.Since || m.Edge is not null || IsYearWord(text, at - 1) || IsYearWord(text, at - 2)))
         {
             return (m with { Year = value }, next);
         }

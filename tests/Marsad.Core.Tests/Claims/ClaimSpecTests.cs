@@ -26,7 +26,7 @@ public sealed class ClaimSpecTests
     {
         var spec = ClaimSpec.All().Single(s => s.File == file && s.Line == line);
         var claims = ClaimExtractor.Default
-            .Extract(new SourceDocument("spec", spec.Text, DocumentMetadata.None)).Claims
+            .Extract(new SourceDocument("spec", spec.Text, new DocumentMetadata(Published: spec.Published))).Claims
             .Where(c => c.Category != Category.Other || spec.Expected.Any(e => e.Fields.GetValueOrDefault("category") == "other"))
             .ToList();
 
@@ -52,18 +52,28 @@ public sealed class ClaimSpecTests
             return parent is null ? "none" : claims.Single(c => c.Id == parent).Text;
         }
 
+        if (key == "also")
+        {
+            return claim.TryGetProperty("also", out var also) ? string.Join(',', also.EnumerateArray().Select(e => e.GetString())) : "none";
+        }
+
         var element = key switch
         {
             "actor" or "role" or "age" or "sex" or "nationality" => claim.GetProperty("group").GetProperty(key),
-            "kind" => claim.GetProperty("time").GetProperty("kind"),
+            "kind" or "since" or "as_of" or "start" or "end" => claim.GetProperty("time").GetProperty(key),
+            "admin1" => claim.GetProperty("place") is { ValueKind: JsonValueKind.Object } place ? place.GetProperty(key) : claim.GetProperty("place"),
             _ => claim.GetProperty(key),
         };
         return element.ValueKind == JsonValueKind.Null ? "none" : element.ToString();
     }
 }
 
-/// <summary>One report of a spec file and the claims it must yield.</summary>
-internal sealed record ClaimSpec(string File, int Line, string Text, List<(string Text, Dictionary<string, string> Fields)> Expected)
+/// <summary>
+/// One report of a spec file and the claims it must yield. A line "@published YYYY-MM-DD" dates the
+/// reports after it; "\n" in a report stands for a line break.
+/// </summary>
+internal sealed record ClaimSpec(
+    string File, int Line, string Text, DateOnly? Published, List<(string Text, Dictionary<string, string> Fields)> Expected)
 {
     private static readonly Lazy<List<ClaimSpec>> Loaded = new(Load);
 
@@ -77,13 +87,18 @@ internal sealed record ClaimSpec(string File, int Line, string Text, List<(strin
         {
             var file = Path.GetFileName(path);
             ClaimSpec? current = null;
+            DateOnly? published = null;
             var number = 0;
             foreach (var line in System.IO.File.ReadLines(path))
             {
                 number++;
-                if (line.StartsWith("==", StringComparison.Ordinal))
+                if (line.StartsWith("@published ", StringComparison.Ordinal))
                 {
-                    current = new ClaimSpec(file, number, line[2..].Trim(), []);
+                    published = DateOnly.ParseExact(line["@published ".Length..].Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                }
+                else if (line.StartsWith("==", StringComparison.Ordinal))
+                {
+                    current = new ClaimSpec(file, number, line[2..].Trim().Replace("\\n", "\n", StringComparison.Ordinal), published, []);
                     specs.Add(current);
                 }
                 else if (current is not null && line.Length > 0 && line[0] != '#' && line != "(no claims)")
@@ -101,9 +116,21 @@ internal sealed record ClaimSpec(string File, int Line, string Text, List<(strin
     {
         var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var figure = string.Join(' ', words.TakeWhile(w => !w.Contains('=', StringComparison.Ordinal)));
-        var fields = words.SkipWhile(w => !w.Contains('=', StringComparison.Ordinal))
-            .Select(w => w.Split('=', 2))
-            .ToDictionary(p => p[0], p => p[1]);
+        // A word without "=" continues the value before it: "parent=40 ألف".
+        var fields = new Dictionary<string, string>();
+        var key = "";
+        foreach (var word in words.SkipWhile(w => !w.Contains('=', StringComparison.Ordinal)))
+        {
+            if (word.Split('=', 2) is [var name, var value])
+            {
+                (key, fields[name]) = (name, value);
+            }
+            else
+            {
+                fields[key] += " " + word;
+            }
+        }
+
         return (figure, fields);
     }
 }

@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Marsad.Exports;
 using Marsad.Extraction;
 using Marsad.Ingest;
 using Marsad.Model;
-using Marsad.Serialization;
 using Marsad.Tallies;
 using Marsad.Tests.Support;
 
@@ -81,24 +81,24 @@ public sealed partial class SeedTallyTests
     public void The_HXL_export_has_valid_hashtags_and_a_row_a_point()
     {
         using var writer = new StringWriter();
-        TallyExport.WriteHxl(writer, Seeds.Value);
+        HxlExport.Write(writer, TallyRow.Of(Seeds.Value));
         var rows = writer.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         var tags = rows[1].Split(',');
         Assert.All(tags, tag => Assert.Matches(HashtagSyntax(), tag));
-        Assert.Contains("#affected+killed", tags);
         Assert.Contains("#adm1+code", tags);
         Assert.Equal(Seeds.Value.Series.Sum(s => s.Points.Count), rows.Length - 2);
-        var killed = Array.IndexOf(tags, "#affected+killed");
-        Assert.Contains(rows.Skip(2), row => row.StartsWith("killed.civilian.SY-DY.since-2018-09-10,", StringComparison.Ordinal) && row.Split(',')[killed] == "388");
+        var killed = Array.IndexOf(tags, "#affected+killed+total");
+        Assert.Contains(rows.Skip(2), row => row.StartsWith("1,killed.civilian.SY-DY.since-2018-09-10,", StringComparison.Ordinal) && row.Split(',')[killed] == "388");
     }
 
     [Fact]
     public void The_GeoJSON_export_is_a_feature_collection_of_places_with_figures()
     {
         using var stream = new MemoryStream();
-        TallyExport.WriteGeoJson(stream, Seeds.Value);
+        TallyExports.Write(stream, Seeds.Value, ExportFormat.Geojson);
         using var json = JsonDocument.Parse(Encoding.UTF8.GetString(stream.ToArray()));
         Assert.Equal("FeatureCollection", json.RootElement.GetProperty("type").GetString());
+        Assert.Equal(TallyColumns.SchemaVersion, json.RootElement.GetProperty("schema_version").GetString());
         var features = json.RootElement.GetProperty("features").EnumerateArray().ToList();
         Assert.NotEmpty(features);
         foreach (var feature in features)
@@ -109,10 +109,9 @@ public sealed partial class SeedTallyTests
             Assert.NotEqual(0, feature.GetProperty("properties").GetProperty("figures").GetArrayLength());
         }
 
-        var deirEzZor = features.Single(f => f.GetProperty("properties").GetProperty("gazetteer_id").GetString() == "opensyria:sy-deir-ez-zor");
-        Assert.Contains(
-            deirEzZor.GetProperty("properties").GetProperty("figures").EnumerateArray(),
-            f => f.GetProperty("series").GetString() == "exited.person.SY-DY.since-2018-12-01" && f.GetProperty("value").GetInt64() == 56680);
+        var exits = features.SelectMany(f => f.GetProperty("properties").GetProperty("figures").EnumerateArray())
+            .Where(f => f.GetProperty("series").GetString() == "exited.person.SY-DY.since-2018-12-01");
+        Assert.Contains(exits, f => f.GetProperty("best").GetInt64() == 56680 && f.GetProperty("as_of").GetString() == "2019-03-05");
     }
 
     /// <summary>HXL 1.1: a hashtag, then attributes, each lower-case letters, digits and underscores.</summary>

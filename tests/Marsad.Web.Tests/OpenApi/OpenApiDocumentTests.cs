@@ -131,6 +131,11 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime, IDisposable
             {
                 await CheckProblem(validator, notFound, path.Name.Replace("{id}", "no-such-thing", StringComparison.Ordinal), HttpStatusCode.NotFound);
             }
+
+            if (get.GetProperty("responses").TryGetProperty("400", out var badRequest))
+            {
+                await CheckProblem(validator, badRequest, BadUrl(path.Name, get, samples.GetValueOrDefault(path.Name) ?? []), HttpStatusCode.BadRequest);
+            }
         }
 
         Assert.True(checkedShapes >= 9, $"only {checkedShapes} JSON answers were checked");
@@ -153,6 +158,13 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime, IDisposable
             .GetProperty("content").GetProperty("application/json").GetProperty("schema");
         Assert.Empty(validator.Errors(review, reviewSchema));
 
+        var retraction = await client.PostAsJsonAsync("/api/retractions", new { document = "up1", reason = "uploaded by mistake" });
+        Assert.Equal(HttpStatusCode.Created, retraction.StatusCode);
+        Assert.Empty(validator.Errors(JsonDocument.Parse(await retraction.Content.ReadAsStringAsync()).RootElement, ResponseSchema(document, "/api/retractions", "post", "201")));
+        var account = await client.PostAsJsonAsync("/api/users", new { name = "samir", role = "reviewer" });
+        Assert.Equal(HttpStatusCode.Created, account.StatusCode);
+        Assert.Empty(validator.Errors(JsonDocument.Parse(await account.Content.ReadAsStringAsync()).RootElement, ResponseSchema(document, "/api/users", "post", "201")));
+
         var refused = await client.PostAsync("/api/documents", new StringContent("", Encoding.UTF8, "text/plain"));
         var problem = document.GetProperty("paths").GetProperty("/api/documents").GetProperty("post").GetProperty("responses").GetProperty("400");
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
@@ -170,6 +182,11 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime, IDisposable
             Assert.True(needsToken ? schemes.SequenceEqual(["bearer"]) : schemes.Count == 0, $"{operation.Method} {operation.Path}: security {string.Join(", ", schemes)}");
             Assert.True(operation.Value.TryGetProperty("operationId", out _), $"{operation.Method} {operation.Path} has no operationId");
         }
+
+        var upload = paths.GetProperty("/api/documents").GetProperty("post").GetProperty("requestBody");
+        Assert.Equal(["text/plain", "text/html", "application/json", "application/x-ndjson"], upload.GetProperty("content").EnumerateObject().Select(c => c.Name));
+        var review = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("components").GetProperty("schemas").GetProperty("ReviewRequest");
+        Assert.Equal(["action", "reason"], review.GetProperty("required").EnumerateArray().Select(r => r.GetString()));
     }
 
     public async Task DisposeAsync()
@@ -217,6 +234,17 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime, IDisposable
         return urls.Select(u => query.Count == 0 ? u : u + "?" + string.Join('&', query));
     }
 
+    /// <summary>A call of a GET with one malformed parameter: a documented 400 must be one a client can meet.</summary>
+    private static string BadUrl(string path, JsonElement get, Dictionary<string, string> samples)
+    {
+        Dictionary<string, string> malformed = new() { ["category"] = "kiled", ["as_of"] = "2019-02-30", ["since"] = "yesterday", ["page"] = "first", ["version"] = "latest" };
+        var names = get.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToList();
+        var bad = names.FirstOrDefault(malformed.ContainsKey);
+        Assert.True(bad is not null, $"GET {path} documents a 400 but has no parameter the test knows how to malform");
+        var url = Urls(path, get, samples).First();
+        return url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + bad + "=" + malformed[bad];
+    }
+
     private async Task CheckProblem(SchemaValidator validator, JsonElement documented, string url, HttpStatusCode status)
     {
         var response = await client.GetAsync(url);
@@ -225,6 +253,10 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime, IDisposable
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Empty(validator.Errors(body, documented.GetProperty("content").GetProperty("application/problem+json").GetProperty("schema")));
     }
+
+    private static JsonElement ResponseSchema(JsonElement document, string path, string method, string status) =>
+        document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses").GetProperty(status)
+            .GetProperty("content").GetProperty("application/json").GetProperty("schema");
 
     private string RetractedDocument()
     {

@@ -1,0 +1,197 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Marsad.Serialization;
+using Marsad.Tallies;
+
+namespace Marsad.Exports;
+
+/// <summary>The formats a tally is exported in (docs/exports.md).</summary>
+public enum ExportFormat { Csv, Json, Geojson, Hxl, Xlsx }
+
+/// <summary>
+/// The tally as files a data user loads without a codebook, a row a point (<see cref="TallyRow"/>):
+/// CSV, JSON and xlsx with the columns of <see cref="TallyColumns"/>, HXL-tagged CSV
+/// (<see cref="HxlExport"/>), GeoJSON of places. The CLI's <c>marsad export</c> and the API's
+/// <c>/api/export/{format}</c> both write through <see cref="Write"/>.
+/// </summary>
+public static class TallyExports
+{
+    private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string ContentType(ExportFormat format) => format switch
+    {
+        ExportFormat.Json => "application/json",
+        ExportFormat.Geojson => "application/geo+json",
+        ExportFormat.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        _ => "text/csv; charset=utf-8",
+    };
+
+    public static string FileName(ExportFormat format) => format switch
+    {
+        ExportFormat.Hxl => "marsad-tally-hxl.csv",
+        _ => "marsad-tally." + ClaimJson.Code(format),
+    };
+
+    /// <param name="excel">CSV and HXL begin with a byte-order mark, so Excel reads them as UTF-8 (Arabic intact).</param>
+    public static void Write(Stream output, Tally tally, ExportFormat format, bool excel = false)
+    {
+        var rows = TallyRow.Of(tally);
+        switch (format)
+        {
+            case ExportFormat.Json:
+                WriteJson(output, rows);
+                break;
+            case ExportFormat.Geojson:
+                WriteGeoJson(output, rows);
+                break;
+            case ExportFormat.Xlsx:
+                Xlsx.Write(output, [
+                    new Sheet("tally", [TallyColumns.All.Select(c => Cell.Of(c.Name)).ToList(), .. rows.Select(r => TallyColumns.All.Select(c => c.Value(r)).ToList())]),
+                    new Sheet("columns", [[Cell.Of("column"), Cell.Of("meaning")], .. TallyColumns.All.Select(c => new[] { Cell.Of(c.Name), Cell.Of(c.Meaning) })]),
+                ]);
+                break;
+            default:
+                using (var writer = new StreamWriter(output, new UTF8Encoding(excel), leaveOpen: true))
+                {
+                    if (format == ExportFormat.Hxl)
+                    {
+                        HxlExport.Write(writer, rows);
+                    }
+                    else
+                    {
+                        WriteCsv(writer, rows);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    public static void WriteCsv(TextWriter writer, IEnumerable<TallyRow> rows)
+    {
+        Csv.WriteRow(writer, TallyColumns.All.Select(c => c.Name));
+        foreach (var row in rows)
+        {
+            Csv.WriteRow(writer, TallyColumns.All.Select(c => c.Value(row).AsText()));
+        }
+    }
+
+    /// <summary><c>{schema_version, columns: [{name, meaning}], rows: [{column: value}]}</c>: numbers as numbers, lists as arrays.</summary>
+    private static void WriteJson(Stream output, IEnumerable<TallyRow> rows)
+    {
+        using var json = new Utf8JsonWriter(output, Indented);
+        json.WriteStartObject();
+        json.WriteString("schema_version", TallyColumns.SchemaVersion);
+        json.WriteStartArray("columns");
+        foreach (var column in TallyColumns.All)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", column.Name);
+            json.WriteString("meaning", column.Meaning);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("rows");
+        foreach (var row in rows)
+        {
+            json.WriteStartObject();
+            foreach (var column in TallyColumns.All)
+            {
+                json.WritePropertyName(column.Name);
+                Write(json, column.Value(row));
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A feature a place with coordinates (the place of each row), its properties the latest row of
+    /// every series there; <c>schema_version</c> on the collection.
+    /// </summary>
+    private static void WriteGeoJson(Stream output, IEnumerable<TallyRow> rows)
+    {
+        string[] figureColumns =
+            ["series", "label", "category", "kind", "unit", "as_of", "date_precision", "low", "best", "high", "qualifier", "figures", "mentions", "sources", "review_status"];
+        var columns = figureColumns.Select(name => TallyColumns.All.Single(c => c.Name == name)).ToList();
+        var places = rows
+            .Where(r => r.Place is { GazetteerId: not null, Lat: not null, Lon: not null })
+            .GroupBy(r => r.Place.GazetteerId!, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
+        using var json = new Utf8JsonWriter(output, Indented);
+        json.WriteStartObject();
+        json.WriteString("type", "FeatureCollection");
+        json.WriteString("schema_version", TallyColumns.SchemaVersion);
+        json.WriteStartArray("features");
+        foreach (var place in places)
+        {
+            var first = place.First();
+            json.WriteStartObject();
+            json.WriteString("type", "Feature");
+            json.WriteStartObject("geometry");
+            json.WriteString("type", "Point");
+            json.WriteStartArray("coordinates");
+            json.WriteNumberValue(Math.Round(first.Place.Lon!.Value, 5));
+            json.WriteNumberValue(Math.Round(first.Place.Lat!.Value, 5));
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteStartObject("properties");
+            json.WriteString("gazetteer_id", place.Key);
+            json.WriteString("name", first.Place.Name);
+            json.WriteNumber("place_precision", (int)first.PlacePrecision);
+            json.WriteString("admin1", first.Place.Admin1 ?? first.Key.Admin1);
+            json.WriteString("admin1_pcode", first.Admin1?.Pcode);
+            json.WriteStartArray("figures");
+            // The latest dated point of each series, else its undated one.
+            foreach (var latest in place.GroupBy(r => r.Series.Id, StringComparer.Ordinal).Select(g => g.MaxBy(r => r.Point.AsOf ?? "", StringComparer.Ordinal)!))
+            {
+                json.WriteStartObject();
+                foreach (var column in columns)
+                {
+                    json.WritePropertyName(column.Name);
+                    Write(json, column.Value(latest));
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void Write(Utf8JsonWriter json, Cell cell)
+    {
+        if (cell.Number is { } number)
+        {
+            json.WriteNumberValue(number);
+        }
+        else if (cell.Items is { } items)
+        {
+            json.WriteStartArray();
+            foreach (var item in items)
+            {
+                json.WriteStringValue(item);
+            }
+
+            json.WriteEndArray();
+        }
+        else if (cell.Text is { } text)
+        {
+            json.WriteStringValue(text);
+        }
+        else
+        {
+            json.WriteNullValue();
+        }
+    }
+}
