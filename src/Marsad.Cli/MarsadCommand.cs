@@ -27,6 +27,9 @@ public static class MarsadCommand
         root.Subcommands.Add(ChecksCommand.Create(options));
         root.Subcommands.Add(ExportCommand.Create(options));
         root.Subcommands.Add(ChartCommand.Create(options));
+        root.Subcommands.Add(SourcesCommand.Create(options));
+        root.Subcommands.Add(WatchCommand.Create(options));
+        root.Subcommands.Add(AlertsCommand.Create(options));
         root.Subcommands.Add(ServeCommand.Create(options));
         root.Subcommands.Add(RetractCommand.Create(options));
         root.Subcommands.Add(UsersCommand.Create(options));

@@ -62,14 +62,14 @@ internal static class AccountEndpoints
                 ? new JsonBody(json => Write(json, store.Users().Single(u => u.Name == name), token: null))
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No active account named {name}"))
             .WithSummary("Revoke an account (admins): its token stops working; its name stays in the logs.")
-            .WithTags(Tag).Documented("revokeAccount", "Account", StatusCodes.Status404NotFound);
+            .WithTags(Tag).Means("name", "The account's name.").Documented("revokeAccount", "Account", StatusCodes.Status404NotFound);
 
         admin.MapPost("/users/{name}/rotate", (MarsadStore store, string name) =>
             store.RotateToken(name) is { } token
                 ? new JsonBody(json => Write(json, store.Users().Single(u => u.Name == name), token))
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No active account named {name}"))
             .WithSummary("Give an account a new token (admins), shown this once; the old one stops working.")
-            .WithTags(Tag).Documented("rotateToken", "Account", StatusCodes.Status404NotFound);
+            .WithTags(Tag).Means("name", "The account's name.").Documented("rotateToken", "Account", StatusCodes.Status404NotFound);
     }
 
     private static void Write(Utf8JsonWriter json, User user, string? token)

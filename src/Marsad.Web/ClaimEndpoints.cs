@@ -17,6 +17,7 @@ namespace Marsad.Web;
 internal static class ClaimEndpoints
 {
     private const string Tag = "claims";
+    private const string ClaimId = "A claim id: DOC#n, or DOC@vK#n in version K of a document ('#' sent as %23).";
 
     public static void Map(RouteGroupBuilder read, RouteGroupBuilder write)
     {
@@ -59,7 +60,7 @@ internal static class ClaimEndpoints
                 json.WriteEndArray();
             });
         }).WithSummary("The audit log of one claim: every review, oldest first.")
-            .WithTags(Tag).Documented("listReviews", "ReviewLog", StatusCodes.Status404NotFound);
+            .WithTags(Tag).Means("id", ClaimId).Documented("listReviews", "ReviewLog", StatusCodes.Status404NotFound);
 
         write.MapPost("/claims/{id}/reviews", (MarsadStore store, string id, ReviewRequest request, HttpContext context) =>
         {
@@ -75,7 +76,7 @@ internal static class ClaimEndpoints
                 ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No claim {id}")
                 : new JsonBody(json => WriteReview(json, review), StatusCodes.Status201Created);
         }).WithSummary("Confirm, reject or correct a claim, with a reason. The extracted claim is kept; tallies use the reviewed values.")
-            .WithTags(Tag).WithName("reviewClaim")
+            .WithTags(Tag).WithName("reviewClaim").Means("id", ClaimId)
             .Takes(new Body(ApiContract.Json, "ReviewRequest"))
             .Responds(StatusCodes.Status201Created, "Review", ApiContract.Json)
             .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);

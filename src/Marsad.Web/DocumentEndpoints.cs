@@ -70,7 +70,7 @@ internal static class DocumentEndpoints
                 json.WriteEndObject();
             });
         }).WithSummary("One report — its latest version, or ?version=N — with its text as ingested, its claims (CODEBOOK §2, spans into the text) each read back as a sentence (rendered.ar, rendered.en), and the list of its versions. The id may contain / (sent as is or as %2F).")
-            .WithTags(Tag).Documented("getDocument", "Document", StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+            .WithTags(Tag).Means("id", "A document id; the id of a report in a subfolder holds '/', sent as is or as %2F.").Documented("getDocument", "Document", StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         write.MapPost("/documents", async (HttpRequest request, MarsadStore store) =>
         {

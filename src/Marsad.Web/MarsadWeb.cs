@@ -42,6 +42,13 @@ public static class MarsadWeb
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.WritesPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
 
+        if (options.Watch is { } watch)
+        {
+            builder.Services.AddSingleton(watch);
+            builder.Services.AddSingleton(options);
+            builder.Services.AddHostedService<WatchService>();
+        }
+
         // The store is created before anything opens it for a request, so its migrations never race.
         MarsadStore.Open(options.Database).Dispose();
         var app = builder.Build();
@@ -70,6 +77,7 @@ public static class MarsadWeb
         RetractionEndpoints.Map(read, admin);
         AccountEndpoints.Map(admin);
         TallyEndpoints.Map(read);
+        AlertEndpoints.Map(read);
         DashboardEndpoints.Map(app, read);
         return app;
     }

@@ -63,7 +63,7 @@ internal static class TallyEndpoints
                 })
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No labels in '{language}'", detail: string.Join(", ", ClaimRenderer.Languages)))
             .WithSummary("The words for codebook codes (label), what each warning means (warning) and month names (month) in one language (ar, en), from its rendering data.")
-            .WithTags(Tag).Documented("getLabels", "Labels", StatusCodes.Status404NotFound).Allows("language", [.. ClaimRenderer.Languages]);
+            .WithTags(Tag).Means("language", "A language with rendering data: ar or en.").Documented("getLabels", "Labels", StatusCodes.Status404NotFound).Allows("language", [.. ClaimRenderer.Languages]);
 
         read.MapGet("/series/{**id}", (MarsadStore store, string id, string? as_of) =>
         {
@@ -76,7 +76,7 @@ internal static class TallyEndpoints
                 ? new JsonBody(json => SeriesJson.WriteSeries(json, series))
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No series {id}", detail: "GET /api/tally lists the series and their ids.");
         }).WithSummary("One series with its points and their mentions. The id is URL-safe (killed.IS.fighter.SY-DY.since-2018-09-10); the older form with '/' is accepted.")
-            .WithTags(Tag).Documented("getSeries", "Series", StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+            .WithTags(Tag).Means("id", "A series id, as /api/tally lists them (killed.IS.fighter.SY-DY.since-2018-09-10); the older form with '/' is accepted.").Documented("getSeries", "Series", StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         read.MapGet("/checks", (MarsadStore store, string? as_of) =>
         {

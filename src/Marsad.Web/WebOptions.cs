@@ -8,9 +8,11 @@ namespace Marsad.Web;
 /// <param name="OpenReading">Reading needs no token (the default); writing always does.</param>
 /// <param name="MaxUploadBytes">A larger request body is refused with 413.</param>
 /// <param name="WritesPerMinute">Uploads and reviews one client may make a minute; more get 429.</param>
+/// <param name="Watch">Run the watcher inside the server (<c>marsad serve --watch</c>), when given.</param>
 public sealed record WebOptions(
     string Database,
     ClaimExtractor Extractor,
     bool OpenReading = true,
     long MaxUploadBytes = 4 * 1024 * 1024,
-    int WritesPerMinute = 120);
+    int WritesPerMinute = 120,
+    WatchSettings? Watch = null);

@@ -370,6 +370,9 @@ public sealed class CliProcessTests : IDisposable
 
     [Theory]
     [InlineData("retract")]
+    [InlineData("sources")]
+    [InlineData("watch")]
+    [InlineData("alerts")]
     [InlineData("users")]
     [InlineData("places")]
     [InlineData("documents")]

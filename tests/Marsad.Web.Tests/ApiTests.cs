@@ -164,6 +164,32 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Alerts_are_listed_as_JSON_and_as_an_Atom_feed_of_a_saved_filter()
+    {
+        using (var store = MarsadStore.Open(Database))
+        {
+            store.AddAlerts([
+                new Marsad.Monitoring.Alert(0, "series_decrease", "killed.SDF.fighter.SY-DY.since-2018-09-10", "SDF fighters killed", "r2", "600 is below 653",
+                    [new Marsad.Monitoring.AlertClaim("r2#1", "600", "600", "the sentence")], DateTimeOffset.UtcNow),
+                new Marsad.Monitoring.Alert(0, "new_series", "killed.child.SY-DY.period", "children killed", "r3", "a new series", [], DateTimeOffset.UtcNow),
+            ]);
+        }
+
+        var all = await Get("/api/alerts");
+        Assert.Equal(["new_series", "series_decrease"], all.EnumerateArray().Select(a => a.GetProperty("kind").GetString()));
+        var decreases = await Get("/api/alerts?kind=series_decrease");
+        Assert.Equal("the sentence", Assert.Single(decreases.EnumerateArray()).GetProperty("claims")[0].GetProperty("quote").GetString());
+
+        var feed = await client.GetAsync("/api/alerts.atom?kind=series_decrease");
+        Assert.Equal("application/atom+xml", feed.Content.Headers.ContentType!.MediaType);
+        var atom = System.Xml.Linq.XDocument.Parse(await feed.Content.ReadAsStringAsync());
+        System.Xml.Linq.XNamespace ns = "http://www.w3.org/2005/Atom";
+        var entry = Assert.Single(atom.Root!.Elements(ns + "entry"));
+        Assert.Contains("600 is below 653", entry.Element(ns + "content")!.Value, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/alerts?since=yesterday")).StatusCode);
+    }
+
+    [Fact]
     public async Task Writing_without_a_token_is_refused()
     {
         var upload = await client.PostAsync("/api/documents", new StringContent("قتل 5 مدنيين", Encoding.UTF8, "text/plain"));

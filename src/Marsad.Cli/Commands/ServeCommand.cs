@@ -14,13 +14,20 @@ internal static class ServeCommand
         var port = new Option<int>("--port") { Description = "The port to listen on.", DefaultValueFactory = _ => 5080 };
         var host = new Option<string>("--host") { Description = "The address to listen on (0.0.0.0 for every interface).", DefaultValueFactory = _ => "127.0.0.1" };
         var closed = new Option<bool>("--token-to-read") { Description = "Reading needs a reviewer token too (by default only writing does)." };
-        var command = new Command("serve", "Serve the HTTP API (OpenAPI at /openapi/v1.json): documents, claims and reviews, tallies, checks, places, exports.")
+        var watch = new Option<bool>("--watch") { Description = "Also run the watcher (marsad watch) inside the server: poll the sources, ingest, alert." };
+        var watching = new WatchArguments();
+        var command = new Command("serve", "Serve the HTTP API (OpenAPI at /openapi/v1.json): documents, claims and reviews, tallies, checks, places, exports, alerts.")
         {
-            port, host, closed,
+            port, host, closed, watch,
         };
+        foreach (var option in watching.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(result =>
         {
-            if (shared.Extractor(result) is not { } extractor)
+            if (shared.Extractor(result) is not { } extractor || watching.Read(result) is not var (watchOptions, webhooks))
             {
                 return ExitCodes.BadUsage;
             }
@@ -38,7 +45,8 @@ internal static class ServeCommand
             }
 
             var url = $"http://{result.GetValue(host)}:{result.GetValue(port)}";
-            var app = MarsadWeb.Create(new WebOptions(database, extractor, OpenReading: !result.GetValue(closed)), url);
+            var watcher = result.GetValue(watch) ? new WatchSettings(watchOptions, webhooks, Console.WriteLine) : null;
+            var app = MarsadWeb.Create(new WebOptions(database, extractor, OpenReading: !result.GetValue(closed), Watch: watcher), url);
             Console.WriteLine($"Marsad serves {database}: dashboard at {url}/, API at {url}/api, OpenAPI at {url}/openapi/v1.json. Ctrl+C stops it.");
             app.Run();
             return ExitCodes.Success;

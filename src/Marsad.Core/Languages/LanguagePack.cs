@@ -253,7 +253,7 @@ public sealed class LanguagePack
         return stem ? words + "*" : words;
     }
 
-    private static Dictionary<char, char> ReadFolding(string path)
+    internal static Dictionary<char, char> ReadFolding(string path)
     {
         using var reader = Tsv.OpenEmbedded(path);
         var table = new Dictionary<char, char>();

@@ -7,5 +7,8 @@ namespace Marsad.Model;
 public static class ContentHash
 {
     public static string Of(string text) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        Of(Encoding.UTF8.GetBytes(text).AsSpan());
+
+    /// <summary>The same address of bytes as they came (a fetched feed, before any decoding).</summary>
+    public static string Of(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

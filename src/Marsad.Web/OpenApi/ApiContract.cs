@@ -31,9 +31,13 @@ internal static class ApiContract
     public static RouteHandlerBuilder Takes(this RouteHandlerBuilder endpoint, params Body[] bodies) =>
         endpoint.WithMetadata(new RequestContract(bodies));
 
-    /// <summary>The values a path parameter takes.</summary>
+    /// <summary>The values a parameter takes.</summary>
     public static RouteHandlerBuilder Allows(this RouteHandlerBuilder endpoint, string parameter, params string[] values) =>
-        endpoint.WithMetadata(new ParameterValues(parameter, values));
+        endpoint.WithMetadata(new ParameterContract(parameter, null, values));
+
+    /// <summary>What a parameter of this endpoint means, where its name alone does not say (an id).</summary>
+    public static RouteHandlerBuilder Means(this RouteHandlerBuilder endpoint, string parameter, string meaning) =>
+        endpoint.WithMetadata(new ParameterContract(parameter, meaning, null));
 
     /// <summary>Errors the endpoint answers with as ProblemDetails.</summary>
     public static RouteHandlerBuilder Refuses(this RouteHandlerBuilder endpoint, params int[] statuses) =>
@@ -53,7 +57,7 @@ internal sealed record ResponseContract(int Status, IReadOnlyList<Body> Bodies);
 
 internal sealed record RequestContract(IReadOnlyList<Body> Bodies);
 
-internal sealed record ParameterValues(string Parameter, IReadOnlyList<string> Values);
+internal sealed record ParameterContract(string Parameter, string? Meaning, IReadOnlyList<string>? Values);
 
 internal sealed record ProblemContract(IReadOnlyList<int> Statuses);
 

@@ -34,12 +34,35 @@ internal sealed class ContractTransformer : IOpenApiOperationTransformer, IOpenA
         ["UserRole"] = CodesOf<UserRole>(),
     };
 
+    /// <summary>What each query parameter means wherever it is taken, its format, and its values.</summary>
+    private static readonly Dictionary<string, (string? Meaning, string? Format, IReadOnlyList<string>? Values)> Parameters = new(StringComparer.Ordinal)
+    {
+        ["q"] = ("Only documents whose id, title, source or text contains this.", null, null),
+        ["page"] = ("The page, from 1.", null, null),
+        ["size"] = ("Items a page, 1 to 500 (50 by default).", null, null),
+        ["doc"] = ("Only the claims of this document id.", null, null),
+        ["version"] = ("That version of the document (1 for its first text); the latest by default.", null, null),
+        ["category"] = ("Only this codebook category (CODEBOOK §3).", null, Codes["Category"]),
+        ["actor"] = ("Only this actor code of the conflict profile (IS, SDF, …), in any case.", null, null),
+        ["admin1"] = ("Only this first-level division, by its ISO 3166-2 code (SY-DY).", null, null),
+        ["date"] = ("Only claims that hold for this day.", "date", null),
+        ["status"] = ("Only claims with this review in force.", null, ["unreviewed", "confirm", "reject", "correct"]),
+        ["since"] = ("Only running totals counted since this day.", "date", null),
+        ["as_of"] = ("The record as it was on this day: only reports published by then (reports of unknown date left out).", "date", null),
+        ["series"] = ("A series id, as /api/tally lists them (URL-safe; the older form with '/' is accepted).", null, null),
+        ["document"] = ("Only the retractions of this document id.", null, null),
+        ["excel"] = ("CSV and HXL begin with a byte-order mark, so that Excel reads them as UTF-8.", null, null),
+        ["format"] = ("The file format (docs/exports.md).", null, null),
+        ["reviewed"] = ("true: reviewed claims too, after the unreviewed ones; only unreviewed ones by default.", null, null),
+    };
+
     private static readonly Dictionary<string, string> Tags = new(StringComparer.Ordinal)
     {
         ["documents"] = "Reports as ingested, their versions, uploads and retractions.",
         ["claims"] = "Claims (CODEBOOK §2), their reviews and the audit log.",
         ["accounts"] = "The API's accounts and their roles (admins).",
         ["tallies"] = "Series built from the reviewed claims (docs/tallies.md), checks, places and exports (docs/exports.md).",
+        ["alerts"] = "What new reports from watched sources changed in the record (docs/monitoring.md), as JSON and as an Atom feed.",
     };
 
     private static readonly Dictionary<int, string> ProblemMeanings = new()
@@ -81,12 +104,9 @@ internal sealed class ContractTransformer : IOpenApiOperationTransformer, IOpenA
             };
         }
 
-        foreach (var allowed in metadata.OfType<ParameterValues>())
+        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
         {
-            if (operation.Parameters?.FirstOrDefault(p => p.Name == allowed.Parameter) is OpenApiParameter { Schema: OpenApiSchema schema })
-            {
-                schema.Enum = [.. allowed.Values.Select(v => (JsonNode)JsonValue.Create(v))];
-            }
+            Describe(parameter, metadata.OfType<ParameterContract>().Where(c => c.Parameter == parameter.Name).ToList());
         }
 
         if (metadata.OfType<RequestContract>().LastOrDefault() is { } request)
@@ -136,6 +156,22 @@ internal sealed class ContractTransformer : IOpenApiOperationTransformer, IOpenA
             Description = "A reviewer's token, made by `marsad users add NAME`.",
         };
         return Task.CompletedTask;
+    }
+
+    /// <summary>A parameter's meaning, format and values: from its endpoint's contract, else from what its name means across the API.</summary>
+    private static void Describe(OpenApiParameter parameter, List<ParameterContract> contracts)
+    {
+        var (meaning, format, values) = Parameters.GetValueOrDefault(parameter.Name ?? "");
+        parameter.Description = contracts.Select(c => c.Meaning).LastOrDefault(m => m is not null) ?? meaning;
+        values = contracts.Select(c => c.Values).LastOrDefault(v => v is not null) ?? values;
+        if (parameter.Schema is OpenApiSchema schema)
+        {
+            schema.Format ??= format;
+            if (values is not null)
+            {
+                schema.Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v))];
+            }
+        }
     }
 
     /// <summary>The component schemas of <c>schemas.json</c>, codebook codes filled in.</summary>

@@ -172,7 +172,7 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Writes_and_accounts_need_the_bearer_scheme_and_other_reads_do_not()
+    public async Task Every_operation_has_an_id_described_parameters_and_the_bearer_scheme_where_it_writes_or_manages_accounts()
     {
         var paths = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("paths");
         foreach (var operation in paths.EnumerateObject().SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, Method: o.Name, o.Value))))
@@ -181,6 +181,10 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime, IDisposable
             var needsToken = operation.Method != "get" || operation.Path.StartsWith("/api/users", StringComparison.Ordinal);
             Assert.True(needsToken ? schemes.SequenceEqual(["bearer"]) : schemes.Count == 0, $"{operation.Method} {operation.Path}: security {string.Join(", ", schemes)}");
             Assert.True(operation.Value.TryGetProperty("operationId", out _), $"{operation.Method} {operation.Path} has no operationId");
+            foreach (var parameter in operation.Value.TryGetProperty("parameters", out var parameters) ? parameters.EnumerateArray() : [])
+            {
+                Assert.True(parameter.TryGetProperty("description", out _), $"{operation.Method} {operation.Path}: the parameter '{parameter.GetProperty("name").GetString()}' says nothing of what it means");
+            }
         }
 
         var upload = paths.GetProperty("/api/documents").GetProperty("post").GetProperty("requestBody");
