@@ -298,11 +298,11 @@ async function review(action) {
   try {
     await api("/api/claims/" + encodeURIComponent(claim.id) + "/reviews", {
       method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-    // The message stays until the next review: what was saved, for which figure.
-    say(`${t("saved")}: ${t("action." + action)} — ${claim.id}`, true);
     setPending(null);
     if (view === "queue") await advanceQueue(claim.id);
     else await openDocument(claim.doc, claim.id);
+    // Said once the page shows the saved state; it stays until the next review: what was saved, for which figure.
+    say(`${t("saved")}: ${t("action." + action)} — ${claim.id}`, true);
   } catch (error) {
     say(error.message);
   }
