@@ -31,8 +31,10 @@ public static class MarsadCommand
         root.Subcommands.Add(WatchCommand.Create(options));
         root.Subcommands.Add(AlertsCommand.Create(options));
         root.Subcommands.Add(ServeCommand.Create(options));
+        root.Subcommands.Add(ReviewCommand.Create(options));
         root.Subcommands.Add(RetractCommand.Create(options));
         root.Subcommands.Add(UsersCommand.Create(options));
+        root.Subcommands.Add(BackupCommand.Create(options));
         root.Subcommands.Add(ReextractCommand.Create(options));
         root.Subcommands.Add(EvalCommand.Create(options));
         root.Subcommands.Add(DemoCommand.Create(options));

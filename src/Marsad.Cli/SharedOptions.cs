@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Marsad.Extraction;
-using Marsad.Languages;
 using Marsad.Profiles;
+using Marsad.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace Marsad.Cli;
 
@@ -45,6 +46,36 @@ public sealed class SharedOptions
                 return null;
             default:
                 throw new InvalidOperationException();
+        }
+    }
+
+    /// <summary>
+    /// The store at <c>--db</c>, for a command that reads or changes what is stored: null, with the
+    /// reason on standard error, when there is none there — a mistyped path must not become a new,
+    /// empty store answering with empty tables — or when the file is not a store.
+    /// </summary>
+    public MarsadStore? Store(ParseResult result) => Open(result, create: false);
+
+    /// <summary>The store at <c>--db</c>, made there when there is none (ingest, serve, users add); null, with the reason, when it cannot be.</summary>
+    public MarsadStore? StoreOrNew(ParseResult result) => Open(result, create: true);
+
+    private MarsadStore? Open(ParseResult result, bool create)
+    {
+        var path = result.GetValue(Database)!;
+        if (!create && !File.Exists(path))
+        {
+            Console.Error.WriteLine($"error: there is no store at {path}; check --db (or ${DatabaseVariable}), or make one with `marsad ingest REPORTS --db {path}`.");
+            return null;
+        }
+
+        try
+        {
+            return MarsadStore.Open(path);
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: cannot open the store {path}: {e.Message.ReplaceLineEndings(" ").TrimEnd('.')}; give --db a Marsad store (a file `marsad ingest` made) or a new path.");
+            return null;
         }
     }
 }

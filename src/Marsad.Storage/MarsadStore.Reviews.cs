@@ -75,39 +75,58 @@ public sealed partial class MarsadStore
     private static string NewToken() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    /// <summary>Records a review of a stored claim; null when no claim has that id.</summary>
-    public Review? AddReview(string claimId, ReviewAction action, ClaimCorrection? correction, string reason, string reviewer)
+    /// <summary>
+    /// Records a review of a stored claim once the claim as corrected — every earlier correction of
+    /// it, then this one — passes the codebook's checks (<see cref="ClaimCorrection.Problems"/>);
+    /// refused with the fields to blame otherwise.
+    /// </summary>
+    public ReviewOutcome AddReview(string claimId, ReviewAction action, ClaimCorrection? correction, string reason, string reviewer)
     {
         using var transaction = connection.BeginTransaction();
-        using var find = Command("SELECT doc_hash, span_start, span_end FROM claims WHERE claim_id = $id ORDER BY rowid DESC LIMIT 1", transaction);
-        find.Parameters.AddWithValue("$id", claimId);
-        using (var reader = find.ExecuteReader())
+        string hash;
+        Claim claim;
+        using (var find = Command($"SELECT {ClaimRows.Columns}, doc_hash FROM claims WHERE claim_id = $id ORDER BY rowid DESC LIMIT 1", transaction))
         {
+            find.Parameters.AddWithValue("$id", claimId);
+            using var reader = find.ExecuteReader();
             if (!reader.Read())
             {
-                return null;
+                return new ReviewOutcome.NoSuchClaim();
             }
 
-            var at = DateTimeOffset.UtcNow;
-            using var insert = Command(
-                """
-                INSERT INTO reviews (doc_hash, span_start, span_end, claim_id, action, correction, reason, reviewer, reviewed_at)
-                VALUES ($hash, $start, $end, $id, $action, $correction, $reason, $reviewer, $at) RETURNING id
-                """, transaction);
-            insert.Parameters.AddWithValue("$hash", reader.GetString(0));
-            insert.Parameters.AddWithValue("$start", reader.GetInt32(1));
-            insert.Parameters.AddWithValue("$end", reader.GetInt32(2));
-            insert.Parameters.AddWithValue("$id", claimId);
-            insert.Parameters.AddWithValue("$action", ClaimJson.Code(action));
-            insert.Parameters.AddWithValue("$correction", Db(correction is null ? null : JsonSerializer.Serialize(correction, ClaimCorrection.Json)));
-            insert.Parameters.AddWithValue("$reason", reason);
-            insert.Parameters.AddWithValue("$reviewer", reviewer);
-            insert.Parameters.AddWithValue("$at", at.ToString("O", CultureInfo.InvariantCulture));
-            var id = (long)insert.ExecuteScalar()!;
-            reader.Close();
-            transaction.Commit();
-            return new Review(id, claimId, action, correction, reason, reviewer, at);
+            claim = ClaimRows.Read(reader);
+            hash = reader.GetString(ClaimRows.Count);
         }
+
+        if (correction is not null)
+        {
+            var earlier = ReviewsOf(hash, claim.Span, transaction);
+            var corrections = earlier?.Corrections is { } before ? before.Then(correction) : correction;
+            var problems = correction.Problems(corrections.ApplyTo(claim), TextClaims(hash, transaction));
+            if (problems.Count > 0)
+            {
+                return new ReviewOutcome.Refused(problems);
+            }
+        }
+
+        var at = DateTimeOffset.UtcNow;
+        using var insert = Command(
+            """
+            INSERT INTO reviews (doc_hash, span_start, span_end, claim_id, action, correction, reason, reviewer, reviewed_at)
+            VALUES ($hash, $start, $end, $id, $action, $correction, $reason, $reviewer, $at) RETURNING id
+            """, transaction);
+        insert.Parameters.AddWithValue("$hash", hash);
+        insert.Parameters.AddWithValue("$start", claim.Span.Start);
+        insert.Parameters.AddWithValue("$end", claim.Span.End);
+        insert.Parameters.AddWithValue("$id", claimId);
+        insert.Parameters.AddWithValue("$action", ClaimJson.Code(action));
+        insert.Parameters.AddWithValue("$correction", Db(correction?.ToJson()));
+        insert.Parameters.AddWithValue("$reason", reason);
+        insert.Parameters.AddWithValue("$reviewer", reviewer);
+        insert.Parameters.AddWithValue("$at", at.ToString("O", CultureInfo.InvariantCulture));
+        var id = (long)insert.ExecuteScalar()!;
+        transaction.Commit();
+        return new ReviewOutcome.Recorded(new Review(id, claimId, action, correction, reason, reviewer, at));
     }
 
     /// <summary>Whether a claim of this id is stored.</summary>
@@ -138,7 +157,7 @@ public sealed partial class MarsadStore
         return reviews;
     }
 
-    /// <summary>Claims as extracted (as <see cref="Claims"/> chooses them), each with the review in force for it (or none).</summary>
+    /// <summary>Claims as extracted (as <see cref="Claims"/> chooses them), each with what its reviews add up to (or none) and where it comes from.</summary>
     public IReadOnlyList<ClaimRecord> ClaimsWithReviews(string? docId = null, Category? category = null, int? version = null)
     {
         var reviews = ReviewsInForce();
@@ -146,36 +165,81 @@ public sealed partial class MarsadStore
         return [.. StoredClaims(docId, category, version).Select(c =>
         {
             var review = reviews.GetValueOrDefault((c.Hash, c.Claim.Span.Start, c.Claim.Span.End));
-            return new ClaimRecord(c.Claim, review, versions[c.Hash].Provenance(c.ExtractorVersion, review?.Action));
+            return new ClaimRecord(c.Claim, review, versions[c.Hash].Provenance(c.ExtractorVersion, review?.Latest.Action));
         })];
     }
 
-    /// <summary>The review in force for each reviewed span: the latest.</summary>
-    private Dictionary<(string Hash, int Start, int End), Review> ReviewsInForce()
+    /// <summary>What the reviews of each reviewed span add up to: the latest decision, every correction composed.</summary>
+    private Dictionary<(string Hash, int Start, int End), ReviewState> ReviewsInForce()
+    {
+        using var query = Command(
+            "SELECT id, claim_id, action, correction, reason, reviewer, reviewed_at, doc_hash, span_start, span_end FROM reviews ORDER BY id");
+        using var reader = query.ExecuteReader();
+        var states = new Dictionary<(string, int, int), ReviewState>();
+        while (reader.Read())
+        {
+            var span = (reader.GetString(7), reader.GetInt32(8), reader.GetInt32(9));
+            states[span] = ReviewState.After(states.GetValueOrDefault(span), ReadReview(reader));
+        }
+
+        return states;
+    }
+
+    /// <summary>What the reviews of one span add up to, read in the writer's transaction.</summary>
+    private ReviewState? ReviewsOf(string hash, TextSpan span, SqliteTransaction transaction)
     {
         using var query = Command(
             """
-            SELECT id, claim_id, action, correction, reason, reviewer, reviewed_at, doc_hash, span_start, span_end FROM reviews
-            WHERE id IN (SELECT max(id) FROM reviews GROUP BY doc_hash, span_start, span_end)
-            """);
+            SELECT id, claim_id, action, correction, reason, reviewer, reviewed_at FROM reviews
+            WHERE doc_hash = $hash AND span_start = $start AND span_end = $end ORDER BY id
+            """, transaction);
+        query.Parameters.AddWithValue("$hash", hash);
+        query.Parameters.AddWithValue("$start", span.Start);
+        query.Parameters.AddWithValue("$end", span.End);
         using var reader = query.ExecuteReader();
-        var reviews = new Dictionary<(string, int, int), Review>();
+        var reviews = new List<Review>();
         while (reader.Read())
         {
-            reviews[(reader.GetString(7), reader.GetInt32(8), reader.GetInt32(9))] = ReadReview(reader);
+            reviews.Add(ReadReview(reader));
         }
 
-        return reviews;
+        return ReviewState.Of(reviews);
     }
 
-    private static Review ReadReview(SqliteDataReader reader) => new(
-        reader.GetInt64(0),
-        reader.GetString(1),
-        ClaimJson.Parse<ReviewAction>(reader.GetString(2)) ?? ReviewAction.Confirm,
-        Text(reader, 3) is { } json ? JsonSerializer.Deserialize<ClaimCorrection>(json, ClaimCorrection.Json) : null,
-        reader.GetString(4),
-        reader.GetString(5),
-        DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture));
+    /// <summary>Every claim of one stored text, as extracted.</summary>
+    private List<Claim> TextClaims(string hash, SqliteTransaction transaction)
+    {
+        using var query = Command($"SELECT {ClaimRows.Columns} FROM claims WHERE doc_hash = $hash ORDER BY ordinal", transaction);
+        query.Parameters.AddWithValue("$hash", hash);
+        using var reader = query.ExecuteReader();
+        var claims = new List<Claim>();
+        while (reader.Read())
+        {
+            claims.Add(ClaimRows.Read(reader));
+        }
+
+        return claims;
+    }
+
+    /// <summary>A logged review; a stored correction is read with today's checks, a field they refuse left out.</summary>
+    private static Review ReadReview(SqliteDataReader reader)
+    {
+        ClaimCorrection? correction = null;
+        if (Text(reader, 3) is { } json)
+        {
+            using var parsed = JsonDocument.Parse(json);
+            correction = ClaimCorrection.Read(parsed.RootElement).Correction;
+        }
+
+        return new Review(
+            reader.GetInt64(0),
+            reader.GetString(1),
+            ClaimJson.Parse<ReviewAction>(reader.GetString(2)) ?? ReviewAction.Confirm,
+            correction,
+            reader.GetString(4),
+            reader.GetString(5),
+            Instant(reader.GetString(6)));
+    }
 
     private static string TokenHash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

@@ -369,7 +369,7 @@ public sealed partial class MarsadStore : IDisposable
                 var review = reviews.Count > 0 ? reviews.GetValueOrDefault((hash, claim.Span.Start, claim.Span.End)) : null;
                 if ((review is null ? claim : review.Apply(claim)) is { } reviewed)
                 {
-                    part.Add(new Mention(reviewed, report.Published, report.Source, report.Provenance(rows.GetString(ClaimRows.Count + 1), review?.Action)));
+                    part.Add(new Mention(reviewed, report.Published, report.Source, report.Provenance(rows.GetString(ClaimRows.Count + 1), review?.Latest.Action)));
                 }
             }
         });
@@ -432,6 +432,18 @@ public sealed partial class MarsadStore : IDisposable
         using var reader = range.ExecuteReader();
         reader.Read();
         return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>
+    /// Copies the store into a new file at <paramref name="path"/> while others go on reading and
+    /// writing it: SQLite's online backup copies the store as it was at one moment, so the copy never
+    /// holds half a document, and writers are not stopped (WAL).
+    /// </summary>
+    public void BackupTo(string path)
+    {
+        using var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
+        copy.Open();
+        connection.BackupDatabase(copy);
     }
 
     public void Dispose() => connection.Dispose();

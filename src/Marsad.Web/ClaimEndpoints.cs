@@ -65,17 +65,19 @@ internal static class ClaimEndpoints
         write.MapPost("/claims/{id}/reviews", (MarsadStore store, string id, ReviewRequest request, HttpContext context) =>
         {
             id = RouteIds.Decode(id);
-            var (action, correction, problem) = request.Read();
-            if (problem is not null)
+            var form = ReviewForm.Read(request.Action, request.Reason, request.Correction);
+            if (!form.IsValid)
             {
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The review cannot be recorded", detail: problem);
+                return Results.ValidationProblem(form.Errors, title: "The review cannot be recorded");
             }
 
-            var review = store.AddReview(id, action, correction, request.Reason!, TokenFilter.Reviewer(context));
-            return review is null
-                ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No claim {id}")
-                : new JsonBody(json => WriteReview(json, review), StatusCodes.Status201Created);
-        }).WithSummary("Confirm, reject or correct a claim, with a reason. The extracted claim is kept; tallies use the reviewed values.")
+            return store.AddReview(id, form.Action, form.Correction, form.Reason, TokenFilter.Reviewer(context)) switch
+            {
+                ReviewOutcome.Recorded recorded => new JsonBody(json => WriteReview(json, recorded.Review), StatusCodes.Status201Created),
+                ReviewOutcome.Refused refused => Results.ValidationProblem(refused.Errors, title: "The correction would make the claim inconsistent"),
+                _ => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No claim {id}"),
+            };
+        }).WithSummary("Confirm, reject or correct a claim, with a reason. A correction sets any of value, low, high, qualifier, category, actor, role, age, sex, nationality, place, admin1, kind, since, start, end, as_of, parent (null clears one); each is checked against the codebook and refused field by field (400, errors by field). Corrections of a claim compose; the extracted claim is kept; tallies use the reviewed values.")
             .WithTags(Tag).WithName("reviewClaim").Means("id", ClaimId)
             .Takes(new Body(ApiContract.Json, "ReviewRequest"))
             .Responds(StatusCodes.Status201Created, "Review", ApiContract.Json)
@@ -110,11 +112,11 @@ internal static class ClaimEndpoints
         json.WriteString("status", item.Provenance.ReviewStatus);
         json.WritePropertyName("provenance");
         ClaimExport.WriteProvenance(json, item.Provenance);
-        if (item.Review is { } review)
+        if (item.Review is { } state)
         {
             json.WritePropertyName("review");
-            WriteReview(json, review);
-            if (review.Apply(item.Claim) is { } reviewed && review.Action == ReviewAction.Correct)
+            WriteReview(json, state.Latest);
+            if (state.Corrections is not null && state.Apply(item.Claim) is { } reviewed)
             {
                 json.WritePropertyName("reviewed");
                 ClaimJson.Write(json, reviewed, Rendered(sentences(reviewed)));
@@ -137,47 +139,12 @@ internal static class ClaimEndpoints
         if (review.Correction is { } correction)
         {
             json.WritePropertyName("correction");
-            JsonSerializer.Serialize(json, correction, ClaimCorrection.Json);
+            correction.Write(json);
         }
 
         json.WriteEndObject();
     }
 }
 
-/// <summary>The body of a review: <c>{"action": "correct", "reason": "…", "correction": {"value": 663}}</c>.</summary>
-internal sealed record ReviewRequest(string? Action, string? Reason, JsonElement? Correction)
-{
-    /// <summary>The action and correction asked for, or what is wrong with the request.</summary>
-    public (ReviewAction Action, ClaimCorrection? Correction, string? Problem) Read()
-    {
-        if (ClaimJson.Parse<ReviewAction>(Action) is not { } action)
-        {
-            return (default, null, "\"action\" must be confirm, reject or correct.");
-        }
-
-        if (string.IsNullOrWhiteSpace(Reason))
-        {
-            return (action, null, "\"reason\" is required: every change to the record must be explainable.");
-        }
-
-        if (action != ReviewAction.Correct)
-        {
-            return (action, null, null);
-        }
-
-        if (Correction is not { ValueKind: JsonValueKind.Object } fields)
-        {
-            return (action, null, "\"correction\" is required with \"correct\": an object of the fields to set.");
-        }
-
-        try
-        {
-            var correction = fields.Deserialize<ClaimCorrection>(ClaimCorrection.Json)!;
-            return correction.IsEmpty ? (action, null, "\"correction\" sets no field.") : (action, correction, null);
-        }
-        catch (JsonException e)
-        {
-            return (action, null, "\"correction\": " + e.Message);
-        }
-    }
-}
+/// <summary>The body of a review: <c>{"action": "correct", "reason": "…", "correction": {"value": 663, "category": "injured"}}</c>; read by <see cref="ReviewForm"/>.</summary>
+internal sealed record ReviewRequest(string? Action, string? Reason, JsonElement? Correction);

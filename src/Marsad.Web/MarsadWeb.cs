@@ -23,6 +23,9 @@ public static class MarsadWeb
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A server that cannot start (a busy port) says so by the exception StartAsync throws, which
+        // the caller answers in a line; the host's own log of it would be a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxUploadBytes);
         builder.Services.AddProblemDetails();

@@ -368,7 +368,37 @@ public sealed class CliProcessTests : IDisposable
         Assert.Matches(@"^rania\s+reviewer\s+\S+\s+\d{4}-", list.Single(l => l.StartsWith("rania", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void Review_corrects_a_claim_and_refuses_a_bad_value_in_one_line()
+    {
+        Run("ingest", Seeds, "--db", Database);
+        Run("users", "add", "rania", "--db", Database);
+        const string claim = "000_056f64d75c95e8c1#1";
+        var corrected = Run("review", claim, "--action", "correct", "--set", "value=1300", "--set", "actor=null", "--reason", "checked", "--by", "rania", "--db", Database);
+        Assert.True(corrected.ExitCode == 0, corrected.Errors);
+        Assert.Contains("{\"value\":1300,\"actor\":null}", corrected.Output, StringComparison.Ordinal);
+
+        var refused = Run("review", claim, "--action", "correct", "--set", "value=-5", "--set", "since=2019-02-30", "--reason", "r", "--by", "rania", "--db", Database);
+        Assert.Equal(2, refused.ExitCode);
+        var line = Assert.Single(refused.Errors.Trim().Split('\n'));
+        Assert.Contains("value: a whole number", line, StringComparison.Ordinal);
+        Assert.Contains("since: a date that exists", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Backup_copies_the_store_into_a_file_that_reads_back_the_same()
+    {
+        Run("ingest", Seeds, "--db", Database);
+        var copy = temp.Combine("backups/marsad-copy.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        var backup = Run("backup", copy, "--db", Database);
+        Assert.True(backup.ExitCode == 0, backup.Errors);
+        Assert.Equal(Run("tally", "--db", Database, "--format", "csv").Output, Run("tally", "--db", copy, "--format", "csv").Output);
+    }
+
     [Theory]
+    [InlineData("backup")]
+    [InlineData("review")]
     [InlineData("retract")]
     [InlineData("sources")]
     [InlineData("watch")]

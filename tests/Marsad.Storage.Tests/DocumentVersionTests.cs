@@ -76,7 +76,7 @@ public sealed class DocumentVersionTests : IDisposable
 
         Assert.Equal(663, SdfTotal(store));
         Assert.Null(Assert.Single(store.ClaimsWithReviews("r1")).Review);
-        Assert.Equal(ReviewAction.Reject, Assert.Single(store.ClaimsWithReviews("r1", version: 1)).Review!.Action);
+        Assert.Equal(ReviewAction.Reject, Assert.Single(store.ClaimsWithReviews("r1", version: 1)).Review!.Latest.Action);
         Assert.Empty(store.Reviews("r1@v2#1"));
         Assert.Single(store.Reviews("r1#1"));
     }
@@ -152,7 +152,7 @@ public sealed class DocumentVersionTests : IDisposable
         Assert.Equal([1, 2], store.Versions("r1").Select(v => v.Version));
         Assert.Equal(["r1#1"], store.Claims("r1", version: 1).Select(c => c.Id));
         var (claim, review, _) = Assert.Single(store.ClaimsWithReviews("r1"));
-        Assert.Equal(("r1@v2#1", "r1@v2#1"), (claim.Id, review!.ClaimId));
+        Assert.Equal(("r1@v2#1", "r1@v2#1"), (claim.Id, review!.Latest.ClaimId));
         Assert.Equal(663, SdfTotal(store));
         Assert.Equal(UserRole.Reviewer, Assert.Single(store.Users()).Role);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Marsad.Extraction;
 using Marsad.Model;
 using Marsad.Serialization;
@@ -123,6 +124,57 @@ public sealed class MarsadStoreTests : IDisposable
         using var reader = MarsadStore.Open(Database);
         writer.AddDocument(Document(Report + " ثانٍ"), Nothing, "v");
         Assert.Equal(2, reader.Versions("r1").Count);
+    }
+
+    [Fact]
+    public async Task A_backup_taken_while_a_writer_ingests_is_a_whole_store_of_whole_documents()
+    {
+        using (var first = MarsadStore.Open(Database))
+        {
+            first.AddDocument(Document(), ClaimExtractor.Default.Extract(Document()), ClaimExtractor.Version);
+        }
+
+        using var writing = new CancellationTokenSource();
+        var writer = Task.Run(() =>
+        {
+            using var store = MarsadStore.Open(Database);
+            for (var i = 0; !writing.IsCancellationRequested && i < 2000; i++)
+            {
+                var document = new SourceDocument($"w{i}", Report.Replace("12", (13 + i).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal), DocumentMetadata.None);
+                store.AddDocument(document, ClaimExtractor.Default.Extract(document), ClaimExtractor.Version);
+            }
+        });
+
+        // Back up while the writer is at work: after it has written something, before it is done.
+        using (var reader = MarsadStore.Open(Database))
+        {
+            SpinWait.SpinUntil(() => reader.DocumentCount > 3, TimeSpan.FromSeconds(30));
+        }
+
+        var copy = Path.Combine(folder, "backup.db");
+        using (var live = MarsadStore.Open(Database))
+        {
+            live.BackupTo(copy);
+        }
+
+        await writing.CancelAsync();
+        await writer;
+
+        using var backup = MarsadStore.Open(copy);
+        using (var connection = new SqliteConnection($"Data Source={copy};Pooling=False"))
+        {
+            connection.Open();
+            using var check = connection.CreateCommand();
+            check.CommandText = "PRAGMA integrity_check";
+            Assert.Equal("ok", check.ExecuteScalar());
+        }
+
+        var perDocument = ClaimExtractor.Default.Extract(Document()).Claims.Count;
+        Assert.True(backup.DocumentCount > 3);
+        Assert.All(backup.ClaimCounts().Values, count => Assert.Equal(perDocument, count));
+        Assert.Equal(backup.DocumentCount * perDocument, backup.ClaimCount);
+        using var after = MarsadStore.Open(Database);
+        Assert.True(after.DocumentCount > backup.DocumentCount, "the writer went on after the backup began");
     }
 
     public void Dispose()

@@ -31,7 +31,8 @@ public sealed class ProvenanceTests : IDisposable
         using var store = Open(First, Edited);
         var claim = store.ClaimsWithReviews("r1").First(c => c.Claim.Value == 663);
         store.AddUser("rania");
-        store.AddReview(claim.Claim.Id, ReviewAction.Correct, new ClaimCorrection(Value: 670), "SOHR's next report", "rania");
+        var correction = ClaimCorrection.Read(System.Text.Json.JsonDocument.Parse("""{"value": 670}""").RootElement).Correction;
+        Assert.IsType<ReviewOutcome.Recorded>(store.AddReview(claim.Claim.Id, ReviewAction.Correct, correction, "SOHR's next report", "rania"));
 
         var record = store.ClaimsWithReviews("r1").First(c => c.Claim.Id == claim.Claim.Id);
         var provenance = record.Provenance;

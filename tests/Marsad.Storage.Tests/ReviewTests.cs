@@ -25,6 +25,11 @@ public sealed class ReviewTests : IDisposable
         return store;
     }
 
+    private static ClaimCorrection Correction(string json) =>
+        ClaimCorrection.Read(System.Text.Json.JsonDocument.Parse(json).RootElement).Correction!;
+
+    private static Review Recorded(ReviewOutcome outcome) => Assert.IsType<ReviewOutcome.Recorded>(outcome).Review;
+
     private static long TalliedValue(MarsadStore store) =>
         TallyBuilder.Build(store.Mentions()).Series.Single(s => s.Key.Actor == "SDF").Points.Single().Value;
 
@@ -64,12 +69,11 @@ public sealed class ReviewTests : IDisposable
         using var store = Open();
         store.AddUser("rania");
         Assert.Equal(653, TalliedValue(store));
-        var review = store.AddReview("r1#1", ReviewAction.Correct, new ClaimCorrection(Value: 663), "SOHR corrected the figure the next day", "rania");
-        Assert.NotNull(review);
+        Recorded(store.AddReview("r1#1", ReviewAction.Correct, Correction("""{"value": 663}"""), "SOHR corrected the figure the next day", "rania"));
         Assert.Equal(663, TalliedValue(store));
         Assert.Equal(653, store.Claims("r1").Single().Value);
         var log = Assert.Single(store.Reviews("r1#1"));
-        Assert.Equal(("rania", ReviewAction.Correct, 663L, "SOHR corrected the figure the next day"), (log.Reviewer, log.Action, log.Correction!.Value!.Value, log.Reason));
+        Assert.Equal(("rania", ReviewAction.Correct, "663", "SOHR corrected the figure the next day"), (log.Reviewer, log.Action, log.Correction!.Fields[ClaimField.Value], log.Reason));
     }
 
     [Fact]
@@ -90,7 +94,7 @@ public sealed class ReviewTests : IDisposable
         using (var store = Open())
         {
             store.AddUser("rania");
-            store.AddReview("r1#1", ReviewAction.Correct, new ClaimCorrection(Value: 663), "corrected", "rania");
+            Recorded(store.AddReview("r1#1", ReviewAction.Correct, Correction("""{"value": 663}"""), "corrected", "rania"));
             var stored = store.Documents().Single();
             store.ReplaceClaims(stored.Document, ClaimExtractor.Default.Extract(stored.Document), ClaimExtractor.Version);
         }
@@ -101,11 +105,42 @@ public sealed class ReviewTests : IDisposable
     }
 
     [Fact]
+    public void Corrections_of_one_claim_compose_and_the_log_keeps_each_step()
+    {
+        using var store = Open();
+        store.AddUser("rania");
+        store.AddUser("omar");
+        Recorded(store.AddReview("r1#1", ReviewAction.Correct, Correction("""{"category": "injured"}"""), "the report says wounded", "rania"));
+        Recorded(store.AddReview("r1#1", ReviewAction.Correct, Correction("""{"value": 663, "actor": null}"""), "SOHR corrected the figure", "omar"));
+        Recorded(store.AddReview("r1#1", ReviewAction.Confirm, null, "checked against the Arabic original", "rania"));
+
+        var claim = Assert.Single(store.Mentions()).Claim;
+        Assert.Equal((Category.Injured, 663L, 663L, 663L, (string?)null), (claim.Category, claim.Value!.Value, claim.Low!.Value, claim.High!.Value, claim.Group.Actor));
+        Assert.Equal(
+            [("rania", ReviewAction.Correct, "the report says wounded"), ("omar", ReviewAction.Correct, "SOHR corrected the figure"), ("rania", ReviewAction.Confirm, "checked against the Arabic original")],
+            store.Reviews("r1#1").Select(r => (r.Reviewer, r.Action, r.Reason)));
+    }
+
+    [Fact]
+    public void A_correction_that_would_leave_the_claim_inconsistent_is_refused_by_field()
+    {
+        using var store = Open();
+        store.AddUser("rania");
+        Recorded(store.AddReview("r1#1", ReviewAction.Correct, Correction("""{"value": 600}"""), "corrected", "rania"));
+        var refused = Assert.IsType<ReviewOutcome.Refused>(store.AddReview("r1#1", ReviewAction.Correct, Correction("""{"low": 700}"""), "range", "rania"));
+        Assert.Contains("above the figure (600)", Assert.Single(refused.Errors["low"]), StringComparison.Ordinal);
+        var parent = Assert.IsType<ReviewOutcome.Refused>(store.AddReview("r1#1", ReviewAction.Correct, Correction("""{"parent": "r1#1"}"""), "part", "rania"));
+        Assert.True(parent.Errors.ContainsKey("parent"));
+        Assert.Single(store.Reviews("r1#1"));
+        Assert.Equal(600, TalliedValue(store));
+    }
+
+    [Fact]
     public void A_review_of_an_unknown_claim_is_refused()
     {
         using var store = Open();
         store.AddUser("rania");
-        Assert.Null(store.AddReview("r1#99", ReviewAction.Confirm, null, "?", "rania"));
+        Assert.IsType<ReviewOutcome.NoSuchClaim>(store.AddReview("r1#99", ReviewAction.Confirm, null, "?", "rania"));
         Assert.Empty(store.Reviews());
     }
 

@@ -256,6 +256,35 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
         Assert.Equal(663, await SdfTotal());
     }
 
+    [Theory]
+    [InlineData("""{"value": -5}""", "value")]
+    [InlineData("""{"value": 9.2e18}""", "value")]
+    [InlineData("""{"as_of": "not-a-date"}""", "as_of")]
+    [InlineData("""{"since": "2019-02-30"}""", "since")]
+    [InlineData("""{"category": "kiled"}""", "category")]
+    [InlineData("""{"low": 700}""", "low")]
+    public async Task A_correction_the_codebook_does_not_allow_is_a_400_naming_the_field(string correction, string field)
+    {
+        var body = $$"""{"action": "correct", "reason": "r", "correction": {{correction}}}""";
+        var response = await Authorized().PostAsync("/api/claims/r1%231/reviews", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.Equal([field], errors.EnumerateObject().Select(e => e.Name));
+        Assert.Empty((await Get("/api/claims/r1%231/reviews")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Corrections_of_several_fields_compose_over_HTTP()
+    {
+        await Authorized().PostAsJsonAsync("/api/claims/r1%231/reviews", new { action = "correct", reason = "wounded, not killed", correction = new { category = "injured" } });
+        await client.PostAsJsonAsync("/api/claims/r1%231/reviews", new { action = "correct", reason = "SOHR corrected it", correction = new { value = 663 } });
+        var item = (await Get("/api/claims?status=correct")).GetProperty("items")[0];
+        var reviewed = item.GetProperty("reviewed");
+        Assert.Equal(("injured", 663L), (reviewed.GetProperty("category").GetString(), reviewed.GetProperty("value").GetInt64()));
+        Assert.Equal(2, (await Get("/api/claims/r1%231/reviews")).GetArrayLength());
+    }
+
     [Fact]
     public async Task A_bad_review_is_a_problem_and_an_unknown_claim_is_not_found()
     {

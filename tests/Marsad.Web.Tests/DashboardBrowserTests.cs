@@ -315,6 +315,36 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Correct_with_an_empty_value_box_records_nothing_and_says_what_is_missing()
+    {
+        var database = Path.Combine(folder, "marsad.db");
+        using (var store = MarsadStore.Open(database))
+        {
+            var document = new Model.SourceDocument("x", "قتل 5 مدنيين في قصف على ريف إدلب الجنوبي", Model.DocumentMetadata.None);
+            store.AddDocument(document, ClaimExtractor.Default.Extract(document), ClaimExtractor.Version);
+        }
+
+        var page = await browser!.NewPageAsync();
+        await page.GotoAsync(url);
+        await page.FillAsync("#token", token);
+        await page.DispatchEventAsync("#token", "change");
+        await page.ClickAsync("#document-list a");
+        await page.ClickAsync("mark.claim");
+        await page.WaitForSelectorAsync("#claim-panel:not([hidden])");
+        await page.FillAsync("#review-reason", "checked");
+        await page.ClickAsync("#review [data-action=correct]");
+        await page.WaitForFunctionAsync("() => document.getElementById('review-result').textContent.length > 0");
+
+        using (var store = MarsadStore.Open(database))
+        {
+            Assert.Empty(store.Reviews());
+        }
+
+        Assert.Equal("unreviewed", await page.GetAttributeAsync("mark.claim", "data-status"));
+        Assert.Empty(await page.InnerTextAsync("#review-log"));
+    }
+
+    [Fact]
     public async Task Text_from_a_report_is_never_rendered_as_HTML()
     {
         using (var store = MarsadStore.Open(Database))

@@ -13,14 +13,24 @@ internal static class ChartCommand
     public static Command Create(SharedOptions shared)
     {
         var ids = new Argument<string[]>("series") { Description = "Series ids, as `marsad tally` shows them.", Arity = ArgumentArity.OneOrMore };
-        var output = new Option<string>("--out") { Description = "The image to write: .svg, or .png (drawn by a headless Chromium, which must be installed).", Required = true };
+        var output = CommonArguments.Output("The image to write: .svg, or .png (drawn by a headless Chromium, which must be installed).", required: true);
         var title = new Option<string?>("--title") { Description = "The chart's title (default: the first series' label)." };
         var options = new TallyOptions();
         var command = new Command("chart", "Draw series over time, each point marked by its hedge; undated points listed under the chart.") { ids, output, title, options.AsOf };
         command.SetAction(result =>
         {
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = shared.Store(result);
+            if (store is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             var tally = options.Build(store, result);
+            if (tally is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             var chosen = new List<Tallies.Series>();
             foreach (var id in result.GetValue(ids)!)
             {

@@ -13,7 +13,12 @@ internal static class ChecksCommand
         var command = new Command("checks", "List every consistency warning (CODEBOOK §6): per document (dates, breakdowns) and per series (conflicts, decreases, increments).");
         command.SetAction(result =>
         {
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = shared.Store(result);
+            if (store is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             var count = 0;
             foreach (var document in store.Claims().Where(c => c.Warnings.Count > 0).GroupBy(c => c.Doc))
             {
@@ -29,6 +34,11 @@ internal static class ChecksCommand
             }
 
             var tally = options.Build(store, result);
+            if (tally is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             foreach (var series in tally.Warnings.GroupBy(w => w.SeriesId ?? "breakdowns"))
             {
                 Console.WriteLine(series.Key);

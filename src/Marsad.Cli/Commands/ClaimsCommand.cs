@@ -24,7 +24,18 @@ internal static class ClaimsCommand
         var command = new Command("claims", "List the claims of the record, as reviewed; csv and jsonl with their provenance (docs/exports.md).") { doc, category, format, language };
         command.SetAction(result =>
         {
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = shared.Store(result);
+            if (store is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
+            if (result.GetValue(doc) is { } id && store.Document(id) is null)
+            {
+                Console.Error.WriteLine($"error: no document {id} in {result.GetValue(shared.Database)}; `marsad documents` lists them.");
+                return ExitCodes.BadUsage;
+            }
+
             var claims = store.ClaimsWithReviews(result.GetValue(doc), ClaimJson.Parse<Category>(result.GetValue(category)));
             if (result.GetValue(format) != "sentences")
             {

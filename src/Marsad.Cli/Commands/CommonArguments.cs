@@ -47,6 +47,49 @@ internal static class CommonArguments
         return option;
     }
 
+    /// <summary>
+    /// <c>--out</c>: a file to write, refused before anything is read when its folder does not exist
+    /// or it names a folder.
+    /// </summary>
+    public static Option<string?> Output(string description, bool required = false)
+    {
+        var option = new Option<string?>("--out") { Description = description, Required = required };
+        option.Validators.Add(result =>
+        {
+            var path = result.GetValueOrDefault<string?>();
+            if (path is null)
+            {
+                return;
+            }
+
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (Directory.Exists(path))
+            {
+                result.AddError($"--out: {path} is a folder; give the name of a file to write in it.");
+            }
+            else if (folder is not null && !Directory.Exists(folder))
+            {
+                result.AddError($"--out: the folder {folder} does not exist; create it first or write somewhere else.");
+            }
+        });
+        return option;
+    }
+
+    /// <summary>An option naming a folder or file that must be there, refused with a message otherwise.</summary>
+    public static Option<string> Existing(string name, string description, bool folderOnly)
+    {
+        var option = new Option<string>(name) { Description = description, Required = true };
+        option.Validators.Add(result =>
+        {
+            var path = result.GetValueOrDefault<string>();
+            if (path is not null && !Directory.Exists(path) && (folderOnly || !File.Exists(path)))
+            {
+                result.AddError($"{name}: there is no {(folderOnly ? "folder" : "file or folder")} {path}; check the path.");
+            }
+        });
+        return option;
+    }
+
     /// <param name="more">Formats a command adds to jsonl, csv and table, with their descriptions.</param>
     public static Option<string> Format(string defaultFormat, params (string Name, string Description)[] more) => new Option<string>("--format")
     {

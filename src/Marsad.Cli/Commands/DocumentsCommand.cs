@@ -18,7 +18,12 @@ internal static class DocumentsCommand
         };
         command.SetAction(result =>
         {
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = shared.Store(result);
+            if (store is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             var claims = store.ClaimCounts();
             var id = result.GetValue(versions);
             IReadOnlyList<StoredDocument> documents = id is null ? [.. store.Documents()] : store.Versions(id);

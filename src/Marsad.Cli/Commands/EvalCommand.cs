@@ -11,8 +11,8 @@ internal static class EvalCommand
 {
     public static Command Create(SharedOptions shared)
     {
-        var gold = new Option<string>("--gold") { Description = "Folder of gold files (one JSON per document).", Required = true };
-        var corpus = new Option<string>("--corpus") { Description = "The reports the gold files annotate (a folder or a .jsonl file).", Required = true };
+        var gold = CommonArguments.Existing("--gold", "Folder of gold files (one JSON per document).", folderOnly: true);
+        var corpus = CommonArguments.Existing("--corpus", "The reports the gold files annotate (a folder or a .jsonl file).", folderOnly: false);
         var json = new Option<bool>("--json") { Description = "Print the figures as one JSON object, as score.py --json does." };
         var minF1 = new Option<double?>("--min-f1") { Description = "Exit with code 3 when detection F1 is below this." };
         var command = new Command("eval", "Score extraction against gold files: detection P/R/F1, category, each attribute, strict F1 and warnings, per document and in total.")
@@ -26,7 +26,17 @@ internal static class EvalCommand
                 return ExitCodes.BadUsage;
             }
 
-            var goldSet = GoldSet.Load(result.GetValue(gold)!);
+            GoldSet goldSet;
+            try
+            {
+                goldSet = GoldSet.Load(result.GetValue(gold)!);
+            }
+            catch (InvalidDataException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}; --gold takes a folder of CODEBOOK §7 gold files.");
+                return ExitCodes.BadUsage;
+            }
+
             var predicted = new Dictionary<string, IReadOnlyList<Claim>>(StringComparer.Ordinal);
             var failed = false;
             foreach (var read in ReportReader.Read([result.GetValue(corpus)!], DocumentMetadata.None))

@@ -17,7 +17,7 @@ internal static class ExportCommand
             Required = true,
         }.AcceptOnlyFromAmong("csv", "json", "geojson", "hxl", "xlsx");
         var excel = new Option<bool>("--excel") { Description = "CSV and HXL begin with a byte-order mark, so that Excel opens them as UTF-8 with Arabic intact." };
-        var output = new Option<string?>("--out") { Description = "The file to write (default: standard output)." };
+        var output = CommonArguments.Output("The file to write (default: standard output).");
         var command = new Command("export", "Export the tally for data users and other tools: a row a point with its bounds, precision and sources.") { format, output, excel };
         foreach (var option in options.All)
         {
@@ -26,8 +26,18 @@ internal static class ExportCommand
 
         command.SetAction(result =>
         {
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = shared.Store(result);
+            if (store is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             var tally = options.Build(store, result);
+            if (tally is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             var chosen = ClaimJson.Parse<ExportFormat>(result.GetValue(format))!.Value;
             if (chosen == ExportFormat.Xlsx && result.GetValue(output) is null)
             {

@@ -26,7 +26,12 @@ internal static class IngestCommand
                 return ExitCodes.BadUsage;
             }
 
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = shared.StoreOrNew(result);
+            if (store is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             var defaults = CommonArguments.Defaults(result.GetValue(source), result.GetValue(published), result.GetValue(lang));
             var tally = Ingest(store, extractor, ReportReader.Read(result.GetValue(paths)!, defaults));
             var versions = tally.NewVersions > 0 ? $" {tally.NewVersions} of those added are new versions of stored documents." : "";

@@ -19,7 +19,18 @@ internal static class PlacesCommand
         };
         command.SetAction(result =>
         {
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = shared.Store(result);
+            if (store is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
+            if (result.GetValue(doc) is { } id && store.Document(id) is null)
+            {
+                Console.Error.WriteLine($"error: no document {id} in {result.GetValue(shared.Database)}; `marsad documents` lists them.");
+                return ExitCodes.BadUsage;
+            }
+
             var places = store.Claims(result.GetValue(doc))
                 .Where(c => c.Place.Name is not null && (!result.GetValue(unresolved) || c.Place.GazetteerId is null))
                 .GroupBy(c => (c.Place.Name!, c.Place.Admin1, c.Place.GazetteerId))

@@ -17,7 +17,12 @@ internal static class ReextractCommand
                 return ExitCodes.BadUsage;
             }
 
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = shared.Store(result);
+            if (store is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             var documents = 0;
             var claims = 0;
             foreach (var stored in store.Documents().ToList().SelectMany(d => store.Versions(d.Document.Id)))

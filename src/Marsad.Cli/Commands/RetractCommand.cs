@@ -29,7 +29,12 @@ internal static class RetractCommand
                 return ExitCodes.BadUsage;
             }
 
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = shared.Store(result);
+            if (store is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             if (store.Retract(docId, result.GetValue(reason)!, result.GetValue(by)!) is null)
             {
                 Console.Error.WriteLine($"error: no document {docId} in {result.GetValue(shared.Database)}; `marsad documents` lists them.");

@@ -14,9 +14,19 @@ internal static class SeriesCommand
         var command = new Command("series", "Show one series: its points in day order, each with the claims, reports and sentences that state it.") { id, options.AsOf };
         command.SetAction(result =>
         {
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = shared.Store(result);
+            if (store is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             var seriesId = result.GetValue(id)!;
             var tally = options.Build(store, result);
+            if (tally is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             if (tally.Find(seriesId) is not { } series)
             {
                 Console.Error.WriteLine($"error: no series {seriesId}; `marsad tally` lists them.");

@@ -1,22 +1,38 @@
 using System.CommandLine;
-using Marsad.Ingest;
-using Marsad.Model;
-using Marsad.Storage;
+using System.Net;
+using System.Net.Sockets;
 using Marsad.Web;
+using Microsoft.Extensions.Hosting;
 
 namespace Marsad.Cli.Commands;
 
-/// <summary><c>marsad serve</c>: the HTTP API over the store, on loopback unless told otherwise.</summary>
+/// <summary><c>marsad serve</c>: the HTTP API and dashboard over the store, on loopback unless told otherwise.</summary>
 internal static class ServeCommand
 {
     public static Command Create(SharedOptions shared)
     {
-        var port = new Option<int>("--port") { Description = "The port to listen on.", DefaultValueFactory = _ => 5080 };
-        var host = new Option<string>("--host") { Description = "The address to listen on (0.0.0.0 for every interface).", DefaultValueFactory = _ => "127.0.0.1" };
+        var port = new Option<int>("--port") { Description = "The port to listen on, 1 to 65535.", DefaultValueFactory = _ => 5080 };
+        port.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 65535)
+            {
+                result.AddError($"--port: {result.GetValueOrDefault<int>()} is not a port; give one from 1 to 65535 (5080 by default).");
+            }
+        });
+        var host = new Option<string>("--host") { Description = "The address to listen on: an IP address (0.0.0.0 for every interface) or localhost.", DefaultValueFactory = _ => "127.0.0.1" };
+        host.Validators.Add(result =>
+        {
+            // Kestrel would listen on every interface for a name it does not know: only addresses are taken.
+            var value = result.GetValueOrDefault<string>();
+            if (value != "localhost" && !IPAddress.TryParse(value, out _))
+            {
+                result.AddError($"--host: {value} is not an IP address; give one such as 127.0.0.1 (this machine only) or 0.0.0.0 (every interface).");
+            }
+        });
         var closed = new Option<bool>("--token-to-read") { Description = "Reading needs a reviewer token too (by default only writing does)." };
         var watch = new Option<bool>("--watch") { Description = "Also run the watcher (marsad watch) inside the server: poll the sources, ingest, alert." };
         var watching = new WatchArguments();
-        var command = new Command("serve", "Serve the HTTP API (OpenAPI at /openapi/v1.json): documents, claims and reviews, tallies, checks, places, exports, alerts.")
+        var command = new Command("serve", "Serve the dashboard and the HTTP API (OpenAPI at /openapi/v1.json): documents, claims and reviews, tallies, checks, places, exports, alerts.")
         {
             port, host, closed, watch,
         };
@@ -33,22 +49,38 @@ internal static class ServeCommand
             }
 
             var database = result.GetValue(shared.Database)!;
-            using (var store = MarsadStore.Open(database))
+            int documents;
+            using (var store = shared.StoreOrNew(result))
             {
-                // A fresh store shows something: the bundled (fictional) sample reports.
-                if (store.DocumentCount == 0)
+                if (store is null)
                 {
-                    var samples = Path.Combine(AppContext.BaseDirectory, "samples", "reports");
-                    var tally = IngestCommand.Ingest(store, extractor, ReportReader.Read([samples], DocumentMetadata.None));
-                    Console.WriteLine($"{database} was empty: {tally.Added} sample reports from {samples} ingested.");
+                    return ExitCodes.BadUsage;
                 }
+
+                documents = store.DocumentCount;
             }
 
-            var url = $"http://{result.GetValue(host)}:{result.GetValue(port)}";
+            var address = IPAddress.TryParse(result.GetValue(host), out var ip) && ip.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{ip}]" : result.GetValue(host);
+            var url = $"http://{address}:{result.GetValue(port)}";
             var watcher = result.GetValue(watch) ? new WatchSettings(watchOptions, webhooks, Console.WriteLine) : null;
             var app = MarsadWeb.Create(new WebOptions(database, extractor, OpenReading: !result.GetValue(closed), Watch: watcher), url);
+            try
+            {
+                app.StartAsync().GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is IOException or SocketException)
+            {
+                Console.Error.WriteLine($"error: cannot listen on {url}: {e.Message.ReplaceLineEndings(" ")} Choose another --port, or stop what uses this one.");
+                return ExitCodes.BadUsage;
+            }
+
             Console.WriteLine($"Marsad serves {database}: dashboard at {url}/, API at {url}/api, OpenAPI at {url}/openapi/v1.json. Ctrl+C stops it.");
-            app.Run();
+            if (documents == 0)
+            {
+                Console.WriteLine($"{database} holds no reports yet: upload them on the dashboard, or `marsad ingest REPORTS --db {database}`; `marsad demo` shows the sample reports in a store of its own.");
+            }
+
+            app.WaitForShutdown();
             return ExitCodes.Success;
         });
         return command;

@@ -16,7 +16,12 @@ internal static class ShowCommand
         var command = new Command("show", "Show one stored report: source, publication date, the places and actors its claims name, and its claims.") { id, version };
         command.SetAction(result =>
         {
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = shared.Store(result);
+            if (store is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             var docId = result.GetValue(id)!;
             if (store.Document(docId, result.GetValue(version)) is not { } stored)
             {

@@ -28,8 +28,18 @@ internal static class TallyCommand
 
         command.SetAction(result =>
         {
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = shared.Store(result);
+            if (store is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             var tally = options.Build(store, result);
+            if (tally is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             switch (result.GetValue(format))
             {
                 case "json":

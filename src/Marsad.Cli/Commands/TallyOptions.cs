@@ -20,10 +20,17 @@ internal sealed class TallyOptions
 
     public IEnumerable<Option> All => [Category, Actor, Since, AsOf];
 
-    public Tally Build(MarsadStore store, ParseResult result)
+    /// <summary>The tally the options ask for; null, with the reason on standard error, when a filter names what no series has.</summary>
+    public Tally? Build(MarsadStore store, ParseResult result)
     {
         var knownOn = CommonArguments.ParseDate(result.GetValue(AsOf));
         var tally = TallyBuilder.Build(store.Mentions(knownOn), knownOn);
+        if (tally.Unknown(result.GetValue(Actor), result.GetValue(Since)) is { } unknown)
+        {
+            Console.Error.WriteLine("error: " + unknown);
+            return null;
+        }
+
         return tally.Where(ClaimJson.Parse<Category>(result.GetValue(Category)), result.GetValue(Actor), result.GetValue(Since));
     }
 }

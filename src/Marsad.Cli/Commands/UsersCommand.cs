@@ -20,7 +20,12 @@ internal static class UsersCommand
         var add = new Command("add", "Add an account and print its API token (stored hashed: it is shown this once).") { name, role };
         add.SetAction(result =>
         {
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = shared.StoreOrNew(result);
+            if (store is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             if (store.AddUser(result.GetValue(name)!, ClaimJson.Parse<UserRole>(result.GetValue(role))!.Value) is not { } token)
             {
                 Console.Error.WriteLine($"error: there is already an account named {result.GetValue(name)}; choose another name.");
@@ -34,7 +39,12 @@ internal static class UsersCommand
         var list = new Command("list", "List the accounts: name, role, when each was made, and whether it was revoked.");
         list.SetAction(result =>
         {
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = shared.Store(result);
+            if (store is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             Console.WriteLine($"{"name",-24} {"role",-9} {"created",-11} revoked");
             foreach (var user in store.Users())
             {
@@ -49,7 +59,12 @@ internal static class UsersCommand
         var revoke = new Command("revoke", "Revoke an account: its token stops working at once; its name stays in the audit log.") { revokeName };
         revoke.SetAction(result =>
         {
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = shared.Store(result);
+            if (store is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             if (!store.RevokeUser(result.GetValue(revokeName)!))
             {
                 Console.Error.WriteLine($"error: no active account named {result.GetValue(revokeName)}; `marsad users list` shows them.");
@@ -64,7 +79,12 @@ internal static class UsersCommand
         var rotate = new Command("rotate", "Give an account a new token and print it; the old token stops working.") { rotateName };
         rotate.SetAction(result =>
         {
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = shared.Store(result);
+            if (store is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             if (store.RotateToken(result.GetValue(rotateName)!) is not { } token)
             {
                 Console.Error.WriteLine($"error: no active account named {result.GetValue(rotateName)}; `marsad users list` shows them.");

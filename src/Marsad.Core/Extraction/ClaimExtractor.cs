@@ -75,7 +75,7 @@ public sealed class ClaimExtractor(ConflictProfile profile)
     {
         var quantity = draft.Quantity;
         var span = text.Normalized.OriginalSpan(text.Tokens[quantity.First].Start, text.Tokens[quantity.Last - 1].End);
-        var (low, high) = Bounds(draft);
+        var (low, high) = ClaimBounds.Of(draft.Qualifier, quantity.Value, quantity.Magnitude, draft.High);
         var isOther = draft.OtherUnit is not null;
         return new Claim
         {
@@ -99,30 +99,6 @@ public sealed class ClaimExtractor(ConflictProfile profile)
             Time = time.Time,
             Warnings = time.Warnings,
             Parent = draft.Parent is { } parent && ids.TryGetValue(parent, out var parentId) ? parentId : null,
-        };
-    }
-
-    /// <summary>CODEBOOK §2 bounds: "more than 260" is at least 261; a vague plural is three or more of its unit.</summary>
-    private static (long? Low, long? High) Bounds(Draft draft)
-    {
-        var value = draft.Quantity.Value;
-        return draft.Qualifier switch
-        {
-            Qualifier.Exact => (value, value),
-            Qualifier.AtLeast => (value, draft.High),
-            Qualifier.MoreThan => (value + 1, null),
-            Qualifier.LessThan => (null, value - 1),
-            Qualifier.AtMost => (null, value),
-            Qualifier.Vague => (draft.Quantity.Magnitude switch
-            {
-                Magnitude.Several => 3,
-                Magnitude.Tens => 30,
-                Magnitude.Hundreds => 300,
-                Magnitude.Thousands => 3000,
-                Magnitude.TensOfThousands => 30000,
-                _ => null,
-            }, null),
-            _ => (null, null),
         };
     }
 

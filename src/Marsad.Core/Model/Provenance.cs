@@ -23,9 +23,9 @@ public sealed record Provenance(
     public string ReviewStatus => Review is { } review ? ClaimJson.Code(review) : Unreviewed;
 }
 
-/// <summary>A stored claim as extracted, the review in force for it (or none), and where it comes from.</summary>
-public sealed record ClaimRecord(Claim Claim, Review? Review, Provenance Provenance)
+/// <summary>A stored claim as extracted, what its reviews add up to (or none), and where it comes from.</summary>
+public sealed record ClaimRecord(Claim Claim, ReviewState? Review, Provenance Provenance)
 {
-    /// <summary>The claim as the record holds it: with the correction in force applied; null when it was rejected.</summary>
+    /// <summary>The claim as the record holds it: with its corrections applied; null when it was rejected last.</summary>
     public Claim? Reviewed => Review is { } review ? review.Apply(Claim) : Claim;
 }

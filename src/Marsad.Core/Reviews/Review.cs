@@ -1,60 +1,9 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Marsad.Model;
 
 namespace Marsad.Reviews;
 
 /// <summary>What a reviewer decided about an extracted claim.</summary>
 public enum ReviewAction { Confirm, Reject, Correct }
-
-/// <summary>
-/// The fields a reviewer sets on a claim; the others keep their extracted values. The extracted
-/// claim is never changed: a correction is laid over it when the record is read.
-/// </summary>
-public sealed record ClaimCorrection(
-    long? Value = null,
-    Qualifier? Qualifier = null,
-    Category? Category = null,
-    string? Actor = null,
-    Role? Role = null,
-    AgeGroup? Age = null,
-    Sex? Sex = null,
-    string? Nationality = null,
-    string? Since = null,
-    string? AsOf = null,
-    string? Admin1 = null)
-{
-    /// <summary>How a correction is written, stored and received: snake_case fields and codes, unknown fields refused.</summary>
-    public static JsonSerializerOptions Json { get; } = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
-
-    [JsonIgnore]
-    public bool IsEmpty => this == new ClaimCorrection();
-
-    public Claim ApplyTo(Claim claim) => claim with
-    {
-        Value = Value ?? claim.Value,
-        Low = Value is not null ? Value : claim.Low,
-        High = Value is not null ? Value : claim.High,
-        Qualifier = Qualifier ?? claim.Qualifier,
-        Category = Category ?? claim.Category,
-        Group = claim.Group with
-        {
-            Actor = Actor ?? claim.Group.Actor,
-            Role = Role ?? claim.Group.Role,
-            Age = Age ?? claim.Group.Age,
-            Sex = Sex ?? claim.Group.Sex,
-            Nationality = Nationality ?? claim.Group.Nationality,
-        },
-        Time = claim.Time with { Since = Since ?? claim.Time.Since, AsOf = AsOf ?? claim.Time.AsOf },
-        Place = Admin1 is null ? claim.Place : claim.Place with { Admin1 = Admin1 },
-    };
-}
 
 /// <summary>One entry of the audit log: who decided what about which claim, when and why.</summary>
 public sealed record Review(
@@ -64,13 +13,39 @@ public sealed record Review(
     ClaimCorrection? Correction,
     string Reason,
     string Reviewer,
-    DateTimeOffset At)
+    DateTimeOffset At);
+
+/// <summary>
+/// What the reviews of one claim add up to: the latest decision is in force (a claim rejected
+/// last is out of the record), and every correction ever made is laid over the extracted claim in
+/// the order they were made — a category fixed and then a value fixed keeps both.
+/// </summary>
+public sealed record ReviewState(Review Latest, ClaimCorrection? Corrections)
 {
-    /// <summary>The claim as this review leaves it; null when it was rejected.</summary>
-    public Claim? Apply(Claim claim) => Action switch
+    /// <summary>The state after the reviews of one claim, oldest first; null when there is none.</summary>
+    public static ReviewState? Of(IEnumerable<Review> reviews)
     {
-        ReviewAction.Reject => null,
-        ReviewAction.Correct when Correction is not null => Correction.ApplyTo(claim),
-        _ => claim,
-    };
+        ReviewState? state = null;
+        foreach (var review in reviews)
+        {
+            state = After(state, review);
+        }
+
+        return state;
+    }
+
+    /// <summary>The state once <paramref name="review"/> is added to <paramref name="state"/> (to none: the first review).</summary>
+    public static ReviewState After(ReviewState? state, Review review)
+    {
+        var corrections = state?.Corrections;
+        if (review.Correction is { } correction)
+        {
+            corrections = corrections is null ? correction : corrections.Then(correction);
+        }
+
+        return new ReviewState(review, corrections);
+    }
+
+    /// <summary>The claim as the reviews leave it; null when it was rejected last.</summary>
+    public Claim? Apply(Claim claim) => Latest.Action == ReviewAction.Reject ? null : Corrections?.ApplyTo(claim) ?? claim;
 }

@@ -171,4 +171,29 @@ public sealed record Tally(IReadOnlyList<Series> Series, IReadOnlyList<TallyWarn
         var ids = series.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         return new Tally(series, [.. Warnings.Where(w => w.SeriesId is null || ids.Contains(w.SeriesId))]);
     }
+
+    /// <summary>
+    /// What a filter names that no series has — an actor nobody counts, a baseline no running total
+    /// counts from — with the values there are; null when each one given is there. A mistyped
+    /// filter would otherwise look like an empty record.
+    /// </summary>
+    public string? Unknown(string? actor = null, string? since = null)
+    {
+        if (actor is not null && !Series.Any(s => string.Equals(s.Key.Actor, actor, StringComparison.OrdinalIgnoreCase)))
+        {
+            return $"no series counts the actor {actor}; the actors counted are {Listed(Series.Select(s => s.Key.Actor))}.";
+        }
+
+        if (since is not null && !Series.Any(s => s.Key.Since == since))
+        {
+            return $"no running total counts from {since}; the baselines are {Listed(Series.Select(s => s.Key.Since))}.";
+        }
+
+        return null;
+    }
+
+    private static string Listed(IEnumerable<string?> values) =>
+        values.OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } known
+            ? string.Join(", ", known)
+            : "none (the record is empty)";
 }

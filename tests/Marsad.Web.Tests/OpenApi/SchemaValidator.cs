@@ -7,7 +7,7 @@ namespace Marsad.Tests.OpenApi;
 /// Checks a JSON value against a schema of an OpenAPI 3.1 document: the keywords the Marsad
 /// document uses (<c>$ref</c>, <c>type</c>, <c>enum</c>, <c>properties</c>, <c>required</c>,
 /// <c>additionalProperties</c>, <c>items</c>, <c>minItems</c>, <c>maxItems</c>, <c>minProperties</c>,
-/// <c>minLength</c>, <c>oneOf</c>, <c>format</c> date and date-time). A keyword it does not know fails
+/// <c>minLength</c>, <c>maxLength</c>, <c>minimum</c>, <c>maximum</c>, <c>oneOf</c>, <c>format</c> date and date-time). A keyword it does not know fails
 /// the check, so a schema is never passed unread.
 /// </summary>
 public sealed class SchemaValidator(JsonElement document)
@@ -97,6 +97,9 @@ public sealed class SchemaValidator(JsonElement document)
                 case "maxItems" when value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > keyword.Value.GetInt32():
                 case "minProperties" when value.ValueKind == JsonValueKind.Object && value.EnumerateObject().Count() < keyword.Value.GetInt32():
                 case "minLength" when value.ValueKind == JsonValueKind.String && value.GetString()!.Length < keyword.Value.GetInt32():
+                case "maxLength" when value.ValueKind == JsonValueKind.String && value.GetString()!.Length > keyword.Value.GetInt32():
+                case "minimum" when value.ValueKind == JsonValueKind.Number && value.GetDouble() < keyword.Value.GetDouble():
+                case "maximum" when value.ValueKind == JsonValueKind.Number && value.GetDouble() > keyword.Value.GetDouble():
                     errors.Add($"{path}: {Show(value)} breaks {keyword.Name} {keyword.Value.GetRawText()}");
                     break;
                 case "oneOf":
@@ -114,7 +117,8 @@ public sealed class SchemaValidator(JsonElement document)
                     }
 
                     break;
-                case "properties" or "required" or "additionalProperties" or "items" or "minItems" or "maxItems" or "minProperties" or "minLength" or "format":
+                case "properties" or "required" or "additionalProperties" or "items" or "minItems" or "maxItems" or "minProperties" or "minLength"
+                    or "maxLength" or "minimum" or "maximum" or "format":
                     break;
                 default:
                     if (!Annotations.Contains(keyword.Name))

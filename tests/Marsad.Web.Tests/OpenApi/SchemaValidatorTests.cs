@@ -9,7 +9,7 @@ public sealed class SchemaValidatorTests
         """
         {"components": {"schemas": {
           "Point": {"type": "object", "additionalProperties": false, "required": ["as_of", "value"],
-                    "properties": {"as_of": {"type": ["string", "null"], "format": "date"}, "value": {"type": "integer"},
+                    "properties": {"as_of": {"type": ["string", "null"], "format": "date"}, "value": {"type": "integer", "minimum": 0, "maximum": 1000},
                                    "kind": {"$ref": "#/components/schemas/Kind"}}},
           "Kind": {"type": "string", "enum": ["cumulative", "period"]}
         }}}
@@ -20,6 +20,8 @@ public sealed class SchemaValidatorTests
     [InlineData("""{"as_of": null, "value": 5}""", "")]
     [InlineData("""{"as_of": "2019-02-30", "value": 5}""", "$.as_of: \"2019-02-30\" is not a date")]
     [InlineData("""{"as_of": "2019-01-24", "value": 5.5}""", "$.value: 5.5 is not integer")]
+    [InlineData("""{"as_of": "2019-01-24", "value": -5}""", "$.value: -5 breaks minimum 0")]
+    [InlineData("""{"as_of": "2019-01-24", "value": 1001}""", "$.value: 1001 breaks maximum 1000")]
     [InlineData("""{"as_of": "2019-01-24"}""", "$: required property 'value' is missing")]
     [InlineData("""{"as_of": "2019-01-24", "value": 5, "rendered": "x"}""", "$: property 'rendered' is not in the documented schema")]
     [InlineData("""{"as_of": "2019-01-24", "value": 5, "kind": "total"}""", "$.kind: \"total\" is not one of [\"cumulative\", \"period\"]")]
