@@ -19,9 +19,11 @@ internal static class DashboardEndpoints
         ["index.html"] = "text/html; charset=utf-8",
         ["app.js"] = "text/javascript; charset=utf-8",
         ["app.css"] = "text/css; charset=utf-8",
+        ["i18n.json"] = "application/json; charset=utf-8",
         ["map.syria_adm1.geojson"] = "application/geo+json",
         ["map.iraq_adm1.geojson"] = "application/geo+json",
         ["map.countries_context.geojson"] = "application/geo+json",
+        ["map.region_adm1.geojson"] = "application/geo+json",
     };
 
     public static void Map(WebApplication app, RouteGroupBuilder read)
