@@ -243,7 +243,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         {
             var review = Assert.Single(store.Reviews(second!));
             Assert.Equal(Reviews.ReviewAction.Correct, review.Action);
-            Assert.Equal(7, review.Correction!.Value);
+            Assert.Equal("7", review.Correction!.Fields[Reviews.ClaimField.Value]);
         }
     }
 
