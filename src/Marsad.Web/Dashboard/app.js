@@ -260,7 +260,7 @@ async function loadLog(id) {
   const log = await api("/api/claims/" + encodeURIComponent(id) + "/reviews");
   const list = $("review-log");
   list.replaceChildren();
-  if (log.length === 0) list.append(text("li", t("no-log")));
+  if (log.length === 0) list.append(text("li", t("no-log"), "empty"));
   for (const r of log) {
     const when = `${day(r.at.slice(0, 10))} ${r.at.slice(11, 16)}`;
     const change = r.correction ? " " + Object.entries(r.correction).map(([k, v]) => `${t("field." + k)}: ${v}`).join("، ") : "";
@@ -277,8 +277,10 @@ function correction() {
   const fields = {};
   document.querySelectorAll("#correction [data-field]").forEach(f => {
     if (f.value === "") return;
-    fields[f.dataset.field] = f.dataset.field === "value" ? Number(f.value) : f.value.trim();
+    fields[f.dataset.field] = ["value", "low", "high"].includes(f.dataset.field) ? Number(f.value) : f.value.trim();
   });
+  // A corrected figure without bounds of its own is exact: the extracted bounds belonged to the old figure.
+  if ("value" in fields) { fields.low ??= fields.value; fields.high ??= fields.value; }
   return fields;
 }
 
