@@ -248,6 +248,36 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_correction_the_API_refuses_shows_its_errors_at_the_fields_they_name()
+    {
+        StoreReports();
+        var page = await Open(1400);
+        await ShowView(page, "queue");
+        await page.ClickAsync("#queue-list > li");
+        await page.WaitForSelectorAsync("#claim-panel:not([hidden])");
+        var id = await page.GetAttributeAsync("#queue-list > li[aria-selected=true]", "data-id");
+
+        // The actor is a code of the profile (IS, SDF): the API refuses a name, naming the field.
+        await page.FillAsync("#review-actor", "Islamic State");
+        await page.FillAsync("#review-reason", "The report names the group");
+        await page.ClickAsync("#review [data-action=correct]");
+        await page.WaitForSelectorAsync("#review-result.error .problem[data-field=actor]");
+        Assert.Contains("الجهة", await page.InnerTextAsync("#review-result .problem[data-field=actor]"), StringComparison.Ordinal);
+        Assert.Contains("actor code", await page.InnerTextAsync("#review-result .problem[data-field=actor]"), StringComparison.Ordinal);
+        Assert.Equal("true", await page.GetAttributeAsync("#review-actor", "aria-invalid"));
+        await Screenshot(page, "queue-refused-1400");
+
+        // Nothing was recorded: the claim waits in the queue, the form as the reviewer left it.
+        using (var store = MarsadStore.Open(Database))
+        {
+            Assert.Empty(store.Reviews(id!));
+        }
+
+        Assert.Equal(1, await page.Locator($"#queue-list > li[data-id='{id}']").CountAsync());
+        Assert.Equal("Islamic State", await page.InputValueAsync("#review-actor"));
+    }
+
+    [Fact]
     public async Task The_queue_lists_claims_in_the_order_of_the_API_warnings_first()
     {
         StoreReports();

@@ -56,7 +56,8 @@ async function api(path, options = {}) {
   const headers = Object.assign({}, options.headers || {}, token ? { Authorization: "Bearer " + token } : {});
   const response = await fetch(path, Object.assign({}, options, { headers }));
   const body = response.headers.get("content-type")?.includes("json") ? await response.json() : await response.text();
-  if (!response.ok) throw new Error((body && (body.detail || body.title)) || response.statusText);
+  // A refusal carries the API's errors by field (a 400 ValidationProblem), for the form to show at each field.
+  if (!response.ok) throw Object.assign(new Error((body && (body.detail || body.title)) || response.statusText), { errors: body?.errors ?? {} });
   return body;
 }
 
@@ -252,6 +253,7 @@ async function selectClaim(claim, reviewedItem, mark) {
   // A new claim starts with an empty form: no reason or correction carried over from the last one.
   $("review-reason").value = "";
   document.querySelectorAll("#correction [data-field]").forEach(f => { f.value = ""; });
+  clearRefusal();
   setPending(null);
   await loadLog(claim.id);
 }
@@ -277,17 +279,45 @@ function correction() {
   const fields = {};
   document.querySelectorAll("#correction [data-field]").forEach(f => {
     if (f.value === "") return;
-    fields[f.dataset.field] = ["value", "low", "high"].includes(f.dataset.field) ? Number(f.value) : f.value.trim();
+    fields[f.dataset.field] = f.dataset.field === "value" ? Number(f.value) : f.value.trim();
   });
-  // A corrected figure without bounds of its own is exact: the extracted bounds belonged to the old figure.
-  if ("value" in fields) { fields.low ??= fields.value; fields.high ??= fields.value; }
   return fields;
+}
+
+// Clears what a refused review marked: the message and each field it named.
+function clearRefusal() {
+  document.querySelectorAll("#review [aria-invalid]").forEach(f => { f.removeAttribute("aria-invalid"); f.removeAttribute("aria-describedby"); });
+}
+
+// A refused review says what the API found wrong, field by field: the field's name in the page's
+// language, the API's reason (in English, marked so), and each named field of the form marked invalid.
+// Spans, one a line: an output holds phrasing content only.
+function showRefusal(error, claimId) {
+  const result = $("review-result");
+  const problems = Object.entries(error.errors ?? {});
+  result.className = "error";
+  if (problems.length === 0) { result.textContent = error.message; return; }
+  result.replaceChildren(text("span", `${t("refused")} — ${claimId}:`));
+  for (const [field, messages] of problems) {
+    const line = text("span", null, "problem");
+    line.dataset.field = field;
+    const why = text("span", messages.join(" "));
+    why.lang = "en";
+    why.dir = "ltr";
+    line.append(text("strong", t("field." + field) + ": "), why);
+    result.append(line);
+    const input = document.querySelector(`#review [data-field="${CSS.escape(field)}"]`) ?? (field === "reason" ? $("review-reason") : null);
+    input?.setAttribute("aria-invalid", "true");
+    input?.setAttribute("aria-describedby", "review-result");
+  }
+  document.querySelector("#review [aria-invalid]")?.focus();
 }
 
 async function review(action) {
   const result = $("review-result");
   const say = (message, ok) => { result.textContent = message; result.className = ok ? "ok" : "error"; };
   if (!current.claim) return;
+  clearRefusal();
   if (!$("token").value.trim()) { say(t("needs-token")); $("token").focus(); return; }
   const reason = $("review-reason").value.trim();
   if (!reason) { setPending(action); say(t("needs-reason")); $("review-reason").focus(); return; }
@@ -306,7 +336,8 @@ async function review(action) {
     // Said once the page shows the saved state; it stays until the next review: what was saved, for which figure.
     say(`${t("saved")}: ${t("action." + action)} — ${claim.id}`, true);
   } catch (error) {
-    say(error.message);
+    setPending(action);
+    showRefusal(error, claim.id);
   }
 }
 
