@@ -42,7 +42,7 @@ internal static class TallyEndpoints
         }).WithSummary("The series (docs/tallies.md) as reviewed, each titled in words (title.ar, title.en); as_of=YYYY-MM-DD gives what the record said that day.")
             .WithTags(Tag).Documented("getTally", "Tally", StatusCodes.Status400BadRequest);
 
-        read.MapGet("/labels/{language}", (string language) =>
+        read.MapGet("/labels/{language}", (ClaimRenderer renderer, string language) =>
             ClaimRenderer.Languages.Contains(language)
                 ? new JsonBody(json =>
                 {
@@ -51,7 +51,9 @@ internal static class TallyEndpoints
                     foreach (var section in LabelSections)
                     {
                         json.WriteStartObject(section);
-                        foreach (var (key, text) in grammar.Section(section))
+                        // Actors and divisions are the profile's and the gazetteer's, not the language's: their names join the codes' labels.
+                        var texts = section == "label" ? grammar.Section(section).Concat(renderer.CodeNames(language)) : grammar.Section(section);
+                        foreach (var (key, text) in texts)
                         {
                             json.WriteString(key, text);
                         }
@@ -62,7 +64,7 @@ internal static class TallyEndpoints
                     json.WriteEndObject();
                 })
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No labels in '{language}'", detail: string.Join(", ", ClaimRenderer.Languages)))
-            .WithSummary("The words for codebook codes (label), what each warning means (warning) and month names (month) in one language (ar, en), from its rendering data.")
+            .WithSummary("The words for codebook codes, the profile's actors and the first-level divisions (label), what each warning means (warning) and month names (month) in one language (ar, en), from its rendering data and the conflict profile.")
             .WithTags(Tag).Means("language", "A language with rendering data: ar or en.").Documented("getLabels", "Labels", StatusCodes.Status404NotFound).Allows("language", [.. ClaimRenderer.Languages]);
 
         read.MapGet("/series/{**id}", (MarsadStore store, string id, string? as_of) =>

@@ -139,10 +139,13 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Labels_give_the_words_for_codes_and_warnings_in_each_language()
+    public async Task Labels_give_the_words_for_codes_actors_divisions_and_warnings_in_each_language()
     {
         var arabic = await Get("/api/labels/ar");
         Assert.Equal("قتل", arabic.GetProperty("label").GetProperty("category:killed").GetString());
+        Assert.Equal("قوات سوريا الديمقراطية", arabic.GetProperty("label").GetProperty("actor:SDF").GetString());
+        Assert.Equal("دير الزور", arabic.GetProperty("label").GetProperty("admin1:SY-DY").GetString());
+        Assert.Equal("Deir ez-Zor", (await Get("/api/labels/en")).GetProperty("label").GetProperty("admin1:SY-DY").GetString());
         Assert.Contains("اليوم", arabic.GetProperty("warning").GetProperty("weekday_mismatch").GetString()!, StringComparison.Ordinal);
         Assert.Equal("أيلول", arabic.GetProperty("month").GetProperty("9").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/labels/fr")).StatusCode);
@@ -393,6 +396,19 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
         Assert.Equal("FeatureCollection", geojson.RootElement.GetProperty("type").GetString());
         var openapi = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
         Assert.True(openapi.RootElement.GetProperty("paths").TryGetProperty("/api/claims/{id}/reviews", out _));
+    }
+
+    [Fact]
+    public async Task A_chart_in_Arabic_has_its_words_days_and_title_in_Arabic_drawn_right_to_left()
+    {
+        const string id = "killed.SDF.fighter.SY-DY.since-2018-09-10";
+        var arabic = await client.GetStringAsync("/api/chart?lang=ar&series=" + id);
+        Assert.Contains("direction=\"rtl\"", arabic, StringComparison.Ordinal);
+        Assert.Contains("مقتل مقاتلين من قوات سوريا الديمقراطية في دير الزور منذ 10 أيلول 2018", arabic, StringComparison.Ordinal);
+        Assert.Contains("كانون الثاني 2019", arabic, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"SY-DY|\d{4}-\d{2}-\d{2}|\b(exact|about)\b", arabic);
+        Assert.Contains("25 January 2019", await client.GetStringAsync("/api/chart?series=" + id), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/chart?lang=fr&series=" + id)).StatusCode);
     }
 
     [Fact]

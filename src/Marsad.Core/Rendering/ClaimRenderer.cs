@@ -187,6 +187,13 @@ public sealed partial class ClaimRenderer
         return Pattern(grammar, "time", shape, slots);
     }
 
+    /// <summary>A figure with its hedge in a language, without a noun: "about 2,100", «نحو 2,100».</summary>
+    public static string Figure(long value, Qualifier qualifier, string language) =>
+        RenderingGrammar.Fill(RenderingGrammar.For(language).Text("hedge", ClaimJson.Code(qualifier)) ?? "{x}", slot => slot == "x" ? Number(value) : null);
+
+    /// <summary>A day (YYYY-MM-DD or --MM-DD) in words in a language: "5 March 2019", «5 آذار 2019».</summary>
+    public static string Day(string day, string language) => Date(RenderingGrammar.For(language), day);
+
     /// <summary>A day in words: "10 September 2018", «10 أيلول 2018»; "--09-10" without its year.</summary>
     private static string Date(RenderingGrammar grammar, string day)
     {
@@ -209,6 +216,14 @@ public sealed partial class ClaimRenderer
         grammar.Text(section, key) is { } pattern
             ? RenderingGrammar.Fill(pattern, slot => slots.FirstOrDefault(s => s.Slot == slot).Value)
             : null;
+
+    /// <summary>
+    /// The names in a language of the profile's actors and of the first-level divisions, as labels
+    /// keyed <c>actor:IS</c> and <c>admin1:SY-DY</c>: the words the dashboard shows for those codes.
+    /// </summary>
+    public IEnumerable<KeyValuePair<string, string>> CodeNames(string language) =>
+        profile.Actors.Select(a => KeyValuePair.Create("actor:" + a.Code, ActorName(a.Code, language)))
+            .Concat(places.Admin1Names(language).Select(n => KeyValuePair.Create("admin1:" + n.Key, n.Value)));
 
     private string ActorName(string code, string language) =>
         profile.Actors.FirstOrDefault(a => a.Code == code)?.Names.GetValueOrDefault(language) is [var name, ..] ? name : code;

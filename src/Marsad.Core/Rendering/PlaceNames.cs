@@ -43,6 +43,10 @@ public sealed class PlaceNames
         ?? Admin1(place.Admin1, language)
         ?? place.Name;
 
+    /// <summary>Every first-level division's name in a language, by its code, in code order.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Admin1Names(string language) =>
+        byAdmin1.Where(n => n.Key.Language == language).OrderBy(n => n.Key.Admin1, StringComparer.Ordinal).Select(n => KeyValuePair.Create(n.Key.Admin1, n.Value));
+
     /// <summary>A first-level division's name in a language ("SY-DY" → "دير الزور"), or null.</summary>
     public string? Admin1(string? code, string language) =>
         code is null ? null : byAdmin1.GetValueOrDefault((code, language));

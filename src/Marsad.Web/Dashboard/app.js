@@ -35,10 +35,16 @@ function text(tag, value, className) {
   return e;
 }
 
-// Ids, dates and numbers among words of either direction: each part isolated, so the bidi algorithm keeps it whole.
+// Ids, dates and numbers among words of either direction: each part isolated — a link too (the
+// warnings' claim ids) — so the bidi algorithm keeps it whole; the dots between parts stay outside
+// the isolates, in the page's direction.
 function meta(...parts) {
   const div = text("div", null, "meta");
-  parts.filter(p => p != null && p !== "").forEach(p => div.append(p instanceof Node ? p : text("bdi", String(p))));
+  parts.filter(p => p != null && p !== "").forEach((p, i) => {
+    const part = text("bdi");
+    part.append(p instanceof Node ? p : String(p));
+    div.append(...(i > 0 ? [" · ", part] : [part]));
+  });
   return div;
 }
 
@@ -232,15 +238,15 @@ async function selectClaim(claim, reviewedItem, mark) {
   const rows = [
     ["id", bdi(claim.id)],
     ["value", shown.value != null ? bdi(number(shown.value)) : labelOf("qualifier", "vague")],
-    ["low-high", bdi(`${number(shown.low) || "?"} – ${number(shown.high) || "?"}`)],
+    ["low-high", shown.low == null && shown.high == null ? null : bdi(`${number(shown.low) || "?"} – ${number(shown.high) || "?"}`)],
     ["qualifier", labelOf("qualifier", shown.qualifier)],
     ["category", labelOf("category", shown.category)],
     ["unit", shown.unit === "person" ? t("person") : t("things")],
-    ["actor", shown.group.actor], ["role", shown.group.role && labelOf("role", shown.group.role)],
+    ["actor", shown.group.actor && labelOf("actor", shown.group.actor)], ["role", shown.group.role && labelOf("role", shown.group.role)],
     ["age", shown.group.age && labelOf("age", shown.group.age)], ["sex", shown.group.sex && labelOf("sex", shown.group.sex)],
     ["nationality", shown.group.nationality],
     ["kind", time.kind && labelOf("kind", time.kind)], ["since", time.since && day(time.since)], ["as_of", time.as_of && day(time.as_of)],
-    ["place", shown.place.name], ["admin1", shown.place.admin1 && bdi(shown.place.admin1)],
+    ["place", shown.place.name], ["admin1", shown.place.admin1 && labelOf("admin1", shown.place.admin1)],
     ["cause", shown.cause && labelOf("cause", shown.cause)], ["parent", claim.parent && bdi(claim.parent)],
     ["status", labelOf("status", reviewedItem?.status || "unreviewed")],
   ];
@@ -297,7 +303,7 @@ function showRefusal(error, claimId) {
   const problems = Object.entries(error.errors ?? {});
   result.className = "error";
   if (problems.length === 0) { result.textContent = error.message; return; }
-  result.replaceChildren(text("span", `${t("refused")} — ${claimId}:`));
+  result.replaceChildren(text("span", `${t("refused")} — `), bdi(claimId), ":");
   for (const [field, messages] of problems) {
     const line = text("span", null, "problem");
     line.dataset.field = field;
@@ -315,7 +321,8 @@ function showRefusal(error, claimId) {
 
 async function review(action) {
   const result = $("review-result");
-  const say = (message, ok) => { result.textContent = message; result.className = ok ? "ok" : "error"; };
+  // The claim's id isolated, so that the bidi algorithm keeps it whole among Arabic words.
+  const say = (message, ok, id) => { result.replaceChildren(message, ...(id ? [" — ", bdi(id)] : [])); result.className = ok ? "ok" : "error"; };
   if (!current.claim) return;
   clearRefusal();
   if (!$("token").value.trim()) { say(t("needs-token")); $("token").focus(); return; }
@@ -334,7 +341,7 @@ async function review(action) {
     if (view === "queue") await advanceQueue(claim.id);
     else await openDocument(claim.doc, claim.id);
     // Said once the page shows the saved state; it stays until the next review: what was saved, for which figure.
-    say(`${t("saved")}: ${t("action." + action)} — ${claim.id}`, true);
+    say(`${t("saved")}: ${t("action." + action)}`, true, claim.id);
   } catch (error) {
     setPending(action);
     showRefusal(error, claim.id);
@@ -447,8 +454,8 @@ async function loadTally() {
   const query = tallyQuery();
   for (const format of ["csv", "json", "geojson", "hxl"]) $("export-" + format).href = `/api/export/${format}${query ? "?" + query : ""}`;
   const series = await api("/api/tally" + (query ? "?" + query : ""));
-  fillChoices($("tally-actor"), series.map(s => s.actor), a => a);
-  fillChoices($("tally-place"), series.map(s => s.admin1), a => a);
+  fillChoices($("tally-actor"), series.map(s => s.actor), a => labelOf("actor", a));
+  fillChoices($("tally-place"), series.map(s => s.admin1), a => labelOf("admin1", a));
   fillChoices($("tally-source"), [...documentsById.values()].map(d => d.source), s => s);
   const from = $("tally-from").value, to = $("tally-to").value, place = $("tally-place").value, source = $("tally-source").value;
   const inRange = p => (!from || (p.as_of && p.as_of >= from)) && (!to || (p.as_of && p.as_of <= to));
@@ -500,7 +507,7 @@ function seriesCard(s) {
   if (dated.length > 1) {
     const image = document.createElement("img");
     image.alt = title.textContent;
-    image.src = "/api/chart?series=" + encodeURIComponent(s.id) + (knowledgeDay() ? "&as_of=" + knowledgeDay() : "");
+    image.src = `/api/chart?lang=${language}&series=${encodeURIComponent(s.id)}` + (knowledgeDay() ? "&as_of=" + knowledgeDay() : "");
     li.append(image);
   }
   return li;
@@ -627,7 +634,7 @@ async function loadChecks() {
       a.addEventListener("click", event => { event.preventDefault(); openDocument(docOf(id), id); });
       return a;
     });
-    li.append(meta(`${t("warning-claims")}:`, ...ids));
+    li.append(meta(t("warning-claims"), ...ids));
   }
 }
 
