@@ -90,7 +90,8 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync(url);
-        await page.WaitForSelectorAsync("#document-list li, #document-list:empty", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+        // The page has shown its first view once that view is ready: before, its start-up would hide a view the test opened.
+        await page.WaitForSelectorAsync("#documents[data-ready]");
         await page.FillAsync("#token", token);
         await page.DispatchEventAsync("#token", "change");
         return page;
