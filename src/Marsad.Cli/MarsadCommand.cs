@@ -16,6 +16,7 @@ public static class MarsadCommand
             options.Profile,
         };
         root.Subcommands.Add(IngestCommand.Create(options));
+        root.Subcommands.Add(FailuresCommand.Create(options));
         root.Subcommands.Add(ExtractCommand.Create(options));
         root.Subcommands.Add(DocumentsCommand.Create(options));
         root.Subcommands.Add(ClaimsCommand.Create(options));

@@ -56,6 +56,17 @@ public sealed class SharedOptions
     /// </summary>
     public MarsadStore? Store(ParseResult result) => Open(result, create: false);
 
+    /// <summary>
+    /// The store at <c>--db</c> for a read command: as <see cref="Store"/>, and every read it makes
+    /// sees one snapshot, so a tally read while an ingest commits never mixes two states.
+    /// </summary>
+    public MarsadStore? StoreForReading(ParseResult result)
+    {
+        var store = Open(result, create: false);
+        store?.ReadSnapshot();
+        return store;
+    }
+
     /// <summary>The store at <c>--db</c>, made there when there is none (ingest, serve, users add); null, with the reason, when it cannot be.</summary>
     public MarsadStore? StoreOrNew(ParseResult result) => Open(result, create: true);
 

@@ -167,27 +167,72 @@ public sealed partial class MarsadStore : IDisposable
         }
     }
 
-    /// <summary>Replaces a stored text's claims with a new extraction, numbered for its version; the text stays as it was.</summary>
-    public void ReplaceClaims(SourceDocument document, ExtractionResult extraction, string extractorVersion)
+    /// <summary>
+    /// Replaces a stored text's claims with a new extraction, numbered for its version, in one
+    /// transaction; the text stays as it was. An extraction that changes nothing writes nothing
+    /// (false), so readers' snapshots and caches stay valid through a re-extraction by the same extractor.
+    /// </summary>
+    public bool ReplaceClaims(SourceDocument document, ExtractionResult extraction, string extractorVersion)
     {
         using var transaction = connection.BeginTransaction();
+        int version;
+        using (var stored = Command("SELECT version, published_inferred, published_how FROM documents WHERE hash = $hash", transaction))
+        {
+            stored.Parameters.AddWithValue("$hash", document.Hash);
+            using var reader = stored.ExecuteReader();
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            version = reader.GetInt32(0);
+            var samePublication = Text(reader, 1) == Iso(extraction.Publication.IsInferred ? extraction.Publication.Date : null)
+                && Text(reader, 2) == extraction.Publication.How;
+            reader.Close();
+            if (samePublication && AreStored(document.Hash, DocumentVersions.Number(extraction.Claims, version), extractorVersion, transaction))
+            {
+                return false;
+            }
+        }
+
         using (var delete = Command("DELETE FROM claims WHERE doc_hash = $hash", transaction))
         {
             delete.Parameters.AddWithValue("$hash", document.Hash);
             delete.ExecuteNonQuery();
         }
 
-        using (var update = Command(
-            "UPDATE documents SET published_inferred = $inferred, published_how = $how WHERE hash = $hash RETURNING version", transaction))
+        using (var update = Command("UPDATE documents SET published_inferred = $inferred, published_how = $how WHERE hash = $hash", transaction))
         {
             update.Parameters.AddWithValue("$hash", document.Hash);
             update.Parameters.AddWithValue("$inferred", Db(Iso(extraction.Publication.IsInferred ? extraction.Publication.Date : null)));
             update.Parameters.AddWithValue("$how", extraction.Publication.How);
-            var version = Convert.ToInt32(update.ExecuteScalar(), CultureInfo.InvariantCulture);
-            InsertClaims(document, DocumentVersions.Number(extraction.Claims, version), extractorVersion, transaction);
+            update.ExecuteNonQuery();
         }
 
+        InsertClaims(document, DocumentVersions.Number(extraction.Claims, version), extractorVersion, transaction);
         transaction.Commit();
+        return true;
+    }
+
+    /// <summary>Whether these are the text's stored claims, field for field, from this extractor.</summary>
+    private bool AreStored(string hash, IReadOnlyList<Claim> claims, string extractorVersion, SqliteTransaction transaction)
+    {
+        using var query = Command($"SELECT {ClaimRows.Columns}, extractor_version FROM claims WHERE doc_hash = $hash ORDER BY ordinal", transaction);
+        query.Parameters.AddWithValue("$hash", hash);
+        using var rows = query.ExecuteReader();
+        var ordinal = 0;
+        while (rows.Read())
+        {
+            if (ordinal >= claims.Count || rows.GetString(ClaimRows.Count) != extractorVersion
+                || ClaimJson.ToJson(ClaimRows.Read(rows)) != ClaimJson.ToJson(claims[ordinal]))
+            {
+                return false;
+            }
+
+            ordinal++;
+        }
+
+        return ordinal == claims.Count;
     }
 
     /// <summary>
@@ -337,43 +382,70 @@ public sealed partial class MarsadStore : IDisposable
     /// </summary>
     public IReadOnlyList<Mention> Mentions(DateOnly? knownOn = null)
     {
+        using var read = ReadSnapshot();
         var reviews = ReviewsInForce();
         var reports = RecordVersions(knownOn);
 
         // In storage order: the tally orders what it needs itself.
         // Reading a row costs far more than finding it, so the table is read in slices of rowids,
-        // one a core, each on its own connection (WAL lets readers share the file).
+        // one a core, each on its own connection (WAL lets readers share the file). A slice whose
+        // connection sees another commit than this one's snapshot is not used: the whole table is
+        // then read here, so a tally never mixes two states of the store.
+        var generation = Generation(connection, snapshot);
         var (first, last) = RowidRange();
         var slices = Math.Clamp(Environment.ProcessorCount, 1, MostReadSlices);
         var width = ((last - first) / slices) + 1;
         var parts = new List<Mention>[slices];
+        var sameSnapshot = true;
         Parallel.For(0, slices, slice =>
         {
             using var reader = new SqliteConnection(connection.ConnectionString);
             reader.Open();
+            using var transaction = reader.BeginTransaction(deferred: true);
+            if (Generation(reader, transaction) != generation)
+            {
+                sameSnapshot = false;
+                return;
+            }
+
             using var query = reader.CreateCommand();
+            query.Transaction = transaction;
             query.CommandText = $"SELECT {ClaimRows.Columns}, doc_hash, extractor_version FROM claims WHERE rowid >= $from AND rowid < $to";
             query.Parameters.AddWithValue("$from", first + (slice * width));
             query.Parameters.AddWithValue("$to", first + ((slice + 1) * width));
-            using var rows = query.ExecuteReader();
-            var part = parts[slice] = [];
-            while (rows.Read())
-            {
-                var hash = rows.GetString(ClaimRows.Count);
-                if (!reports.TryGetValue(hash, out var report))
-                {
-                    continue;
-                }
-
-                var claim = ClaimRows.Read(rows);
-                var review = reviews.Count > 0 ? reviews.GetValueOrDefault((hash, claim.Span.Start, claim.Span.End)) : null;
-                if ((review is null ? claim : review.Apply(claim)) is { } reviewed)
-                {
-                    part.Add(new Mention(reviewed, report.Published, report.Source, report.Provenance(rows.GetString(ClaimRows.Count + 1), review?.Latest.Action)));
-                }
-            }
+            parts[slice] = ReadMentions(query, reports, reviews);
         });
+        if (!sameSnapshot)
+        {
+            using var all = Command($"SELECT {ClaimRows.Columns}, doc_hash, extractor_version FROM claims");
+            return ReadMentions(all, reports, reviews);
+        }
+
         return [.. parts.SelectMany(p => p)];
+    }
+
+    private static List<Mention> ReadMentions(
+        SqliteCommand query, Dictionary<string, StoredVersion> reports, Dictionary<(string Hash, int Start, int End), Reviews.ReviewState> reviews)
+    {
+        using var rows = query.ExecuteReader();
+        var part = new List<Mention>();
+        while (rows.Read())
+        {
+            var hash = rows.GetString(ClaimRows.Count);
+            if (!reports.TryGetValue(hash, out var report))
+            {
+                continue;
+            }
+
+            var claim = ClaimRows.Read(rows);
+            var review = reviews.Count > 0 ? reviews.GetValueOrDefault((hash, claim.Span.Start, claim.Span.End)) : null;
+            if ((review is null ? claim : review.Apply(claim)) is { } reviewed)
+            {
+                part.Add(new Mention(reviewed, report.Published, report.Source, report.Provenance(rows.GetString(ClaimRows.Count + 1), review?.Latest.Action)));
+            }
+        }
+
+        return part;
     }
 
     /// <summary>
@@ -446,7 +518,11 @@ public sealed partial class MarsadStore : IDisposable
         connection.BackupDatabase(copy);
     }
 
-    public void Dispose() => connection.Dispose();
+    public void Dispose()
+    {
+        snapshot?.Dispose();
+        connection.Dispose();
+    }
 
     private void InsertClaims(SourceDocument document, IReadOnlyList<Claim> claims, string extractorVersion, SqliteTransaction transaction)
     {
@@ -464,7 +540,7 @@ public sealed partial class MarsadStore : IDisposable
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Transaction = transaction;
+        command.Transaction = transaction ?? snapshot;
         return command;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Marsad.Ingest;
 using Marsad.Model;
 using Marsad.Rendering;
 using Marsad.Serialization;
@@ -74,29 +75,32 @@ internal static class DocumentEndpoints
 
         write.MapPost("/documents", async (HttpRequest request, MarsadStore store) =>
         {
-            var upload = await Upload.Read(request);
-            if (upload.Documents.Count == 0)
+            var reports = ReportIngest.Run(store, options.Extractor.Extract, await Upload.Read(request)).ToList();
+            var failures = reports.Select(r => r.Failure).OfType<IngestFailure>().ToList();
+            var stored = reports.Where(r => r.Failure is null).Select(r => (Report: r, Document: (ReadDocument)r.Read)).ToList();
+            if (stored.Count == 0)
             {
                 return Results.Problem(
                     statusCode: StatusCodes.Status400BadRequest,
-                    title: "The report could not be read",
-                    detail: string.Join("; ", upload.Errors.Select(e => e.Line is { } line ? $"Line {line}: {e.Reason}" : e.Reason)));
+                    title: "The report could not be stored",
+                    detail: string.Join("; ", failures.Select(f => f.Line is { } line ? $"Line {line}: {f.Reason}" : f.Reason)),
+                    extensions: new Dictionary<string, object?> { ["failures"] = failures.Select(Error).ToList() });
             }
 
-            var stored = new List<(StoredDocument Document, int Claims, bool Added)>();
-            foreach (var document in upload.Documents)
-            {
-                var extraction = options.Extractor.Extract(document);
-                var outcome = store.AddDocument(document, extraction, Extraction.ClaimExtractor.Version);
-                stored.Add((store.WithText(document.Hash)!, extraction.Claims.Count, outcome != IngestOutcome.AlreadyPresent));
-            }
-
+            var documents = stored.Select(s => (
+                Stored: store.WithText(s.Document.Document.Hash)!,
+                s.Report.Claims,
+                Added: s.Report.Outcome != IngestOutcome.AlreadyPresent)).ToList();
+            // Some stored, some not: 207, each part with its own outcome.
+            var status = failures.Count > 0 ? StatusCodes.Status207MultiStatus
+                : documents.Any(d => d.Added) ? StatusCodes.Status201Created
+                : StatusCodes.Status200OK;
             return new JsonBody(
                 json =>
                 {
                     json.WriteStartObject();
                     json.WriteStartArray("documents");
-                    foreach (var (document, claims, added) in stored)
+                    foreach (var (document, claims, added) in documents)
                     {
                         json.WriteStartObject();
                         WriteFields(json, document);
@@ -106,23 +110,28 @@ internal static class DocumentEndpoints
                     }
 
                     json.WriteEndArray();
-                    json.WriteStartArray("errors");
-                    foreach (var error in upload.Errors)
-                    {
-                        json.WriteStringValue(error.Line is { } line ? $"line {line}: {error.Reason}" : error.Reason);
-                    }
-
-                    json.WriteEndArray();
+                    json.WritePropertyName("errors");
+                    JsonSerializer.Serialize(json, failures.Select(Error).ToList());
                     json.WriteEndObject();
                 },
-                stored.Any(s => s.Added) ? StatusCodes.Status201Created : StatusCodes.Status200OK);
-        }).WithSummary("Upload reports: text/plain, text/html, a JSON object {id, text, title, source, url, published}, or JSON lines (application/x-ndjson), one report a line. Each is extracted and stored; a new text under a stored id is that document's next version; bad lines are listed in errors.")
+                status);
+        }).WithSummary("Upload reports: text/plain, text/html, a JSON object {id, text, title, source, url, published}, or JSON lines (application/x-ndjson), one report a line. Each is extracted and stored on its own; a new text under a stored id is that document's next version. 201 when all are stored, 207 when some failed (listed in errors with their line, stage and reason), 400 when none could be.")
             .WithTags(Tag).WithName("uploadDocuments")
             .Takes(new Body("text/plain"), new Body("text/html"), new Body(ApiContract.Json, "UploadedReport"), new Body("application/x-ndjson"))
             .Responds(StatusCodes.Status201Created, "UploadResult", ApiContract.Json)
+            .Responds(StatusCodes.Status207MultiStatus, "UploadResult", ApiContract.Json)
             .Responds(StatusCodes.Status200OK, "UploadResult", ApiContract.Json)
             .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge);
     }
+
+    /// <summary>A failed report of an upload as the API names it.</summary>
+    private static Dictionary<string, object?> Error(IngestFailure failure) => new()
+    {
+        ["line"] = failure.Line,
+        ["doc"] = failure.DocId,
+        ["stage"] = IngestFailure.StageName(failure.Stage),
+        ["reason"] = failure.Reason,
+    };
 
     private static void WriteSummary(Utf8JsonWriter json, StoredDocument document, int claims)
     {

@@ -55,6 +55,7 @@ public static class MarsadWeb
         // The store is created before anything opens it for a request, so its migrations never race.
         MarsadStore.Open(options.Database).Dispose();
         var app = builder.Build();
+        app.Use(SecurityHeaders);
         // A body over the limit surfaces while the endpoint reads it: answer with its own 413.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -63,6 +64,21 @@ public static class MarsadWeb
         app.UseStatusCodePages();
         app.UseRateLimiter();
         app.UseMiddleware<ReadCache>(options);
+        // Every read of a request sees one snapshot of the store, so a tally read while an ingest
+        // commits never takes documents from one state and claims from another.
+        app.Use(async (context, next) =>
+        {
+            if (!HttpMethods.IsGet(context.Request.Method) || !context.Request.Path.StartsWithSegments("/api"))
+            {
+                await next(context);
+                return;
+            }
+
+            using (context.RequestServices.GetRequiredService<MarsadStore>().ReadSnapshot())
+            {
+                await next(context);
+            }
+        });
         app.MapOpenApi();
 
         var read = app.MapGroup("/api");
@@ -83,5 +99,24 @@ public static class MarsadWeb
         AlertEndpoints.Map(read);
         DashboardEndpoints.Map(app, read);
         return app;
+    }
+
+    /// <summary>
+    /// Every response — JSON, SVG, problems, the dashboard — is sent with its type enforced and
+    /// a content policy that lets it load nothing; the dashboard's pages set their own, wider one.
+    /// </summary>
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var response = context.Response;
+        response.OnStarting(() =>
+        {
+            response.Headers.TryAdd("X-Content-Type-Options", "nosniff");
+            response.Headers.TryAdd("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+            response.Headers.TryAdd("X-Frame-Options", "DENY");
+            response.Headers.TryAdd("Referrer-Policy", "no-referrer");
+            response.Headers.TryAdd("Cross-Origin-Resource-Policy", "same-origin");
+            return Task.CompletedTask;
+        });
+        return next();
     }
 }

@@ -8,7 +8,8 @@ internal readonly record struct Paging(int Page, int Size)
     private const int DefaultSize = 50;
     private const int LargestSize = 500;
 
-    public int Offset => (Page - 1) * Size;
+    /// <summary>Rows before the page; a page past any store's end (page=2147483647) is past the end, not wrapped to the first.</summary>
+    public int Offset => (int)Math.Min(int.MaxValue, ((long)Page - 1) * Size);
 
     public static Paging Of(int? page, int? size) => new(Math.Max(1, page ?? 1), Math.Clamp(size ?? DefaultSize, 1, LargestSize));
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Marsad.Ingest;
 using Marsad.Model;
 using Microsoft.AspNetCore.Http;
@@ -9,23 +10,22 @@ namespace Marsad.Web;
 /// names: text, HTML, one JSON object, or JSON lines (<c>application/x-ndjson</c>), each bad line
 /// named by its number while the others are read.
 /// </summary>
-internal sealed record Upload(IReadOnlyList<SourceDocument> Documents, IReadOnlyList<ReadError> Errors)
+internal static class Upload
 {
     private static readonly string[] JsonLinesTypes = ["application/x-ndjson", "application/jsonl", "application/x-jsonlines"];
 
-    public static async Task<Upload> Read(HttpRequest request)
+    /// <summary>The reports of the request body; an upload is named by when it came, so its failures stay apart from others'.</summary>
+    public static async Task<IReadOnlyList<ReadResult>> Read(HttpRequest request)
     {
+        var name = "upload " + DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
         if (buffer.Length == 0)
         {
-            return new Upload([], [new ReadError("upload", null, "The request body is empty.")]);
+            return [new ReadError(name, null, "The request body is empty.")];
         }
 
-        var read = ReportReader.Read(buffer.ToArray(), KindOf(request.ContentType ?? "text/plain"), request.Query["id"].FirstOrDefault(), DocumentMetadata.None).ToList();
-        return new Upload(
-            [.. read.OfType<ReadDocument>().Select(r => r.Document)],
-            [.. read.OfType<ReadError>()]);
+        return [.. ReportReader.Read(buffer.ToArray(), KindOf(request.ContentType ?? "text/plain"), request.Query["id"].FirstOrDefault(), DocumentMetadata.None, name)];
     }
 
     private static ReportKind KindOf(string contentType) =>

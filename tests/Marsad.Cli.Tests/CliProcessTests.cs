@@ -104,6 +104,41 @@ public sealed class CliProcessTests : IDisposable
     }
 
     [Fact]
+    public void A_report_that_used_to_stop_the_ingest_is_read_and_the_failures_are_listed_until_fixed()
+    {
+        var reports = Path.Combine(Folder, "reports");
+        Directory.CreateDirectory(reports);
+        File.WriteAllText(Path.Combine(reports, "a-digits.txt"), "قتل " + new string('9', 200_000) + " شخصا، وأصيب 4 آخرون.");
+        File.WriteAllText(Path.Combine(reports, "b-april.txt"), "Since April 31, 40 people were killed.");
+        File.WriteAllText(Path.Combine(reports, "b-april.meta.json"), """{"published": "2024-05-10"}""");
+        File.WriteAllText(Path.Combine(reports, "c-lines.jsonl"), "{\"id\": \"l1\", \"text\": \"killed 5 \\ud800 people\"}\n{\"id\": \"l2\", \"text\": \"killed 6 people\"}\n");
+        File.CreateSymbolicLink(Path.Combine(reports, "d-gone.txt"), Path.Combine(Folder, "nowhere.txt"));
+        var fifo = Path.Combine(reports, "e-pipe.txt");
+        using (var mkfifo = Process.Start("mkfifo", fifo))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        var result = Run("ingest", reports, "--db", Database);
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("3 added, 0 already present, 3 failed", result.Output, StringComparison.Ordinal);
+        Assert.Contains("c-lines.jsonl:1: a string escapes half of a surrogate pair", result.Errors, StringComparison.Ordinal);
+        Assert.Contains("d-gone.txt: a symbolic link to", result.Errors, StringComparison.Ordinal);
+        Assert.Contains("e-pipe.txt: empty file (or not a regular file", result.Errors, StringComparison.Ordinal);
+
+        var failures = Run("failures", "--db", Database);
+        Assert.Equal(0, failures.ExitCode);
+        Assert.Contains("3 reports failing.", failures.Output, StringComparison.Ordinal);
+        Assert.Contains("c-lines.jsonl:1:", failures.Output, StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(reports, "c-lines.jsonl"), "{\"id\": \"l1\", \"text\": \"killed 5 people\"}\n{\"id\": \"l2\", \"text\": \"killed 6 people\"}\n");
+        File.Delete(Path.Combine(reports, "d-gone.txt"));
+        File.Delete(fifo);
+        Assert.Equal(0, Run("ingest", reports, "--db", Database).ExitCode);
+        Assert.Contains("2 reports failing.", Run("failures", "--db", Database).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_writes_csv_with_a_header()
     {
         var result = Run("extract", Seeds, "--format", "csv");

@@ -25,7 +25,7 @@ internal static class ChartCommand
         var command = new Command("chart", "Draw series over time, each point marked by its hedge; undated points listed under the chart.") { ids, output, title, language, options.AsOf };
         command.SetAction(result =>
         {
-            using var store = shared.Store(result);
+            using var store = shared.StoreForReading(result);
             if (store is null)
             {
                 return ExitCodes.BadUsage;

@@ -13,7 +13,7 @@ internal static class ChecksCommand
         var command = new Command("checks", "List every consistency warning (CODEBOOK §6): per document (dates, breakdowns) and per series (conflicts, decreases, increments).");
         command.SetAction(result =>
         {
-            using var store = shared.Store(result);
+            using var store = shared.StoreForReading(result);
             if (store is null)
             {
                 return ExitCodes.BadUsage;

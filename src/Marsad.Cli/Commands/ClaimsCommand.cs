@@ -24,7 +24,7 @@ internal static class ClaimsCommand
         var command = new Command("claims", "List the claims of the record, as reviewed; csv and jsonl with their provenance (docs/exports.md).") { doc, category, format, language };
         command.SetAction(result =>
         {
-            using var store = shared.Store(result);
+            using var store = shared.StoreForReading(result);
             if (store is null)
             {
                 return ExitCodes.BadUsage;

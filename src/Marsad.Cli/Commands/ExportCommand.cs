@@ -26,7 +26,7 @@ internal static class ExportCommand
 
         command.SetAction(result =>
         {
-            using var store = shared.Store(result);
+            using var store = shared.StoreForReading(result);
             if (store is null)
             {
                 return ExitCodes.BadUsage;

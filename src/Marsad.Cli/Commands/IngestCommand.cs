@@ -15,7 +15,7 @@ internal static class IngestCommand
         var source = new Option<string?>("--source") { Description = "Source name for reports that do not give one." };
         var published = CommonArguments.Published();
         var lang = new Option<string?>("--lang") { Description = "Language code (ar, en) for reports that do not give one." };
-        var command = new Command("ingest", "Store reports and their claims. Re-ingesting the same text adds nothing, a new text under a stored id is its next version; a bad file is reported and skipped.")
+        var command = new Command("ingest", "Store reports and their claims. Re-ingesting the same text adds nothing, a new text under a stored id is its next version; a report that fails is named, recorded (marsad failures) and skipped, and the exit code is 1.")
         {
             paths, source, published, lang,
         };
@@ -41,34 +41,27 @@ internal static class IngestCommand
         return command;
     }
 
-    /// <summary>Reads, extracts and stores every report; shared with <c>demo</c>.</summary>
+    /// <summary>Ingests every report (<see cref="ReportIngest"/>), naming each failure as it comes; shared with <c>demo</c> and <c>serve</c>.</summary>
     public static IngestTally Ingest(MarsadStore store, ClaimExtractor extractor, IEnumerable<ReadResult> reads)
     {
         var tally = new IngestTally();
         using var progress = new ProgressLine("ingesting");
-        foreach (var read in reads)
+        foreach (var report in ReportIngest.Run(store, extractor.Extract, reads))
         {
-            switch (read)
+            if (report.Failure is { } failure)
             {
-                case ReadError error:
-                    progress.Interrupt("error: " + error.Message);
-                    tally.Failed++;
-                    break;
-                case ReadDocument { Document: var document }:
-                    var extraction = extractor.Extract(document);
-                    var outcome = store.AddDocument(document, extraction, ClaimExtractor.Version);
-                    if (outcome == IngestOutcome.AlreadyPresent)
-                    {
-                        tally.AlreadyPresent++;
-                    }
-                    else
-                    {
-                        tally.Added++;
-                        tally.NewVersions += outcome == IngestOutcome.NewVersion ? 1 : 0;
-                        tally.Claims += extraction.Claims.Count;
-                    }
-
-                    break;
+                progress.Interrupt("error: " + failure.Message);
+                tally.Failed++;
+            }
+            else if (report.Outcome == IngestOutcome.AlreadyPresent)
+            {
+                tally.AlreadyPresent++;
+            }
+            else
+            {
+                tally.Added++;
+                tally.NewVersions += report.Outcome == IngestOutcome.NewVersion ? 1 : 0;
+                tally.Claims += report.Claims;
             }
 
             progress.Report(tally.Added + tally.AlreadyPresent + tally.Failed);

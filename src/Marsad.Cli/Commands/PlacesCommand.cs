@@ -19,7 +19,7 @@ internal static class PlacesCommand
         };
         command.SetAction(result =>
         {
-            using var store = shared.Store(result);
+            using var store = shared.StoreForReading(result);
             if (store is null)
             {
                 return ExitCodes.BadUsage;

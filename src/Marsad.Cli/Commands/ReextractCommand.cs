@@ -24,16 +24,17 @@ internal static class ReextractCommand
             }
 
             var documents = 0;
+            var changed = 0;
             var claims = 0;
             foreach (var stored in store.Documents().ToList().SelectMany(d => store.Versions(d.Document.Id)))
             {
                 var extracted = extractor.Extract(stored.Document);
-                store.ReplaceClaims(stored.Document, extracted, ClaimExtractor.Version);
+                changed += store.ReplaceClaims(stored.Document, extracted, ClaimExtractor.Version) ? 1 : 0;
                 documents++;
                 claims += extracted.Claims.Count;
             }
 
-            Console.WriteLine($"{documents} document versions re-extracted with extractor {ClaimExtractor.Version}: {claims} claims.");
+            Console.WriteLine($"{documents} document versions re-extracted with extractor {ClaimExtractor.Version}: {claims} claims; {changed} changed.");
             return ExitCodes.Success;
         });
         return command;

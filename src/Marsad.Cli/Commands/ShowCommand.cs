@@ -16,7 +16,7 @@ internal static class ShowCommand
         var command = new Command("show", "Show one stored report: source, publication date, the places and actors its claims name, and its claims.") { id, version };
         command.SetAction(result =>
         {
-            using var store = shared.Store(result);
+            using var store = shared.StoreForReading(result);
             if (store is null)
             {
                 return ExitCodes.BadUsage;

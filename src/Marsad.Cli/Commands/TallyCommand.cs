@@ -28,7 +28,7 @@ internal static class TallyCommand
 
         command.SetAction(result =>
         {
-            using var store = shared.Store(result);
+            using var store = shared.StoreForReading(result);
             if (store is null)
             {
                 return ExitCodes.BadUsage;

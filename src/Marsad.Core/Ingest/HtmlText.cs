@@ -25,9 +25,9 @@ public static class HtmlText
         var i = 0;
         while (i < html.Length)
         {
-            if (html[i] != '<')
+            if (!StartsTag(html, i))
             {
-                var next = html.IndexOf('<', i);
+                var next = html.IndexOf('<', i + 1);
                 next = next < 0 ? html.Length : next;
                 text.Append(WebUtility.HtmlDecode(html[i..next]));
                 i = next;
@@ -73,6 +73,13 @@ public static class HtmlText
 
         return (Tidy(text.ToString()), string.IsNullOrEmpty(title) ? null : title);
     }
+
+    /// <summary>
+    /// A "&lt;" opens a tag only before a tag name, "/", "!" or "?", as HTML parsers read it; a
+    /// stray one ("5 &lt; 7") is text, and the words after it stay.
+    /// </summary>
+    private static bool StartsTag(string html, int at) =>
+        html[at] == '<' && at + 1 < html.Length && (char.IsAsciiLetter(html[at + 1]) || html[at + 1] is '/' or '!' or '?');
 
     private static string TagName(string html, int start, int end)
     {

@@ -95,11 +95,16 @@ public static class JsonLinesReader
                 return new ReadError(path, number, "a report needs a non-empty \"id\" and \"text\"");
             }
 
-            return new ReadDocument(new SourceDocument(id, text.Normalize(System.Text.NormalizationForm.FormC), ReportReader.Merge(metadata, defaults)), path);
+            return new ReadDocument(new SourceDocument(id, StrictText.Nfc(text), ReportReader.Merge(metadata, defaults)), path, number);
         }
         catch (JsonException e)
         {
             return new ReadError(path, number, "bad JSON: " + e.Message);
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json parses "\ud800" but will not make it a string.
+            return new ReadError(path, number, "a string escapes half of a surrogate pair (such as \\ud800), which is no character");
         }
     }
 

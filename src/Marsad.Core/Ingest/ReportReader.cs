@@ -19,8 +19,13 @@ namespace Marsad.Ingest;
 /// </remarks>
 public static class ReportReader
 {
-    /// <summary>The largest single report read: a text or HTML file, or one JSONL line.</summary>
-    public const long MaxReportBytes = 64L * 1024 * 1024;
+    /// <summary>
+    /// The largest single report read: a text or HTML file, or one JSONL line. Extraction of one
+    /// report grows with its size (bench/report-size.sh: 4 MB in about 5 s and 230 MB, 8 MB in 9 s
+    /// and 400 MB), so the limit is the upload limit: one report never holds a server or an ingest
+    /// for long. A longer text is split into its reports, or given as JSON lines.
+    /// </summary>
+    public const long MaxReportBytes = 4L * 1024 * 1024;
 
     private const string SidecarSuffix = ".meta.json";
 
@@ -51,7 +56,7 @@ public static class ReportReader
             }
             else
             {
-                yield return new ReadError(path, null, "no such file or folder");
+                yield return new ReadError(path, null, DanglingLink(path) ?? "no such file or folder");
             }
         }
     }
@@ -59,14 +64,15 @@ public static class ReportReader
     /// <summary>
     /// Reports sent rather than stored in files (an upload), read with the same checks and
     /// conversions as a file of their kind; <paramref name="id"/> names a text or HTML report
-    /// (else its content hash does), a JSON report names itself.
+    /// (else its content hash does), a JSON report names itself; <paramref name="name"/> stands for
+    /// the file in errors.
     /// </summary>
-    public static IEnumerable<ReadResult> Read(byte[] bytes, ReportKind kind, string? id, DocumentMetadata defaults)
+    public static IEnumerable<ReadResult> Read(byte[] bytes, ReportKind kind, string? id, DocumentMetadata defaults, string name = "upload")
     {
-        const string name = "upload";
         return kind switch
         {
             ReportKind.JsonLines => JsonLinesReader.Read(new MemoryStream(bytes), name, defaults),
+            _ when bytes.Length > MaxReportBytes => [new ReadError(name, null, $"report too large: {bytes.Length:N0} bytes, the limit for one report is {MaxReportBytes:N0}; split it or send JSON lines")],
             ReportKind.Json => [JsonLinesReader.ReadObject(bytes, name, 1, defaults)],
             _ => [FromBytes(bytes, name, kind, id, defaults)],
         };
@@ -111,8 +117,78 @@ public static class ReportReader
         };
     }
 
-    private static IEnumerable<ReadResult> ReadFile(string path, string id, ReportKind kind, DocumentMetadata defaults) =>
-        kind == ReportKind.JsonLines ? JsonLinesReader.Read(path, defaults) : [ReadSingle(path, id, kind, defaults)];
+    private static IEnumerable<ReadResult> ReadFile(string path, string id, ReportKind kind, DocumentMetadata defaults)
+    {
+        if (Unreadable(path) is { } reason)
+        {
+            return [new ReadError(path, null, reason)];
+        }
+
+        return Guarded(path, kind == ReportKind.JsonLines ? JsonLinesReader.Read(path, defaults) : Single(path, id, kind, defaults));
+
+        // An iterator, so the file is read inside the guard.
+        static IEnumerable<ReadResult> Single(string path, string id, ReportKind kind, DocumentMetadata defaults)
+        {
+            yield return ReadSingle(path, id, kind, defaults);
+        }
+    }
+
+    /// <summary>
+    /// Why a file is not opened: a symbolic link to nothing, or nothing to read. A FIFO, socket or
+    /// device has no length either, and opening one would wait for a writer for ever.
+    /// </summary>
+    private static string? Unreadable(string path)
+    {
+        try
+        {
+            var file = new FileInfo(path);
+            return DanglingLink(path) ?? (file.Length == 0 ? EmptyFile : null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "cannot read the file: " + e.Message;
+        }
+    }
+
+    private const string EmptyFile = "empty file (or not a regular file: a FIFO, socket or device is not read)";
+
+    private static string? DanglingLink(string path)
+    {
+        var file = new FileInfo(path);
+        return file.LinkTarget is { } target && file.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true }
+            ? $"a symbolic link to {target}, which does not exist"
+            : null;
+    }
+
+    /// <summary>
+    /// A file's reports, read so that a fault in reading it ends that file alone with an error
+    /// naming it: the files after it are still read.
+    /// </summary>
+    private static IEnumerable<ReadResult> Guarded(string path, IEnumerable<ReadResult> results)
+    {
+        using var reading = results.GetEnumerator();
+        var failed = false;
+        while (!failed)
+        {
+            ReadResult next;
+            try
+            {
+                if (!reading.MoveNext())
+                {
+                    yield break;
+                }
+
+                next = reading.Current;
+            }
+            catch (Exception e)
+            {
+                next = new ReadError(path, null, $"cannot be read: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+                failed = true;
+            }
+
+            yield return next;
+        }
+    }
 
     private static ReadResult ReadSingle(string path, string id, ReportKind kind, DocumentMetadata defaults)
     {
@@ -163,9 +239,14 @@ public static class ReportReader
     private static (DocumentMetadata Metadata, string? Id, ReadError? Error) ReadSidecar(string reportPath)
     {
         var path = Path.Combine(Path.GetDirectoryName(reportPath) ?? ".", Path.GetFileNameWithoutExtension(reportPath) + SidecarSuffix);
-        if (!File.Exists(path))
+        if (!File.Exists(path) && DanglingLink(path) is null)
         {
             return (DocumentMetadata.None, null, null);
+        }
+
+        if (Unreadable(path) is { } reason)
+        {
+            return (DocumentMetadata.None, null, new ReadError(path, null, "bad metadata sidecar: " + reason));
         }
 
         try
@@ -175,7 +256,7 @@ public static class ReportReader
                 ? (metadata, String(json.RootElement, "id") is { } id && !string.IsNullOrWhiteSpace(id) ? id : null, null)
                 : (DocumentMetadata.None, null, new ReadError(path, null, "metadata is not a JSON object with a YYYY-MM-DD \"published\""));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException)
         {
             return (DocumentMetadata.None, null, new ReadError(path, null, "bad metadata sidecar: " + e.Message));
         }

@@ -41,7 +41,7 @@ public static class StrictText
                 return false;
             }
 
-            text = new string(chars, 0, written).Normalize(NormalizationForm.FormC);
+            text = Nfc(new string(chars, 0, written));
             return true;
         }
         finally
@@ -49,6 +49,51 @@ public static class StrictText
             ArrayPool<char>.Shared.Return(chars);
         }
     }
+
+    /// <summary>
+    /// The text in NFC, as spans require. A lone surrogate (only a JSON escape such as <c>\ud800</c>
+    /// carries one) becomes U+FFFD, as a UTF-8 store would make it anyway; a noncharacter such as
+    /// U+FFFE, which .NET refuses to normalize, stays as it is, and the text around it is normalized.
+    /// </summary>
+    public static string Nfc(string text)
+    {
+        if (FirstUnnormalizable(text, 0) < 0)
+        {
+            return text.Normalize(NormalizationForm.FormC);
+        }
+
+        var builder = new StringBuilder(text.Length);
+        var run = 0;
+        int at;
+        while ((at = FirstUnnormalizable(text, run)) >= 0)
+        {
+            builder.Append(text[run..at].Normalize(NormalizationForm.FormC));
+            var status = Rune.DecodeFromUtf16(text.AsSpan(at), out _, out var used);
+            builder.Append(status == OperationStatus.Done ? text.AsSpan(at, used) : "\uFFFD".AsSpan());
+            run = at + used;
+        }
+
+        return builder.Append(text[run..].Normalize(NormalizationForm.FormC)).ToString();
+    }
+
+    /// <summary>Where, from <paramref name="start"/>, the first lone surrogate or noncharacter is; -1 when there is none.</summary>
+    private static int FirstUnnormalizable(string text, int start)
+    {
+        for (var i = start; i < text.Length;)
+        {
+            if (Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var used) != OperationStatus.Done || IsNoncharacter(rune))
+            {
+                return i;
+            }
+
+            i += used;
+        }
+
+        return -1;
+    }
+
+    /// <summary>U+FDD0–U+FDEF and the last two code points of every plane (U+FFFE, U+FFFF, U+1FFFE …).</summary>
+    private static bool IsNoncharacter(Rune rune) => rune.Value is >= 0xFDD0 and <= 0xFDEF || (rune.Value & 0xFFFE) == 0xFFFE;
 
     private static int LineOf(ReadOnlySpan<byte> bytes, int offset) => bytes[..offset].Count((byte)'\n') + 1;
 }

@@ -6,6 +6,9 @@ public static class WarningCodes
     public const string WeekdayMismatch = "weekday_mismatch";
     public const string SinceAfterAsOf = "since_after_as_of";
     public const string YearConflict = "year_conflict";
+
+    /// <summary>A date the calendar does not have: "since April 31", February 29 outside a leap year.</summary>
+    public const string ImpossibleDate = "impossible_date";
     public const string PartsExceedWhole = "parts_exceed_whole";
     public const string SumMismatch = "sum_mismatch";
     public const string SeriesDecrease = "series_decrease";

@@ -17,9 +17,22 @@ public static class QuantityRecognizer
     private const int FirstYear = 1900;
     private const int LastYear = 2100;
 
-    /// <summary>The quantities that may count something: every number but years, dates, times and counters.</summary>
+    /// <summary>The largest figure that may count something: a hundred times the people on Earth.</summary>
+    public const long LargestCount = 1_000_000_000_000;
+
+    /// <summary>
+    /// The largest number read at all (a phone number is read, and then is no count): a larger one
+    /// is read whole, so its scale word is not taken for a number of its own, with no value, never
+    /// wrapped past 64 bits.
+    /// </summary>
+    private const long LargestNumber = 1_000_000_000_000_000_000;
+
+    /// <summary>More digits than this cannot be under <see cref="LargestNumber"/>, whatever follows them.</summary>
+    private const int MostDigits = 28;
+
+    /// <summary>The quantities that may count something: every number but years, dates, times, counters and numbers too large to count.</summary>
     public static List<Quantity> Recognize(AnalyzedText text) =>
-        [.. Numbers(text).Where(quantity => !IsNotACount(text, quantity))];
+        [.. Numbers(text).Where(quantity => !IsTooLarge(quantity) && !IsNotACount(text, quantity))];
 
     /// <summary>Every number in the text, whatever it counts.</summary>
     public static List<Quantity> Numbers(AnalyzedText text)
@@ -56,14 +69,14 @@ public static class QuantityRecognizer
 
         if (DigitValue(text, at) is not { } value)
         {
-            return null;
+            return TooLarge(text, at, QuantityForm.Digits);
         }
 
         if (value != decimal.Truncate(value))
         {
             // "1.5 مليون" is a count; a bare "2.5" is not.
             return Number(text, at + 1) is { } scale && scale["number"] is "scale" or "plural-scale"
-                ? new Quantity(at, at + 2, QuantityForm.Digits, (long)decimal.Round(value * NumberValue(scale)), null)
+                ? new Quantity(at, at + 2, QuantityForm.Digits, Count(decimal.Round(value * NumberValue(scale))), null)
                 : null;
         }
 
@@ -86,10 +99,12 @@ public static class QuantityRecognizer
             return null;
         }
 
+        // At most 19 digits each and a scale word of the lexicon: the product stays inside decimal.
         var value = whole + (fraction / (decimal)Math.Pow(10, tokens[at].Length));
-        return new Quantity(at, at + 4, QuantityForm.Digits, (long)decimal.Round(value * NumberValue(scale)), null);
+        return new Quantity(at, at + 4, QuantityForm.Digits, Count(decimal.Round(value * NumberValue(scale))), null);
     }
 
+    /// <summary>The token's digits as a number (separators dropped); null past <see cref="LargestNumber"/>.</summary>
     private static decimal? DigitValue(AnalyzedText text, int at)
     {
         var digits = text.Tokens[at].In(text.Text);
@@ -97,20 +112,56 @@ public static class QuantityRecognizer
         // "640.000": dots between groups of three are thousands separators, unless a scale word
         // follows ("1.500 مليون" is one and a half million).
         var dotsGroupThousands = IsDotGrouped(digits) && Number(text, at + 1)?["number"] is not ("scale" or "plural-scale");
-        Span<char> plain = stackalloc char[digits.Length];
+        Span<char> plain = stackalloc char[MostDigits + 1];
         var length = 0;
+        var leadingZero = true;
         foreach (var c in digits)
         {
+            if (c == '0' && leadingZero)
+            {
+                continue;
+            }
+
             if (char.IsAsciiDigit(c) || (c == '.' && !dotsGroupThousands))
             {
+                // Checked before the digit is kept: the number's length is the text's, not ours.
+                if (length == plain.Length)
+                {
+                    return null;
+                }
+
                 plain[length++] = c;
+                leadingZero = false;
             }
         }
 
+        if (length == 0)
+        {
+            return 0;
+        }
+
         return decimal.TryParse(plain[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            && value <= LargestNumber
             ? value
             : null;
     }
+
+    /// <summary>A number too large to count, read to its end so no part of it is taken for a count of its own.</summary>
+    private static Quantity TooLarge(AnalyzedText text, int at, QuantityForm form)
+    {
+        var last = at + 1;
+        while (last < text.Tokens.Count && Number(text, last)?["number"] is "scale" or "plural-scale" or "hundred")
+        {
+            last++;
+        }
+
+        return new Quantity(at, last, form, null, null);
+    }
+
+    private static bool IsTooLarge(Quantity quantity) => quantity is { Value: null, Magnitude: null } or { Value: > LargestCount };
+
+    /// <summary>A computed figure as a number: null past <see cref="LargestNumber"/>.</summary>
+    private static long? Count(decimal value) => value is >= 0 and <= LargestNumber ? (long)value : null;
 
     private static bool IsDotGrouped(ReadOnlySpan<char> digits)
     {
@@ -144,8 +195,10 @@ public static class QuantityRecognizer
     /// </summary>
     private static Quantity? Compound(AnalyzedText text, int at, QuantityForm form)
     {
-        long total = 0;
-        long group = 0;
+        // Decimal, checked against LargestNumber at every step: every part and scale is at most
+        // LargestNumber, so no product of two can leave decimal's range.
+        decimal total = 0;
+        decimal group = 0;
         var last = at;
         var i = at;
         var previous = "";
@@ -167,6 +220,11 @@ public static class QuantityRecognizer
 
             if (!TryPart(text, next, out var kind, out var value, out var width))
             {
+                if (kind == "too-large")
+                {
+                    return i == at ? TooLarge(text, at, form) : Close(at, last, total + group, form);
+                }
+
                 break;
             }
 
@@ -212,15 +270,19 @@ public static class QuantityRecognizer
 
             last = next + width;
             i = last;
+            if (total + group > LargestNumber)
+            {
+                return TooLarge(text, at, form) with { Last = last };
+            }
         }
 
         return Close(at, last, total + group, form);
 
-        static Quantity? Close(int at, int last, long value, QuantityForm form) =>
-            last > at && (value > 0 || form == QuantityForm.Digits) ? new Quantity(at, last, form, value, null) : null;
+        static Quantity? Close(int at, int last, decimal value, QuantityForm form) =>
+            last > at && (value > 0 || form == QuantityForm.Digits) ? new Quantity(at, last, form, Count(value), null) : null;
     }
 
-    private static bool TryPart(AnalyzedText text, int at, out string kind, out long value, out int width)
+    private static bool TryPart(AnalyzedText text, int at, out string kind, out decimal value, out int width)
     {
         (kind, value, width) = ("", 0, 1);
         if (at >= text.Tokens.Count)
@@ -230,12 +292,18 @@ public static class QuantityRecognizer
 
         if (text.Tokens[at].Kind == TokenKind.Number)
         {
-            if (DigitValue(text, at) is not { } digits || digits != decimal.Truncate(digits))
+            if (DigitValue(text, at) is not { } digits)
+            {
+                kind = "too-large";
+                return false;
+            }
+
+            if (digits != decimal.Truncate(digits))
             {
                 return false;
             }
 
-            (kind, value) = ("digits", (long)digits);
+            (kind, value) = ("digits", digits);
             return true;
         }
 
@@ -244,20 +312,20 @@ public static class QuantityRecognizer
             return false;
         }
 
-        (kind, value) = (word["number"]!, (long)NumberValue(word));
+        (kind, value) = (word["number"]!, NumberValue(word));
         return true;
     }
 
     /// <summary>An added part must be smaller than the smallest place already filled (300 + 21), or
     /// the tens after a unit, which Arabic says first ("واحد وثلاثون" = 31).</summary>
-    private static bool FillsEmptyPlace(long sum, long group, long value)
+    private static bool FillsEmptyPlace(decimal sum, decimal group, decimal value)
     {
         if (sum == 0)
         {
             return true;
         }
 
-        var place = 1L;
+        var place = 1m;
         while (sum % (place * 10) == 0)
         {
             place *= 10;

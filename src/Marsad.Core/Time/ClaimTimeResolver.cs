@@ -60,7 +60,7 @@ public sealed class ClaimTimeResolver
 
             time ??= ByCue(draft);
             if (time.Since is not null && time.AsOf is not null
-                && Day.Compare(Parse(time.Since), Parse(time.AsOf)) > 0)
+                && Day.Compare(Day.Parse(time.Since), Day.Parse(time.AsOf)) > 0)
             {
                 warnings.Add(WarningCodes.SinceAfterAsOf);
             }
@@ -408,7 +408,7 @@ public sealed class ClaimTimeResolver
         if (m.RelativeMonth && m.Day is { } dayOfRelativeMonth && published is { } now)
         {
             var month0 = new DateOnly(now.Year, now.Month, 1).AddMonths(m.Relative switch { RelativeWord.Last => -1, RelativeWord.Next => 1, _ => 0 });
-            return new Day(month0.Year, month0.Month, dayOfRelativeMonth);
+            return Existing(new Day(month0.Year, month0.Month, dayOfRelativeMonth), warnings);
         }
 
         if (m.StartOfYear)
@@ -439,10 +439,10 @@ public sealed class ClaimTimeResolver
         if (m.Year is { } explicitYear && m.Relative is not null && relativeYear is { } implied && implied != explicitYear)
         {
             warnings.Add(WarningCodes.YearConflict);
-            return new Day(implied, month, dayOfMonth);
+            return Existing(new Day(implied, month, dayOfMonth), warnings);
         }
 
-        return new Day(m.Year ?? relativeYear, month, dayOfMonth);
+        return Existing(new Day(m.Year ?? relativeYear, month, dayOfMonth), warnings);
     }
 
     /// <summary>The last day of a day's month; without a year, February ends on the 28th (2001 is a common year).</summary>
@@ -486,7 +486,15 @@ public sealed class ClaimTimeResolver
 
     private static string? Text(Day? day) => day?.ToString();
 
-    private static Day Parse(string day) => day.StartsWith("--", StringComparison.Ordinal)
-        ? new Day(null, int.Parse(day[2..4], System.Globalization.CultureInfo.InvariantCulture), int.Parse(day[5..7], System.Globalization.CultureInfo.InvariantCulture))
-        : Day.Of(DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    /// <summary>The day, if the calendar has it; "since April 31" names none and says so.</summary>
+    private static Day? Existing(Day day, List<string> warnings)
+    {
+        if (day.Exists)
+        {
+            return day;
+        }
+
+        warnings.Add(WarningCodes.ImpossibleDate);
+        return null;
+    }
 }

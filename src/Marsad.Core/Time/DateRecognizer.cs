@@ -192,8 +192,8 @@ public static class DateRecognizer
             return unit.Entry["unit"] switch
             {
                 "hour" => (m with { Hours = value }, unit.End),
-                "day" => (m with { Hours = value * 24 }, unit.End),
-                "week" => (m with { Hours = value * 24 * 7 }, unit.End),
+                "day" => (m with { Hours = Hours(value, 24) }, unit.End),
+                "week" => (m with { Hours = Hours(value, 24 * 7) }, unit.End),
                 "month" or "year" => (m with { LongStretch = true }, unit.End),
                 _ => null,
             };
@@ -237,6 +237,9 @@ public static class DateRecognizer
     private static bool IsJoiner(AnalyzedText text, int at) =>
         text.StartingAt(at, LexiconKind.Marker)?.Entry["marker"] is "of" or "and" or "definite"
         || text.IsPunctuation(at, '/') || text.IsPunctuation(at, '-') || text.IsPunctuation(at, '،') || text.IsPunctuation(at, ',');
+
+    /// <summary>So many days or weeks in hours, held at the largest int rather than wrapped negative.</summary>
+    private static int Hours(int count, int hoursEach) => (int)Math.Min(int.MaxValue, (long)count * hoursEach);
 
     private static int? Number(LexiconEntry entry, string key) =>
         entry[key] is { } text && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;

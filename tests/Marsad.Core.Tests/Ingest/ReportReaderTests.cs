@@ -87,7 +87,7 @@ public sealed class ReportReaderTests
     {
         using var folder = new TempFolder();
         var path = folder.File("empty.txt", " \n\t\n");
-        Assert.Equal("empty file", Assert.IsType<ReadError>(Assert.Single(Read(path))).Reason);
+        Assert.StartsWith("empty file", Assert.IsType<ReadError>(Assert.Single(Read(path))).Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,6 +102,18 @@ public sealed class ReportReaderTests
 
         var error = Assert.IsType<ReadError>(Assert.Single(Read(path)));
         Assert.Contains("file too large", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(ReportKind.Text)]
+    [InlineData(ReportKind.Html)]
+    [InlineData(ReportKind.Json)]
+    public void An_uploaded_report_over_the_limit_is_an_error_naming_the_limit(ReportKind kind)
+    {
+        var bytes = new byte[ReportReader.MaxReportBytes + 1];
+        Array.Fill(bytes, (byte)'a');
+        var error = Assert.IsType<ReadError>(Assert.Single(ReportReader.Read(bytes, kind, "big", DocumentMetadata.None)));
+        Assert.Contains("report too large", error.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -176,5 +188,62 @@ public sealed class ReportReaderTests
         folder.File("r.txt", "نص");
         folder.File("r.meta.json", """{"published": "25/01/2019"}""");
         Assert.IsType<ReadError>(Assert.Single(Read(folder.Path)));
+    }
+
+    [Fact]
+    public void Jsonl_escapes_of_a_noncharacter_are_read_and_of_half_a_surrogate_pair_named()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("odd.jsonl", string.Join('\n',
+            """{"id": "a", "text": "killed 5 people \ufffe here"}""",
+            """{"id": "b", "text": "killed 5 \ud800 people"}""",
+            """{"id": "c", "text": "killed 6 people"}"""));
+        var results = Read(path);
+        Assert.Equal(["a", "c"], results.OfType<ReadDocument>().Select(r => r.Document.Id));
+        Assert.Equal("killed 5 people \uFFFE here", results.OfType<ReadDocument>().First().Document.Text);
+        Assert.Equal(2, Assert.Single(results.OfType<ReadError>()).Line);
+    }
+
+    [Fact]
+    public void A_file_with_u_fffe_is_read()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("r.txt", "قتل 5 أشخاص \uFFFE في الهجوم");
+        Assert.Contains('\uFFFE', Assert.IsType<ReadDocument>(Assert.Single(Read(path))).Document.Text);
+    }
+
+    [Theory]
+    [InlineData("<p>قتل 5 < 7 مدنيين في القصف</p><p>وأصيب 3</p>", "قتل 5 < 7 مدنيين في القصف\nوأصيب 3")]
+    [InlineData("<p>killed 5 people <3 and 4 more> injured</p>", "killed 5 people <3 and 4 more> injured")]
+    [InlineData("a <= b, c < d <br> e", "a <= b, c < d\ne")]
+    [InlineData("x <", "x <")]
+    public void A_stray_less_than_sign_in_html_is_text(string html, string text) =>
+        Assert.Equal(text, HtmlText.Convert(html).Text);
+
+    [Fact]
+    public void A_dangling_symbolic_link_in_a_folder_is_an_error_naming_it()
+    {
+        using var folder = new TempFolder();
+        folder.File("good.txt", "قتل 5 مدنيين");
+        File.CreateSymbolicLink(folder.Combine("gone.txt"), folder.Combine("nowhere.txt"));
+        var results = Read(folder.Path);
+        var error = Assert.Single(results.OfType<ReadError>());
+        Assert.EndsWith("gone.txt", error.Path, StringComparison.Ordinal);
+        Assert.StartsWith("a symbolic link to", error.Reason, StringComparison.Ordinal);
+        Assert.Single(results.OfType<ReadDocument>());
+    }
+
+    [Fact]
+    public void A_fifo_named_like_a_report_is_not_opened()
+    {
+        using var folder = new TempFolder();
+        var fifo = folder.Combine("pipe.txt");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        var error = Assert.IsType<ReadError>(Assert.Single(Read(folder.Path)));
+        Assert.StartsWith("empty file (or not a regular file", error.Reason, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,94 @@
+using Marsad.Extraction;
+using Marsad.Ingest;
+using Marsad.Model;
+using Marsad.Storage;
+using Marsad.Time;
+
+namespace Marsad.Tests;
+
+/// <summary>One bad report never stops the others, and the store remembers which failed and why.</summary>
+public sealed class ReportIngestTests : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "marsad-ingest-" + Guid.NewGuid().ToString("N"));
+
+    private string Database => Path.Combine(folder, "marsad.db");
+
+    private static ReadDocument Read(string id, string text, string path = "reports.jsonl", int? line = null) =>
+        new(new SourceDocument(id, text, DocumentMetadata.None), path, line);
+
+    private static int Ingest(MarsadStore store, Func<SourceDocument, ExtractionResult> extract, params ReadResult[] reads) =>
+        ReportIngest.Run(store, extract, reads).Count();
+
+    /// <summary>An extractor that fails on one text, as an undiscovered fault would.</summary>
+    private static ExtractionResult FailingOn(SourceDocument document) =>
+        document.Text.Contains("boom", StringComparison.Ordinal)
+            ? throw new InvalidOperationException("a fault in the extractor")
+            : ClaimExtractor.Default.Extract(document);
+
+    [Fact]
+    public void A_report_that_fails_to_extract_is_recorded_and_the_next_is_stored()
+    {
+        using var store = MarsadStore.Open(Database);
+        var reports = ReportIngest.Run(store, FailingOn, [
+            Read("a", "قتل 5 مدنيين", line: 1), Read("b", "boom 7 people killed", line: 2), Read("c", "killed 9 civilians", line: 3),
+        ]).ToList();
+
+        Assert.Equal([IngestOutcome.Added, null, IngestOutcome.Added], reports.Select(r => r.Outcome));
+        var failure = Assert.Single(store.Failures());
+        Assert.Equal(("reports.jsonl", 2, "b", IngestStage.Extract), (failure.Source, failure.Line, failure.DocId, failure.Stage));
+        Assert.Contains("a fault in the extractor", failure.Reason, StringComparison.Ordinal);
+        Assert.Equal(["a", "c"], store.Documents().Select(d => d.Document.Id));
+    }
+
+    [Fact]
+    public void A_report_the_store_refuses_is_recorded_and_leaves_no_half_document()
+    {
+        using var store = MarsadStore.Open(Database);
+        // A claim without text breaks a NOT NULL column: the store refuses it mid-transaction.
+        static ExtractionResult Broken(SourceDocument document) => new(
+            [ClaimExtractor.Default.Extract(document).Claims[0] with { Text = null! }], new PublicationDate(null, "unknown"));
+
+        var report = Assert.Single(ReportIngest.Run(store, Broken, [Read("a", "قتل 5 مدنيين", "a.txt")]));
+        Assert.Equal(IngestStage.Store, report.Failure!.Stage);
+        Assert.Equal(0, store.DocumentCount);
+        Assert.Equal("a.txt", Assert.Single(store.Failures()).Source);
+    }
+
+    [Fact]
+    public void A_read_error_is_recorded_with_its_file_and_line()
+    {
+        using var store = MarsadStore.Open(Database);
+        var report = Assert.Single(ReportIngest.Run(store, ClaimExtractor.Default.Extract, [new ReadError("bad.jsonl", 4, "bad JSON")]));
+        Assert.Equal(IngestStage.Read, report.Failure!.Stage);
+        Assert.Equal("bad.jsonl:4: bad JSON", Assert.Single(store.Failures()).Message);
+    }
+
+    [Fact]
+    public void Storing_the_fixed_report_clears_its_failure()
+    {
+        using var store = MarsadStore.Open(Database);
+        Ingest(store, FailingOn, Read("b", "boom 7 people killed", "r.jsonl", 2), Read("x", "boom", "other.txt"));
+        Assert.Equal(2, store.Failures().Count);
+
+        Ingest(store, FailingOn, Read("b", "7 people killed", "r.jsonl", 2));
+        Assert.Equal("other.txt", Assert.Single(store.Failures()).Source);
+    }
+
+    [Fact]
+    public void A_failure_again_at_the_same_place_replaces_the_earlier_one()
+    {
+        using var store = MarsadStore.Open(Database);
+        Ingest(store, ClaimExtractor.Default.Extract, new ReadError("r.txt", null, "empty file"));
+        Ingest(store, ClaimExtractor.Default.Extract, new ReadError("r.txt", null, "invalid UTF-8"));
+        Assert.Equal("invalid UTF-8", Assert.Single(store.Failures()).Reason);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
