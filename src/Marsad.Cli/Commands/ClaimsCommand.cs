@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Marsad.Cli.Output;
 using Marsad.Model;
-using Marsad.Serialization;
 using Marsad.Storage;
 
 namespace Marsad.Cli.Commands;
@@ -30,7 +29,7 @@ internal static class ClaimsCommand
                 return ExitCodes.BadUsage;
             }
 
-            var claims = store.ClaimsWithReviews(result.GetValue(doc), ClaimJson.Parse<Category>(result.GetValue(category)));
+            var claims = store.ClaimsWithReviews(result.GetValue(doc), Codes.Parse<Category>(result.GetValue(category)));
             ClaimWriter.Write(claims, result.GetValue(format)!);
             return ExitCodes.Success;
         });

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using Marsad.Languages;
+using Marsad.Model;
 
 namespace Marsad.Places;
 
@@ -16,7 +17,7 @@ public static class GazetteerData
     private const long CityPopulation = 100_000;
 
     private static readonly Lazy<FrozenDictionary<string, string>> LevelsById = new(() =>
-        Entries("en").GroupBy(e => e["place"]!, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.First()["level"]!, StringComparer.Ordinal));
+        Entries("en").GroupBy(e => e.Place!.GazetteerId!, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.First().PlaceLevel!, StringComparer.Ordinal));
 
     /// <summary>The level of each place by its gazetteer id (city, town, subdistrict, district, governorate): how precise a place is.</summary>
     public static IReadOnlyDictionary<string, string> Levels => LevelsById.Value;
@@ -60,12 +61,12 @@ public static class GazetteerData
             }
 
             var english = f[3].Split('|');
-            var features = Features(
+            var named = Named(
                 "iso:" + f[0], "governorate", f[0], english[0],
                 double.Parse(f[1], CultureInfo.InvariantCulture), double.Parse(f[2], CultureInfo.InvariantCulture));
             foreach (var name in language == "ar" ? f[4].Split('|') : english)
             {
-                yield return new LexiconEntry(LexiconKind.Place, name, features);
+                yield return named(name);
             }
         }
     }
@@ -76,12 +77,12 @@ public static class GazetteerData
         foreach (var place in places)
         {
             var names = place.Names.GetValueOrDefault(language) ?? [];
-            var features = Features(
+            var named = Named(
                 "profile:" + place.Id, place.Level, place.Admin1, place.Names.GetValueOrDefault("en") is [var english, ..] ? english : place.Id,
                 place.Lat, place.Lon);
             foreach (var name in names)
             {
-                yield return new LexiconEntry(LexiconKind.Place, name, features);
+                yield return named(name);
             }
         }
     }
@@ -108,7 +109,7 @@ public static class GazetteerData
             var id = unit.GetProperty("id").GetString()!;
             var governorate = unit.TryGetProperty("governorateId", out var g) ? g.GetString()! : id;
             var centroid = unit.GetProperty("centroid");
-            var features = Features(
+            var named = Named(
                 "opensyria:" + id, level, iso.GetValueOrDefault(governorate), unit.GetProperty("name").GetProperty("en").GetString()!,
                 centroid.GetProperty("latitude").GetDouble(), centroid.GetProperty("longitude").GetDouble());
             var names = new HashSet<string>(StringComparer.Ordinal);
@@ -127,7 +128,7 @@ public static class GazetteerData
 
             foreach (var name in names)
             {
-                yield return new LexiconEntry(LexiconKind.Place, name, features);
+                yield return named(name);
             }
         }
     }
@@ -141,27 +142,23 @@ public static class GazetteerData
             var f = line.Split('\t');
             // A city of 100,000 or more is a place wherever it is named; a smaller town's name may be a common word.
             var level = long.TryParse(f[14], CultureInfo.InvariantCulture, out var population) && population >= CityPopulation ? "city" : "town";
-            var features = Features(
+            var named = Named(
                 "geonames:" + f[0], level, iso.GetValueOrDefault($"{f[8]}.{f[10]}"), f[1],
                 double.Parse(f[4], CultureInfo.InvariantCulture), double.Parse(f[5], CultureInfo.InvariantCulture));
             var names = language == "ar" ? f[3].Split(',').Where(IsArabic) : new[] { f[1], f[2] }.Where(n => n.Length > 2);
             foreach (var name in names.Distinct(StringComparer.Ordinal))
             {
-                yield return new LexiconEntry(LexiconKind.Place, name, features);
+                yield return named(name);
             }
         }
     }
 
-    private static FrozenDictionary<string, string> Features(string id, string level, string? admin1, string name, double lat, double lon) =>
-        new Dictionary<string, string>
-        {
-            ["place"] = id,
-            ["level"] = level,
-            ["admin1"] = admin1 ?? "",
-            ["name"] = name,
-            ["lat"] = lat.ToString("R", CultureInfo.InvariantCulture),
-            ["lon"] = lon.ToString("R", CultureInfo.InvariantCulture),
-        }.ToFrozenDictionary();
+    /// <summary>A place under one of its names: the entry's features are the place and its level.</summary>
+    private static Func<string, LexiconEntry> Named(string id, string level, string? admin1, string name, double lat, double lon)
+    {
+        var place = new Place(name, string.IsNullOrEmpty(admin1) ? null : admin1, id, lat, lon);
+        return phrase => new LexiconEntry(LexiconKind.Place, phrase) { Place = place, PlaceLevel = level };
+    }
 
     private static bool IsArabic(string name) => name.Length > 1 && name.Any(c => c is >= '\u0621' and <= '\u064A');
 }

@@ -30,7 +30,7 @@ public sealed class PlaceResolver
                 places.Add(new Mention(place.Start, place.End, place.Entry));
                 i = place.End - 1;
             }
-            else if (i > 0 && text.Tokens[i].Kind == TokenKind.Word && text.StartingAt(i - 1, LexiconKind.Marker)?.Entry["names"] is not null
+            else if (i > 0 && text.Tokens[i].Kind == TokenKind.Word && text.StartingAt(i - 1, LexiconKind.Marker)?.Entry.NamesPlace is true
                 && text.StartingAt(i, LexiconKind.Marker) is null && text.StartingAt(i, LexiconKind.Actor) is null)
             {
                 // "بلدة الشعفة": a place the gazetteer does not know, kept as written.
@@ -74,14 +74,14 @@ public sealed class PlaceResolver
 
     private Place? ReportPlace()
     {
-        var firstLines = places.Where(p => text.LineOf(p.Start) < LineAfterDateline() && p.Entry?["level"] is "governorate").ToList();
+        var firstLines = places.Where(p => text.LineOf(p.Start) < LineAfterDateline() && p.Entry?.PlaceLevel is "governorate").ToList();
         if (firstLines.Count > 0)
         {
             return ToPlace(firstLines[0], asWritten: true);
         }
 
-        var mostNamed = places.Where(p => p.Entry?["admin1"] is { Length: > 0 })
-            .GroupBy(p => p.Entry!["admin1"]).OrderByDescending(g => g.Count()).FirstOrDefault();
+        var mostNamed = places.Where(p => p.Entry?.Place?.Admin1 is not null)
+            .GroupBy(p => p.Entry!.Place!.Admin1).OrderByDescending(g => g.Count()).FirstOrDefault();
         return mostNamed is null ? null : new Place(Admin1: mostNamed.Key);
     }
 
@@ -110,8 +110,8 @@ public sealed class PlaceResolver
     /// too; scripts without case never take this way.
     /// </remarks>
     private bool IsPlace(LexiconMatch place) =>
-        place.Entry["level"] is not "town"
-        || (place.Start > 0 && text.StartingAt(place.Start - 1, LexiconKind.Marker)?.Entry["marker"] == "place-cue")
+        place.Entry.PlaceLevel is not "town"
+        || (place.Start > 0 && text.StartingAt(place.Start - 1, LexiconKind.Marker)?.Entry.Marker == MarkerWord.PlaceCue)
         || (char.IsUpper(text.Normalized.Original[text.Normalized.OriginalSpan(text.Tokens[place.Start].Start, text.Tokens[place.Start].End).Start])
             && place.Start > text.Sentences[text.SentenceOf(place.Start)].Start);
 

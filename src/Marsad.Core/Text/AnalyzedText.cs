@@ -25,7 +25,7 @@ public sealed class AnalyzedText
         var timesNamed = TimesNamed(matches);
         foreach (var found in matches)
         {
-            var match = found.Kind == LexiconKind.Actor && found.Entry["anaphor"] is not null
+            var match = found.Kind == LexiconKind.Actor && found.Entry.Anaphor is not null
                 ? found with { Entry = language.ResolveAnaphor(found.Entry, timesNamed) }
                 : found;
             (startingAt[match.Start] ??= []).Add(match);
@@ -114,7 +114,7 @@ public sealed class AnalyzedText
         return false;
     }
 
-    private bool IsRelative(int token) => token < Tokens.Count && StartingAt(token, LexiconKind.Marker)?.Entry["marker"] == "relative";
+    private bool IsRelative(int token) => token < Tokens.Count && StartingAt(token, LexiconKind.Marker)?.Entry.Marker == MarkerWord.Relative;
 
     /// <summary>Whether any lexicon phrase starts at a token.</summary>
     public bool HasAnyMatch(int token) => token >= 0 && token < Tokens.Count && startingAt[token] is { Count: > 0 };
@@ -151,9 +151,9 @@ public sealed class AnalyzedText
         var named = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var match in matches)
         {
-            if (match.Kind == LexiconKind.Actor && match.Entry["anaphor"] is null)
+            if (match.Kind == LexiconKind.Actor && match.Entry.Anaphor is null)
             {
-                named[match.Entry["actor"]!] = named.GetValueOrDefault(match.Entry["actor"]!) + 1;
+                named[match.Entry.Actor!] = named.GetValueOrDefault(match.Entry.Actor!) + 1;
             }
         }
 
