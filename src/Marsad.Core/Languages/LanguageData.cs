@@ -18,6 +18,7 @@ public sealed record DataProblem(string Path, int Line, string Message)
 /// </summary>
 public sealed record LanguageData(
     string Code,
+    Conventions Conventions,
     IReadOnlyDictionary<char, char> Folding,
     IReadOnlyList<(string Clitic, string Slot)> Clitics,
     IReadOnlyList<LexiconEntry> Entries,
@@ -28,7 +29,7 @@ public sealed record LanguageData(
 
     /// <summary>The files every pack has; a folder without them is no pack.</summary>
     public static IReadOnlyList<string> Files { get; } =
-        ["folding", "clitics", "numbers", "duals", "furniture", .. LexiconSchema.FeatureFiles.Select(f => f.File)];
+        ["conventions", "folding", "clitics", "numbers", "duals", "furniture", .. LexiconSchema.FeatureFiles.Select(f => f.File)];
 
     /// <summary>The pack shipped in this assembly for a language code.</summary>
     public static LanguageData Embedded(string code) =>
@@ -46,6 +47,7 @@ public sealed record LanguageData(
     private static LanguageData Read(string code, string folder, Func<string, TextReader?> open)
     {
         var reader = new Reader(folder, open);
+        var conventions = reader.Conventions();
         var folding = reader.Folding();
         var clitics = reader.Clitics();
         var entries = new List<LexiconEntry>(reader.Numbers());
@@ -57,7 +59,7 @@ public sealed record LanguageData(
 
         entries.AddRange(reader.Duals(entries));
         var furniture = reader.Furniture();
-        return new LanguageData(code, folding, clitics, entries, furniture, reader.Problems);
+        return new LanguageData(code, conventions, folding, clitics, entries, furniture, reader.Problems);
     }
 
     /// <summary>
@@ -103,6 +105,55 @@ public sealed record LanguageData(
 
             Problems.Add(new DataProblem(path, line, $"expected '{expected}'."));
             return false;
+        }
+
+        /// <summary>conventions.tsv: one "key, value" line for each key; lists are separated by spaces.</summary>
+        public Conventions Conventions()
+        {
+            var values = new Dictionary<string, (string Path, int Line, string Value)>(StringComparer.Ordinal);
+            foreach (var (path, line, fields) in Rows("conventions.tsv"))
+            {
+                if (Columns(path, line, fields, 2, "key<TAB>value") && !values.TryAdd(fields[0].Trim(), (path, line, fields[1].Trim())))
+                {
+                    Problems.Add(new DataProblem(path, line, $"'{fields[0].Trim()}' is given twice; expected one line a key."));
+                }
+            }
+
+            string Text(string key, string expected, Func<string, bool> valid)
+            {
+                if (!values.Remove(key, out var found))
+                {
+                    Problems.Add(new DataProblem($"{folder}/conventions.tsv", 0, $"no '{key}'; expected {expected}."));
+                    return "";
+                }
+
+                if (!valid(found.Value))
+                {
+                    Problems.Add(new DataProblem(found.Path, found.Line, $"{key} '{found.Value}': expected {expected}."));
+                    return "";
+                }
+
+                return found.Value;
+            }
+
+            static string Characters(string list) => string.Concat(list.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            static bool OneCharacterEach(string list) => list.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(c => c.Length == 1);
+
+            var script = Codes.Parse<Script>(Text("script", $"one of {string.Join(", ", Codes.All<Script>())}", v => Codes.Parse<Script>(v) is not null));
+            var decimalMark = Text("decimal", "one punctuation character", v => v.Length == 1 && !char.IsLetterOrDigit(v[0]));
+            var conventions = new Conventions(
+                script ?? Script.Latin,
+                decimalMark is [var mark] ? mark : '.',
+                Characters(Text("sentence-end", "punctuation characters separated by spaces", OneCharacterEach)),
+                Characters(Text("clause-end", "punctuation characters separated by spaces", OneCharacterEach)),
+                Text("units-before-tens", "yes or no", v => v is "yes" or "no") == "yes",
+                [.. Text("detection-words", "words separated by spaces, or - for none", v => v.Length > 0).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w != "-")]);
+            foreach (var (key, (path, line, _)) in values)
+            {
+                Problems.Add(new DataProblem(path, line, $"unknown key '{key}'; expected one of: script, decimal, sentence-end, clause-end, units-before-tens, detection-words."));
+            }
+
+            return conventions;
         }
 
         public Dictionary<char, char> Folding()

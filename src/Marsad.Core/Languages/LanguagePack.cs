@@ -15,9 +15,10 @@ public sealed class LanguagePack
     private readonly FrozenDictionary<(string Anaphor, string Actor), LexiconEntry> anaphorReadings;
 
     private LanguagePack(
-        string code, ConflictProfile profile, Normalizer normalizer, PhraseIndex phrases, GazetteerIndex gazetteer,
+        string code, Conventions conventions, ConflictProfile profile, Normalizer normalizer, PhraseIndex phrases, GazetteerIndex gazetteer,
         FrozenDictionary<(string, string), LexiconEntry> anaphorReadings)
     {
+        Conventions = conventions;
         Gazetteer = gazetteer;
         Code = code;
         Profile = profile;
@@ -27,6 +28,9 @@ public sealed class LanguagePack
     }
 
     public string Code { get; }
+
+    /// <summary>How the languages write numbers and punctuation; numbers as the first (main) one writes them.</summary>
+    public Conventions Conventions { get; }
 
     public Normalizer Normalizer { get; }
 
@@ -44,8 +48,7 @@ public sealed class LanguagePack
     /// The packs of one or more languages as one: a report in two languages (an English quote in an
     /// Arabic report) is read with both. Their scripts differ, so their phrases never meet.
     /// </summary>
-    public static LanguagePack Load(IReadOnlyList<string> codes, ConflictProfile profile) =>
-        Load([.. codes.Select(LanguageData.Embedded)], profile);
+    public static LanguagePack Load(IReadOnlyList<string> codes, ConflictProfile profile) => LanguageCatalog.Shipped.Load(codes, profile);
 
     /// <summary>The packs of these languages' data as one; a problem in the data stops the load with its file and line.</summary>
     public static LanguagePack Load(IReadOnlyList<LanguageData> languages, ConflictProfile profile)
@@ -70,7 +73,7 @@ public sealed class LanguagePack
         {
             entries.AddRange(language.Entries.Select(e => e with { Phrase = LanguageData.Fold(normalizer, e.Phrase) }));
             entries.AddRange(ProfileEntries(profile, language.Code, anaphorReadings).Select(e => e with { Phrase = LanguageData.Fold(normalizer, e.Phrase) }));
-            places.AddRange(GazetteerData.Entries(language.Code).Concat(GazetteerData.Entries(profile.Places, language.Code))
+            places.AddRange(GazetteerData.Entries(language.Code, language.Conventions.Script).Concat(GazetteerData.Entries(profile.Places, language.Code))
                 .Select(e => e with { Phrase = LanguageData.Fold(normalizer, e.Phrase) }));
         }
 
@@ -78,7 +81,7 @@ public sealed class LanguagePack
         var gazetteer = new GazetteerIndex(normalizer.Folding, readClitics, places, placeWords);
         entries.AddRange(places);
         return new LanguagePack(
-            string.Join('+', languages.Select(l => l.Code)), profile, normalizer, new PhraseIndex(readClitics, entries), gazetteer,
+            string.Join('+', languages.Select(l => l.Code)), Conventions.Merge([.. languages.Select(l => l.Conventions)]), profile, normalizer, new PhraseIndex(readClitics, entries), gazetteer,
             anaphorReadings.ToFrozenDictionary());
     }
 

@@ -32,19 +32,13 @@ internal static class Tsv
         return new StreamReader(stream);
     }
 
-    /// <summary>Parses "key=value; key=value".</summary>
-    public static Dictionary<string, string> Features(string text)
+    /// <summary>The names of the embedded folders under <paramref name="parent"/> that hold a file of this name, in ordinal order.</summary>
+    public static IEnumerable<string> EmbeddedFolders(string parent, string file)
     {
-        var features = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            if (equals > 0)
-            {
-                features[pair[..equals].Trim()] = pair[(equals + 1)..].Trim();
-            }
-        }
-
-        return features;
+        var (prefix, suffix) = ($"Marsad.{parent}/", "/" + file);
+        return Assembly.GetExecutingAssembly().GetManifestResourceNames()
+            .Where(name => name.StartsWith(prefix, StringComparison.Ordinal) && name.EndsWith(suffix, StringComparison.Ordinal))
+            .Select(name => name[prefix.Length..^suffix.Length])
+            .Order(StringComparer.Ordinal);
     }
 }

@@ -16,14 +16,21 @@ public static class GazetteerData
 {
     private const long CityPopulation = 100_000;
 
+    /// <summary>The sources' code for their Latin-script names.</summary>
+    private const string LatinNames = "en";
+
     private static readonly Lazy<FrozenDictionary<string, string>> LevelsById = new(() =>
-        Entries("en").GroupBy(e => e.Place!.GazetteerId!, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.First().PlaceLevel!, StringComparer.Ordinal));
+        Entries("en", Script.Latin).GroupBy(e => e.Place!.GazetteerId!, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.First().PlaceLevel!, StringComparer.Ordinal));
 
     /// <summary>The level of each place by its gazetteer id (city, town, subdistrict, district, governorate): how precise a place is.</summary>
     public static IReadOnlyDictionary<string, string> Levels => LevelsById.Value;
 
-    /// <summary>Every place under its names in one language (Arabic names, or English and transliterated ones).</summary>
-    public static IEnumerable<LexiconEntry> Entries(string language)
+    /// <summary>
+    /// Every place under its names in one language: the names the sources give in that language,
+    /// and for a language of Latin script the sources' Latin names (English and transliterated
+    /// ones), which is how any such language writes a Syrian town.
+    /// </summary>
+    public static IEnumerable<LexiconEntry> Entries(string language, Script script)
     {
         var crosswalk = ReadCrosswalk();
         foreach (var (file, level) in new[]
@@ -31,25 +38,25 @@ public static class GazetteerData
             ("opensyria/governorates.json", "governorate"), ("opensyria/districts.json", "district"), ("opensyria/subdistricts.json", "subdistrict"),
         })
         {
-            foreach (var entry in OpenSyria(file, level, language, crosswalk))
+            foreach (var entry in OpenSyria(file, level, script == Script.Latin ? [language, LatinNames] : [language], crosswalk))
             {
                 yield return entry;
             }
         }
 
-        foreach (var entry in GeoNames(language, crosswalk))
+        foreach (var entry in GeoNames(script, crosswalk))
         {
             yield return entry;
         }
 
-        foreach (var entry in Regional(language))
+        foreach (var entry in Regional(script))
         {
             yield return entry;
         }
     }
 
     /// <summary>The first-level divisions of the neighbouring wars' countries (<c>regional_admin1.tsv</c>).</summary>
-    private static IEnumerable<LexiconEntry> Regional(string language)
+    private static IEnumerable<LexiconEntry> Regional(Script script)
     {
         const string path = "Places/Data/regional_admin1.tsv";
         using var reader = Tsv.OpenEmbedded(path);
@@ -64,7 +71,7 @@ public static class GazetteerData
             var named = Named(
                 "iso:" + f[0], "governorate", f[0], english[0],
                 double.Parse(f[1], CultureInfo.InvariantCulture), double.Parse(f[2], CultureInfo.InvariantCulture));
-            foreach (var name in language == "ar" ? f[4].Split('|') : english)
+            foreach (var name in script == Script.Arabic ? f[4].Split('|') : english)
             {
                 yield return named(name);
             }
@@ -101,7 +108,7 @@ public static class GazetteerData
         return iso;
     }
 
-    private static IEnumerable<LexiconEntry> OpenSyria(string file, string level, string language, Dictionary<string, string> iso)
+    private static IEnumerable<LexiconEntry> OpenSyria(string file, string level, string[] languages, Dictionary<string, string> iso)
     {
         using var json = JsonDocument.Parse(Tsv.OpenEmbedded("Places/Data/" + file).ReadToEnd());
         foreach (var unit in json.RootElement.EnumerateArray())
@@ -113,14 +120,17 @@ public static class GazetteerData
                 "opensyria:" + id, level, iso.GetValueOrDefault(governorate), unit.GetProperty("name").GetProperty("en").GetString()!,
                 centroid.GetProperty("latitude").GetDouble(), centroid.GetProperty("longitude").GetDouble());
             var names = new HashSet<string>(StringComparer.Ordinal);
-            if (unit.GetProperty("name").TryGetProperty(language, out var own))
+            foreach (var language in languages)
             {
-                names.Add(own.GetString()!);
+                if (unit.GetProperty("name").TryGetProperty(language, out var own))
+                {
+                    names.Add(own.GetString()!);
+                }
             }
 
             foreach (var alias in unit.GetProperty("aliases").EnumerateArray())
             {
-                if (alias.GetProperty("language").GetString() == language)
+                if (languages.Contains(alias.GetProperty("language").GetString()))
                 {
                     names.Add(alias.GetProperty("value").GetString()!);
                 }
@@ -133,8 +143,8 @@ public static class GazetteerData
         }
     }
 
-    /// <summary>GeoNames towns: Arabic alternate names for Arabic; the name and its ASCII form for English.</summary>
-    private static IEnumerable<LexiconEntry> GeoNames(string language, Dictionary<string, string> iso)
+    /// <summary>GeoNames towns: the Arabic alternate names for Arabic script; the name and its ASCII form for Latin script.</summary>
+    private static IEnumerable<LexiconEntry> GeoNames(Script script, Dictionary<string, string> iso)
     {
         using var reader = Tsv.OpenEmbedded("Places/Data/geonames_cities500_SY_IQ.txt");
         while (reader.ReadLine() is { } line)
@@ -145,7 +155,7 @@ public static class GazetteerData
             var named = Named(
                 "geonames:" + f[0], level, iso.GetValueOrDefault($"{f[8]}.{f[10]}"), f[1],
                 double.Parse(f[4], CultureInfo.InvariantCulture), double.Parse(f[5], CultureInfo.InvariantCulture));
-            var names = language == "ar" ? f[3].Split(',').Where(IsArabic) : new[] { f[1], f[2] }.Where(n => n.Length > 2);
+            var names = script == Script.Arabic ? f[3].Split(',').Where(IsArabic) : new[] { f[1], f[2] }.Where(n => n.Length > 2);
             foreach (var name in names.Distinct(StringComparer.Ordinal))
             {
                 yield return named(name);
@@ -160,5 +170,6 @@ public static class GazetteerData
         return phrase => new LexiconEntry(LexiconKind.Place, phrase) { Place = place, PlaceLevel = level };
     }
 
+    /// <summary>A GeoNames alternate name in Arabic letters (its Persian, Urdu … names use them too, and are kept).</summary>
     private static bool IsArabic(string name) => name.Length > 1 && name.Any(c => c is >= '\u0621' and <= '\u064A');
 }

@@ -108,9 +108,10 @@ public static class QuantityRecognizer
     {
         var digits = text.Tokens[at].In(text.Text);
 
-        // "640.000": dots between groups of three are thousands separators, unless a scale word
-        // follows ("1.500 مليون" is one and a half million).
-        var dotsGroupThousands = IsDotGrouped(digits) && Number(text, at + 1)?.Number is not (NumberWord.Scale or NumberWord.PluralScale);
+        // "640.000": decimal marks between groups of three are thousands separators, unless a scale
+        // word follows ("1.500 مليون" is one and a half million). Every other separator groups thousands.
+        var decimalMark = text.Language.Conventions.DecimalMark;
+        var marksGroupThousands = IsGroupedBy(digits, decimalMark) && Number(text, at + 1)?.Number is not (NumberWord.Scale or NumberWord.PluralScale);
         Span<char> plain = stackalloc char[MostDigits + 1];
         var length = 0;
         var leadingZero = true;
@@ -121,7 +122,7 @@ public static class QuantityRecognizer
                 continue;
             }
 
-            if (char.IsAsciiDigit(c) || (c == '.' && !dotsGroupThousands))
+            if (char.IsAsciiDigit(c) || (c == decimalMark && !marksGroupThousands))
             {
                 // Checked before the digit is kept: the number's length is the text's, not ours.
                 if (length == plain.Length)
@@ -129,7 +130,7 @@ public static class QuantityRecognizer
                     return null;
                 }
 
-                plain[length++] = c;
+                plain[length++] = c == decimalMark ? '.' : c;
                 leadingZero = false;
             }
         }
@@ -162,9 +163,10 @@ public static class QuantityRecognizer
     /// <summary>A computed figure as a number: null past <see cref="LargestNumber"/>.</summary>
     private static long? Count(decimal value) => value is >= 0 and <= LargestNumber ? (long)value : null;
 
-    private static bool IsDotGrouped(ReadOnlySpan<char> digits)
+    /// <summary>Whether a mark stands between groups of three digits only ("640.000", "1.250.000").</summary>
+    private static bool IsGroupedBy(ReadOnlySpan<char> digits, char mark)
     {
-        var dot = digits.IndexOf('.');
+        var dot = digits.IndexOf(mark);
         if (dot is < 1 or > 3)
         {
             return false;
@@ -172,7 +174,7 @@ public static class QuantityRecognizer
 
         for (var at = dot; at < digits.Length; at += 4)
         {
-            if (digits[at] != '.' || at + 4 > digits.Length || !char.IsAsciiDigit(digits[at + 1]) || !char.IsAsciiDigit(digits[at + 2])
+            if (digits[at] != mark || at + 4 > digits.Length || !char.IsAsciiDigit(digits[at + 1]) || !char.IsAsciiDigit(digits[at + 2])
                 || !char.IsAsciiDigit(digits[at + 3]))
             {
                 return false;
@@ -234,7 +236,7 @@ public static class QuantityRecognizer
 
             // Digits never add to digits: "100 و20" is two figures, not 120.
             var adds = word is null or NumberWord.Unit or NumberWord.Ten or NumberWord.Hundreds;
-            if (i > at && adds && (!(joined || next > i) || !FillsEmptyPlace(total + group, group, value)
+            if (i > at && adds && (!(joined || next > i) || !FillsEmptyPlace(total + group, group, value, text.Language.Conventions.UnitsBeforeTens)
                 || (digits && previousDigits)))
             {
                 break;
@@ -320,8 +322,9 @@ public static class QuantityRecognizer
     }
 
     /// <summary>An added part must be smaller than the smallest place already filled (300 + 21), or
-    /// the tens after a unit, which Arabic says first ("واحد وثلاثون" = 31).</summary>
-    private static bool FillsEmptyPlace(decimal sum, decimal group, decimal value)
+    /// the tens after a unit in a language that says the unit first (<c>units-before-tens</c>:
+    /// "واحد وثلاثون" = 31).</summary>
+    private static bool FillsEmptyPlace(decimal sum, decimal group, decimal value, bool unitsBeforeTens)
     {
         if (sum == 0)
         {
@@ -334,7 +337,7 @@ public static class QuantityRecognizer
             place *= 10;
         }
 
-        var unitsThenTens = value % 10 == 0 && value < 100 && group % 100 is > 0 and < 10;
+        var unitsThenTens = unitsBeforeTens && value % 10 == 0 && value < 100 && group % 100 is > 0 and < 10;
         return value < place || unitsThenTens;
     }
 

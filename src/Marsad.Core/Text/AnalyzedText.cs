@@ -63,12 +63,15 @@ public sealed class AnalyzedText
     public bool IsPunctuation(int token, char c) =>
         token >= 0 && token < Tokens.Count && Tokens[token].Kind == TokenKind.Punctuation && Text[Tokens[token].Start] == c;
 
-    /// <summary>A clause ends at a comma or semicolon, or where the sentence ends.</summary>
+    /// <summary>A clause ends at its language's clause punctuation (a comma, a semicolon), or where the sentence ends.</summary>
     public bool IsClauseEnd(int token) =>
         token >= 0 && token < Tokens.Count
-        && (IsSentenceEnd(token) || (Tokens[token].Kind == TokenKind.Punctuation && Text[Tokens[token].Start] is '،' or ',' or '؛' or ';'));
+        && (IsSentenceEnd(token) || (Tokens[token].Kind == TokenKind.Punctuation && Language.Conventions.ClauseEnds.Contains(Text[Tokens[token].Start], StringComparison.Ordinal)));
 
-    public bool IsSentenceEnd(int token) => IsSentenceEnd(Tokens[token], Text);
+    /// <summary>A sentence ends at a line break or at its language's sentence punctuation.</summary>
+    public bool IsSentenceEnd(int token) =>
+        Tokens[token].Kind == TokenKind.LineBreak
+        || (Tokens[token].Kind == TokenKind.Punctuation && Language.Conventions.SentenceEnds.Contains(Text[Tokens[token].Start], StringComparison.Ordinal));
 
     /// <summary>
     /// Where the clause that runs from <paramref name="from"/> ends, at <paramref name="limit"/> at
@@ -159,10 +162,6 @@ public sealed class AnalyzedText
 
         return named;
     }
-
-    private static bool IsSentenceEnd(Token token, string text) =>
-        token.Kind == TokenKind.LineBreak
-        || (token.Kind == TokenKind.Punctuation && text[token.Start] is '.' or '؟' or '?' or '!' or ':');
 
     private static (int[] Of, List<(int Start, int End)> Ranges) Segment(List<Token> tokens, Func<int, bool> isEnd)
     {
