@@ -41,4 +41,20 @@ internal static class Tsv
             .Select(name => name[prefix.Length..^suffix.Length])
             .Order(StringComparer.Ordinal);
     }
+
+    /// <summary>Parses "key=value; key=value".</summary>
+    public static Dictionary<string, string> Features(string text)
+    {
+        var features = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                features[pair[..equals].Trim()] = pair[(equals + 1)..].Trim();
+            }
+        }
+
+        return features;
+    }
 }
