@@ -38,6 +38,7 @@ public static class MarsadCommand
         root.Subcommands.Add(BackupCommand.Create(options));
         root.Subcommands.Add(ReextractCommand.Create(options));
         root.Subcommands.Add(EvalCommand.Create(options));
+        root.Subcommands.Add(LintDataCommand.Create());
         root.Subcommands.Add(DemoCommand.Create(options));
         return root;
     }

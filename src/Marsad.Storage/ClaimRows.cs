@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Marsad.Model;
-using Marsad.Serialization;
 using Microsoft.Data.Sqlite;
 
 namespace Marsad.Storage;
@@ -29,8 +28,8 @@ internal static class ClaimRows
         object?[] values =
         [
             c.Id, c.Doc, c.Span.Start, c.Span.End, c.Text, c.Quote, c.Headline ? 1 : 0, c.Value, c.Low, c.High,
-            ClaimJson.Code(c.Qualifier), Code(c.Magnitude), c.Unit, ClaimJson.Code(c.Category),
-            JsonSerializer.Serialize(c.Also.Select(ClaimJson.Code)), c.Group.Actor, Code(c.Group.Role), Code(c.Group.Age),
+            Model.Codes.Of(c.Qualifier), Code(c.Magnitude), c.Unit, Model.Codes.Of(c.Category),
+            JsonSerializer.Serialize(c.Also.Select(Model.Codes.Of)), c.Group.Actor, Code(c.Group.Role), Code(c.Group.Age),
             Code(c.Group.Sex), c.Group.Nationality, c.Perpetrator, Code(c.Cause), Code(c.Time.Kind), c.Time.Since,
             c.Time.Start, c.Time.End, c.Time.AsOf, c.Place.Name, c.Place.Admin1, c.Place.GazetteerId, c.Place.Lat, c.Place.Lon,
             c.Parent, c.Attribution, JsonSerializer.Serialize(c.Warnings),
@@ -58,15 +57,15 @@ internal static class ClaimRows
         var quote = Next()!;
         var headline = NextLong() == 1;
         var (value, low, high) = (NextLong(), NextLong(), NextLong());
-        var qualifier = ClaimJson.Parse<Qualifier>(Next()) ?? Qualifier.Exact;
-        var magnitude = ClaimJson.Parse<Magnitude>(Next());
+        var qualifier = Model.Codes.Parse<Qualifier>(Next()) ?? Qualifier.Exact;
+        var magnitude = Model.Codes.Parse<Magnitude>(Next());
         var unit = Next()!;
-        var category = ClaimJson.Parse<Category>(Next()) ?? Category.Other;
-        var also = Codes(Next()).Select(a => ClaimJson.Parse<Category>(a)!.Value).ToList();
-        var group = new Group(Next(), ClaimJson.Parse<Role>(Next()), ClaimJson.Parse<AgeGroup>(Next()), ClaimJson.Parse<Sex>(Next()), Next());
+        var category = Model.Codes.Parse<Category>(Next()) ?? Category.Other;
+        var also = Codes(Next()).Select(a => Model.Codes.Parse<Category>(a)!.Value).ToList();
+        var group = new Group(Next(), Model.Codes.Parse<Role>(Next()), Model.Codes.Parse<AgeGroup>(Next()), Model.Codes.Parse<Sex>(Next()), Next());
         var perpetrator = Next();
-        var cause = ClaimJson.Parse<Cause>(Next());
-        var time = new ClaimTime(ClaimJson.Parse<TimeKind>(Next()), Next(), Next(), Next(), Next());
+        var cause = Model.Codes.Parse<Cause>(Next());
+        var time = new ClaimTime(Model.Codes.Parse<TimeKind>(Next()), Next(), Next(), Next(), Next());
         var place = new Place(Next(), Next(), Next(), NextDouble(), NextDouble());
         var parent = Next();
         var attribution = Next();
@@ -84,5 +83,5 @@ internal static class ClaimRows
     private static string[] Codes(string? json) => json is null or "[]" ? [] : JsonSerializer.Deserialize<string[]>(json)!;
 
     private static string? Code<T>(T? value)
-        where T : struct, Enum => value is { } v ? ClaimJson.Code(v) : null;
+        where T : struct, Enum => value is { } v ? Model.Codes.Of(v) : null;
 }

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Marsad.Model;
 using Marsad.Reviews;
-using Marsad.Serialization;
 using Microsoft.Data.Sqlite;
 
 namespace Marsad.Storage;
@@ -20,7 +19,7 @@ public sealed partial class MarsadStore
             "INSERT INTO users (name, token_hash, role, created_at) VALUES ($name, $hash, $role, $at) ON CONFLICT (name) DO NOTHING");
         insert.Parameters.AddWithValue("$name", name);
         insert.Parameters.AddWithValue("$hash", TokenHash(token));
-        insert.Parameters.AddWithValue("$role", ClaimJson.Code(role));
+        insert.Parameters.AddWithValue("$role", Codes.Of(role));
         insert.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         return insert.ExecuteNonQuery() == 1 ? token : null;
     }
@@ -66,7 +65,7 @@ public sealed partial class MarsadStore
         {
             yield return new User(
                 reader.GetString(0),
-                ClaimJson.Parse<UserRole>(reader.GetString(1)) ?? UserRole.Reviewer,
+                Codes.Parse<UserRole>(reader.GetString(1)) ?? UserRole.Reviewer,
                 Instant(reader.GetString(2)),
                 Text(reader, 3) is { } revoked ? Instant(revoked) : null);
         }
@@ -119,7 +118,7 @@ public sealed partial class MarsadStore
         insert.Parameters.AddWithValue("$start", claim.Span.Start);
         insert.Parameters.AddWithValue("$end", claim.Span.End);
         insert.Parameters.AddWithValue("$id", claimId);
-        insert.Parameters.AddWithValue("$action", ClaimJson.Code(action));
+        insert.Parameters.AddWithValue("$action", Codes.Of(action));
         insert.Parameters.AddWithValue("$correction", Db(correction?.ToJson()));
         insert.Parameters.AddWithValue("$reason", reason);
         insert.Parameters.AddWithValue("$reviewer", reviewer);
@@ -234,7 +233,7 @@ public sealed partial class MarsadStore
         return new Review(
             reader.GetInt64(0),
             reader.GetString(1),
-            ClaimJson.Parse<ReviewAction>(reader.GetString(2)) ?? ReviewAction.Confirm,
+            Codes.Parse<ReviewAction>(reader.GetString(2)) ?? ReviewAction.Confirm,
             correction,
             reader.GetString(4),
             reader.GetString(5),

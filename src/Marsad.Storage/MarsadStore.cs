@@ -366,7 +366,7 @@ public sealed partial class MarsadStore : IDisposable
             """);
         query.Parameters.AddWithValue("$doc", Db(docId));
         query.Parameters.AddWithValue("$version", Db(version));
-        query.Parameters.AddWithValue("$category", Db(category is { } c ? ClaimJson.Code(c) : null));
+        query.Parameters.AddWithValue("$category", Db(category is { } c ? Codes.Of(c) : null));
         using var reader = query.ExecuteReader();
         while (reader.Read())
         {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Marsad.Model;
 using Marsad.Reviews;
-using Marsad.Serialization;
 using Marsad.Storage;
 using Marsad.Web.OpenApi;
 using Microsoft.AspNetCore.Builder;
@@ -37,7 +37,7 @@ internal static class AccountEndpoints
                 errors["name"] = ["a name is required: the audit log shows it."];
             }
 
-            var role = request.Role is null ? UserRole.Reviewer : ClaimJson.Parse<UserRole>(request.Role);
+            var role = request.Role is null ? UserRole.Reviewer : Codes.Parse<UserRole>(request.Role);
             if (role is null)
             {
                 errors["role"] = ["reviewer or admin."];
@@ -76,7 +76,7 @@ internal static class AccountEndpoints
     {
         json.WriteStartObject();
         json.WriteString("name", user.Name);
-        json.WriteString("role", ClaimJson.Code(user.Role));
+        json.WriteString("role", Codes.Of(user.Role));
         json.WriteString("created_at", user.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
         json.WriteString("revoked_at", user.RevokedAt?.ToString("O", CultureInfo.InvariantCulture));
         if (token is not null)

@@ -23,13 +23,13 @@ internal static class ClaimEndpoints
     {
         read.MapGet("/claims", (MarsadStore store, ClaimRenderer renderer, string? doc, int? version, string? category, string? actor, string? admin1, string? date, string? status, int? page, int? size) =>
         {
-            if (category is not null && ClaimJson.Parse<Category>(category) is null)
+            if (category is not null && Codes.Parse<Category>(category) is null)
             {
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"'{category}' is not a category of the codebook");
             }
 
             var paging = Paging.Of(page, size);
-            var claims = store.ClaimsWithReviews(doc, ClaimJson.Parse<Category>(category), version)
+            var claims = store.ClaimsWithReviews(doc, Codes.Parse<Category>(category), version)
                 .Where(c => (actor is null || string.Equals(c.Claim.Group.Actor, actor, StringComparison.OrdinalIgnoreCase))
                     && (admin1 is null || c.Claim.Place.Admin1 == admin1)
                     && (date is null || c.Claim.Time.AsOf == date)
@@ -132,7 +132,7 @@ internal static class ClaimEndpoints
         json.WriteStartObject();
         json.WriteNumber("id", review.Id);
         json.WriteString("claim", review.ClaimId);
-        json.WriteString("action", ClaimJson.Code(review.Action));
+        json.WriteString("action", Codes.Of(review.Action));
         json.WriteString("reason", review.Reason);
         json.WriteString("reviewer", review.Reviewer);
         json.WriteString("at", review.At.ToString("O", CultureInfo.InvariantCulture));

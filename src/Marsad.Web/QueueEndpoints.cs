@@ -1,7 +1,6 @@
 using Marsad.Model;
 using Marsad.Rendering;
 using Marsad.Reviews;
-using Marsad.Serialization;
 using Marsad.Storage;
 using Marsad.Tallies;
 using Marsad.Web.OpenApi;
@@ -18,13 +17,13 @@ internal static class QueueEndpoints
     {
         read.MapGet("/queue", (MarsadStore store, ClaimRenderer renderer, string? category, bool? reviewed, int? page, int? size) =>
         {
-            if (category is not null && ClaimJson.Parse<Category>(category) is null)
+            if (category is not null && Codes.Parse<Category>(category) is null)
             {
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"'{category}' is not a category of the codebook");
             }
 
             var paging = Paging.Of(page, size);
-            var records = store.ClaimsWithReviews(category: ClaimJson.Parse<Category>(category)).ToDictionary(r => r.Claim.Id, StringComparer.Ordinal);
+            var records = store.ClaimsWithReviews(category: Codes.Parse<Category>(category)).ToDictionary(r => r.Claim.Id, StringComparer.Ordinal);
             var queue = ReviewOrder.Order(records.Values.Select(r => (r.Claim, r.Review?.Latest)), TallyBuilder.Build(store.Mentions()).Warnings)
                 .Where(q => reviewed == true || q.Review is null)
                 .ToList();

@@ -111,12 +111,12 @@ internal static class TallyEndpoints
 
         read.MapGet("/places", (MarsadStore store, string? category) =>
         {
-            if (category is not null && ClaimJson.Parse<Category>(category) is null)
+            if (category is not null && Codes.Parse<Category>(category) is null)
             {
                 return BadFilter();
             }
 
-            var places = store.Claims(category: ClaimJson.Parse<Category>(category)).Where(c => c.Place.Name is not null || c.Place.Admin1 is not null)
+            var places = store.Claims(category: Codes.Parse<Category>(category)).Where(c => c.Place.Name is not null || c.Place.Admin1 is not null)
                 .GroupBy(c => (c.Place.Name, c.Place.Admin1, c.Place.GazetteerId, c.Place.Lat, c.Place.Lon))
                 .OrderByDescending(g => g.Count());
             return new JsonBody(json =>
@@ -145,7 +145,7 @@ internal static class TallyEndpoints
 
         read.MapGet("/export/{format}", (MarsadStore store, string format, string? category, string? actor, string? since, string? as_of, bool? excel) =>
         {
-            if (ClaimJson.Parse<ExportFormat>(format) is not { } chosen)
+            if (Codes.Parse<ExportFormat>(format) is not { } chosen)
             {
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No export format {format}", detail: "csv, json, geojson, hxl or xlsx.");
             }
@@ -171,13 +171,13 @@ internal static class TallyEndpoints
     /// <summary>The tally with the filters applied; null when a filter is malformed.</summary>
     internal static Tally? Build(MarsadStore store, string? category, string? actor, string? since, string? asOf)
     {
-        if ((category is not null && ClaimJson.Parse<Category>(category) is null) || (asOf is not null && !IsDay(asOf)) || (since is not null && !IsDay(since)))
+        if ((category is not null && Codes.Parse<Category>(category) is null) || (asOf is not null && !IsDay(asOf)) || (since is not null && !IsDay(since)))
         {
             return null;
         }
 
         var knownOn = asOf is null ? (DateOnly?)null : DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return TallyBuilder.Build(store.Mentions(knownOn), knownOn).Where(ClaimJson.Parse<Category>(category), actor, since);
+        return TallyBuilder.Build(store.Mentions(knownOn), knownOn).Where(Codes.Parse<Category>(category), actor, since);
     }
 
     internal static IResult BadFilter() => Results.Problem(

@@ -65,6 +65,20 @@ public sealed class CliProcessTests : IDisposable
     }
 
     [Fact]
+    public void Lint_data_passes_the_shipped_data_and_prints_one_line_a_problem_with_exit_code_1()
+    {
+        var shipped = Run("lint-data", Path.Combine(SharedData.RepositoryRoot, "src", "Marsad.Core", "Languages"), Path.Combine(SharedData.RepositoryRoot, "src", "Marsad.Core", "Profiles"));
+        Assert.Equal((0, ""), (shipped.ExitCode, shipped.Output));
+
+        var profile = temp.File("bad.json", "{ \"profile\": \"bad\",\n  \"actors\": [\n    { \"code\": \"A\", \"role\": \"figher\", \"names\": {} } ] }");
+        var bad = Run("lint-data", profile, temp.Combine("missing"));
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Equal(
+            [$"{profile}:3: 'figher' is no role; expected one of fighter, leader, soldier, civilian, family, detainee, person.", $"{temp.Combine("missing")}: no such file or folder."],
+            bad.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public void Eval_prints_the_reference_layout_and_honours_min_f1()
     {
         var result = Run("eval", "--gold", SeedGold, "--corpus", Seeds);

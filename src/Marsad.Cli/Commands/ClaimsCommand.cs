@@ -2,7 +2,6 @@ using System.CommandLine;
 using Marsad.Cli.Output;
 using Marsad.Model;
 using Marsad.Rendering;
-using Marsad.Serialization;
 using Marsad.Storage;
 
 namespace Marsad.Cli.Commands;
@@ -36,7 +35,7 @@ internal static class ClaimsCommand
                 return ExitCodes.BadUsage;
             }
 
-            var claims = store.ClaimsWithReviews(result.GetValue(doc), ClaimJson.Parse<Category>(result.GetValue(category)));
+            var claims = store.ClaimsWithReviews(result.GetValue(doc), Codes.Parse<Category>(result.GetValue(category)));
             if (result.GetValue(format) != "sentences")
             {
                 ClaimWriter.Write(claims, result.GetValue(format)!);

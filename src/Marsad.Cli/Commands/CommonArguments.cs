@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Marsad.Model;
-using Marsad.Serialization;
 
 namespace Marsad.Cli.Commands;
 
@@ -39,7 +38,7 @@ internal static class CommonArguments
         var option = new Option<string?>("--category") { Description = description };
         option.Validators.Add(result =>
         {
-            if (ClaimJson.Parse<Category>(result.GetValueOrDefault<string?>()) is null)
+            if (Codes.Parse<Category>(result.GetValueOrDefault<string?>()) is null)
             {
                 result.AddError($"--category: '{result.GetValueOrDefault<string?>()}' is not a category of the codebook.");
             }

@@ -3,7 +3,6 @@ using System.Globalization;
 using Marsad.Cli.Output;
 using Marsad.Ingest;
 using Marsad.Model;
-using Marsad.Serialization;
 using Marsad.Storage;
 using Marsad.Tallies;
 
@@ -60,7 +59,7 @@ internal static class DemoCommand
                 var figure = ClaimTable.Figure(claim);
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{indent}{figure,-10} {ClaimJson.Code(claim.Category),-11} {ClaimTable.Who(claim),-30} «{claim.Text}»{(claim.Headline ? "  (headline)" : "")}"));
+                    $"{indent}{figure,-10} {Codes.Of(claim.Category),-11} {ClaimTable.Who(claim),-30} «{claim.Text}»{(claim.Headline ? "  (headline)" : "")}"));
             }
 
             Console.WriteLine();
@@ -72,7 +71,7 @@ internal static class DemoCommand
         Console.WriteLine("Figures by category (wholes only, each mention counted once per report):");
         foreach (var group in totals)
         {
-            Console.WriteLine($"  {ClaimJson.Code(group.Key),-12} {group.Count(),4} mentions");
+            Console.WriteLine($"  {Codes.Of(group.Key),-12} {group.Count(),4} mentions");
         }
     }
 }

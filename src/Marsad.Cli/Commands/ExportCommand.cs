@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Marsad.Exports;
-using Marsad.Serialization;
+using Marsad.Model;
 using Marsad.Storage;
 
 namespace Marsad.Cli.Commands;
@@ -38,7 +38,7 @@ internal static class ExportCommand
                 return ExitCodes.BadUsage;
             }
 
-            var chosen = ClaimJson.Parse<ExportFormat>(result.GetValue(format))!.Value;
+            var chosen = Codes.Parse<ExportFormat>(result.GetValue(format))!.Value;
             if (chosen == ExportFormat.Xlsx && result.GetValue(output) is null)
             {
                 Console.Error.WriteLine("error: an xlsx workbook is not for a terminal; give --out FILE.xlsx.");

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Marsad.Model;
-using Marsad.Serialization;
 using Marsad.Storage;
 using Marsad.Tallies;
 
@@ -31,6 +30,6 @@ internal sealed class TallyOptions
             return null;
         }
 
-        return tally.Where(ClaimJson.Parse<Category>(result.GetValue(Category)), result.GetValue(Actor), result.GetValue(Since));
+        return tally.Where(Codes.Parse<Category>(result.GetValue(Category)), result.GetValue(Actor), result.GetValue(Since));
     }
 }

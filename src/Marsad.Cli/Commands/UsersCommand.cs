@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using Marsad.Model;
 using Marsad.Reviews;
-using Marsad.Serialization;
 using Marsad.Storage;
 
 namespace Marsad.Cli.Commands;
@@ -26,7 +26,7 @@ internal static class UsersCommand
                 return ExitCodes.BadUsage;
             }
 
-            if (store.AddUser(result.GetValue(name)!, ClaimJson.Parse<UserRole>(result.GetValue(role))!.Value) is not { } token)
+            if (store.AddUser(result.GetValue(name)!, Codes.Parse<UserRole>(result.GetValue(role))!.Value) is not { } token)
             {
                 Console.Error.WriteLine($"error: there is already an account named {result.GetValue(name)}; choose another name.");
                 return ExitCodes.BadUsage;
@@ -49,7 +49,7 @@ internal static class UsersCommand
             foreach (var user in store.Users())
             {
                 var revoked = user.RevokedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-";
-                Console.WriteLine($"{user.Name,-24} {ClaimJson.Code(user.Role),-9} {user.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),-11} {revoked}");
+                Console.WriteLine($"{user.Name,-24} {Codes.Of(user.Role),-9} {user.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),-11} {revoked}");
             }
 
             return ExitCodes.Success;

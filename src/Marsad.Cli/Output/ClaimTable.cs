@@ -1,7 +1,6 @@
 using System.Globalization;
 using Marsad.Model;
 using Marsad.Rendering;
-using Marsad.Serialization;
 
 namespace Marsad.Cli.Output;
 
@@ -17,7 +16,7 @@ internal static class ClaimTable
         foreach (var claim in claims)
         {
             output.WriteLine(
-                $"{claim.Id,-28} {Figure(claim),-16} {ClaimJson.Code(claim.Category),-12} {Who(claim),-34} {When(claim),-24} {claim.Text}");
+                $"{claim.Id,-28} {Figure(claim),-16} {Codes.Of(claim.Category),-12} {Who(claim),-34} {When(claim),-24} {claim.Text}");
             foreach (var warning in claim.Warnings)
             {
                 output.WriteLine($"{"",-28} ⚠ {warning}: {Explain(warning)}");
@@ -32,7 +31,7 @@ internal static class ClaimTable
     public static string Figure(Claim claim)
     {
         var figure = claim.Value?.ToString("N0", CultureInfo.InvariantCulture)
-            ?? (claim.Magnitude is { } m ? ClaimJson.Code(m) : "?");
+            ?? (claim.Magnitude is { } m ? Codes.Of(m) : "?");
         return claim.Qualifier switch
         {
             Qualifier.Approx => "~" + figure,
@@ -55,17 +54,17 @@ internal static class ClaimTable
 
         if (g.Role is { } role)
         {
-            parts.Add(ClaimJson.Code(role));
+            parts.Add(Codes.Of(role));
         }
 
         if (g.Age is { } age)
         {
-            parts.Add(ClaimJson.Code(age));
+            parts.Add(Codes.Of(age));
         }
 
         if (g.Sex is { } sex)
         {
-            parts.Add(ClaimJson.Code(sex));
+            parts.Add(Codes.Of(sex));
         }
 
         if (g.Nationality is not null)
@@ -89,7 +88,7 @@ internal static class ClaimTable
     private static string When(Claim claim)
     {
         var t = claim.Time;
-        var kind = t.Kind is { } k ? ClaimJson.Code(k) : "";
+        var kind = t.Kind is { } k ? Codes.Of(k) : "";
         var since = t.Since is null ? "" : " since " + t.Since;
         var asOf = t.AsOf is null ? "" : " @" + t.AsOf;
         return (kind + since + asOf).Trim();

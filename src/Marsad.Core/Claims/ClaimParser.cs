@@ -1,7 +1,6 @@
 using Marsad.Languages;
 using Marsad.Model;
 using Marsad.Recognition;
-using Marsad.Serialization;
 using Marsad.Text;
 
 namespace Marsad.Claims;
@@ -114,7 +113,7 @@ public sealed class ClaimParser
         {
             if (text.StartingAt(at, LexiconKind.Cause) is { } cause)
             {
-                return ClaimJson.Parse<Cause>(cause.Entry["cause"]);
+                return cause.Entry.Cause;
             }
         }
 
@@ -122,7 +121,7 @@ public sealed class ClaimParser
         {
             if (text.StartingAt(at, LexiconKind.Cause) is { } cause)
             {
-                return ClaimJson.Parse<Cause>(cause.Entry["cause"]);
+                return cause.Entry.Cause;
             }
         }
 
@@ -160,10 +159,10 @@ public sealed class ClaimParser
 
             if (text.EndingAt(at, LexiconKind.Actor) is { } actor)
             {
-                perpetrator ??= actor.Entry["actor"];
+                perpetrator ??= actor.Entry.Actor;
                 at = actor.Start;
             }
-            else if (text.EndingAt(at, LexiconKind.Marker) is { } marker && marker.Entry["marker"] is "definite" or "preposition" or "of" or "others")
+            else if (text.EndingAt(at, LexiconKind.Marker) is { } marker && marker.Entry.Marker is MarkerWord.Definite or MarkerWord.Preposition or MarkerWord.Of or MarkerWord.Others)
             {
                 at = marker.Start;
             }
@@ -193,8 +192,8 @@ public sealed class ClaimParser
                 continue;
             }
 
-            var total = text.EndingAt(at, LexiconKind.Time)?.Entry["kind"] == "cumulative" || text.StartingAt(at, LexiconKind.Time)?.Entry["kind"] == "cumulative";
-            if (total || text.EndingAt(at, LexiconKind.Marker)?.Entry["marker"] == "count")
+            var total = text.EndingAt(at, LexiconKind.Time)?.Entry.Total == TimeKind.Cumulative || text.StartingAt(at, LexiconKind.Time)?.Entry.Total == TimeKind.Cumulative;
+            if (total || text.EndingAt(at, LexiconKind.Marker)?.Entry.Marker == MarkerWord.Count)
             {
                 return (cue, total);
             }
@@ -208,7 +207,7 @@ public sealed class ClaimParser
     {
         for (var at = before - 1; at >= Math.Max(0, before - 3); at--)
         {
-            if (text.StartingAt(at, LexiconKind.Time)?.Entry["kind"] == "cumulative")
+            if (text.StartingAt(at, LexiconKind.Time)?.Entry.Total == TimeKind.Cumulative)
             {
                 return true;
             }
@@ -221,22 +220,21 @@ public sealed class ClaimParser
     {
         var quantity = quantities[index];
         var start = quantity.First;
-        if (text.EndingAt(start, LexiconKind.Marker) is { } glue && glue.Entry["marker"] is "definite" or "preposition")
+        if (text.EndingAt(start, LexiconKind.Marker) is { } glue && glue.Entry.Marker is MarkerWord.Definite or MarkerWord.Preposition)
         {
             start = glue.Start;
         }
 
-        if (text.EndingAt(start, LexiconKind.Qualifier) is { } before && before.Entry["position"] == "before")
+        if (text.EndingAt(start, LexiconKind.Qualifier) is { } before && before.Entry.Position == HedgePosition.Before)
         {
-            var code = before.Entry["qualifier"];
-            if (code == "range")
+            if (before.Entry.OpensRange)
             {
                 var second = index + 1 < quantities.Count ? quantities[index + 1] : null;
                 var joined = second is not null && second.First <= quantity.Last + 1;
                 return joined ? (Qualifier.AtLeast, before.Start, second!.Value) : (Qualifier.Exact, quantity.First, null);
             }
 
-            return (ClaimJson.Parse<Qualifier>(code) ?? Qualifier.Exact, before.Start, null);
+            return (before.Entry.Qualifier ?? Qualifier.Exact, before.Start, null);
         }
 
         // The second figure of a range ("ما بين 3000 و3500") is its upper bound.
@@ -248,9 +246,9 @@ public sealed class ClaimParser
 
         for (var at = quantity.Last; at <= quantity.Last + 2 && at < text.Tokens.Count; at++)
         {
-            if (text.StartingAt(at, LexiconKind.Qualifier) is { } after && after.Entry["position"] == "after")
+            if (text.StartingAt(at, LexiconKind.Qualifier) is { } after && after.Entry.Position == HedgePosition.After)
             {
-                return (ClaimJson.Parse<Qualifier>(after.Entry["qualifier"]) ?? Qualifier.Exact, quantity.First, null);
+                return (after.Entry.Qualifier ?? Qualifier.Exact, quantity.First, null);
             }
         }
 
@@ -321,21 +319,21 @@ public sealed class ClaimParser
                 continue;
             }
 
-            after.Total |= text.StartingAt(at, LexiconKind.Time)?.Entry["kind"] == "cumulative";
-            var marker = text.StartingAt(at, LexiconKind.Marker)?.Entry["marker"];
-            if (marker is "breakdown" && at == from)
+            after.Total |= text.StartingAt(at, LexiconKind.Time)?.Entry.Total == TimeKind.Cumulative;
+            var marker = text.StartingAt(at, LexiconKind.Marker)?.Entry.Marker;
+            if (marker is MarkerWord.Breakdown && at == from)
             {
                 var partitive = text.StartingAt(at, LexiconKind.Marker)!.Value;
-                after.OfThem = partitive.Length == 1 || partitive.Entry["after"] is not null;
-                after.Partitive = partitive.Entry["after"] is not null;
+                after.OfThem = partitive.Length == 1 || partitive.Entry.MayFollow;
+                after.Partitive = partitive.Entry.MayFollow;
             }
-            else if (marker is "others" or "remainder" && at <= from + 1)
+            else if (marker is MarkerWord.Others or MarkerWord.Remainder && at <= from + 1)
             {
                 after.Others = true;
             }
 
             // Past the verb, "من" reopens the group for the words that follow it.
-            if (after.Category is not null && HasMarker(at - 1, "of"))
+            if (after.Category is not null && HasMarker(at - 1, MarkerWord.Of))
             {
                 (after.GroupReopened, reopenedAt) = (true, at);
             }
@@ -345,18 +343,18 @@ public sealed class ClaimParser
             // thing ("10 أطفال اليوم" is children, on a day).
             // A thing behind a preposition is not what is counted ("3 أشخاص بانفجار", "3 أطفال بقذائف").
             var unitAt = text.StartingAt(at, LexiconKind.Noun) is { } modifier
-                && text.StartingAt(modifier.End, LexiconKind.Unit) is { Proclitics.Preposition: false } thing
-                && !Units.OfTime.Contains(thing.Entry["unit"]!)
+                && text.StartingAt(modifier.End, LexiconKind.Unit) is { Proclitics.Preposition: false, Entry.Unit: { } thing }
+                && !Units.OfTime.Contains(thing)
                 ? modifier.End
                 : at;
             if (at == from && after.Noun is null && text.StartingAt(unitAt, LexiconKind.Unit) is { } unit
                 && (unitAt > at || text.StartingAt(at, LexiconKind.Noun) is null))
             {
-                after.OtherUnit = unit.Entry["unit"];
+                after.OtherUnit = unit.Entry.Unit;
                 return after;
             }
 
-            var isNounSlot = at == nounSlot || (after.GroupReopened && HasMarker(at - 1, "of"));
+            var isNounSlot = at == nounSlot || (after.GroupReopened && HasMarker(at - 1, MarkerWord.Of));
             if (after.Noun is null && describesGroup && isNounSlot && text.StartingAt(at, LexiconKind.Noun) is { } noun)
             {
                 after.Noun = noun.Entry;
@@ -368,13 +366,13 @@ public sealed class ClaimParser
                     after.Category ??= noun;
                     after.Also = AlsoCounted(noun);
                 }
-                else if (noun.Entry["category"] is not null)
+                else if (noun.Entry.Category is not null)
                 {
                     after.StateNoun = noun;
                 }
             }
 
-            if (text.StartingAt(at, LexiconKind.Actor) is { } actor && !HasMarker(WordBefore(at), "opponent") && !HasMarker(WordBefore(at), "possessed"))
+            if (text.StartingAt(at, LexiconKind.Actor) is { } actor && !HasMarker(WordBefore(at), MarkerWord.Opponent) && !HasMarker(WordBefore(at), MarkerWord.Possessed))
             {
                 if (after.Actor is null && describesGroup && (at < nounSlot || ModifiesCounted(after.GroupReopened ? reopenedAt : NounPhraseEnd(nounSlot, after.Noun), at)))
                 {
@@ -382,7 +380,7 @@ public sealed class ClaimParser
                 }
                 else if (after.Category is not null)
                 {
-                    after.Perpetrator ??= actor.Entry["actor"];
+                    after.Perpetrator ??= actor.Entry.Actor;
                 }
 
                 at = actor.End - 1;
@@ -393,7 +391,7 @@ public sealed class ClaimParser
                 && (at <= nounSlot || ModifiesCounted(NounPhraseEnd(nounSlot, after.Noun), at)))
             {
                 // "4 آلاف صومالي", "900 Israelis": a nationality in the noun's place is the counted people.
-                after.Nationality = nationality.Entry["nationality"];
+                after.Nationality = nationality.Entry.Nationality;
                 after.NationalityHead |= at == nounSlot && after.Noun is null;
             }
         }
@@ -406,7 +404,7 @@ public sealed class ClaimParser
     private bool DescribesPlace(int at)
     {
         var before = WordBefore(at);
-        return HasMarker(before, "place-cue") || HasMarker(before, "possessed") || text.EndingAt(before + 1, LexiconKind.Place) is not null;
+        return HasMarker(before, MarkerWord.PlaceCue) || HasMarker(before, MarkerWord.Possessed) || text.EndingAt(before + 1, LexiconKind.Place) is not null;
     }
 
     /// <summary>
@@ -417,12 +415,12 @@ public sealed class ClaimParser
     {
         var at = first.End;
         var joined = false;
-        if (HasMarker(at, "and") || HasMarker(at, "or"))
+        if (HasMarker(at, MarkerWord.And) || HasMarker(at, MarkerWord.Or))
         {
             (at, joined) = (at + 1, true);
         }
 
-        var second = text.StartingAt(at, LexiconKind.Noun) is { } noun && noun.Entry["category"] is not null ? noun : text.StartingAt(at, LexiconKind.Category);
+        var second = text.StartingAt(at, LexiconKind.Noun) is { } noun && noun.Entry.Category is not null ? noun : text.StartingAt(at, LexiconKind.Category);
         if (second is not { } other || !(joined || other.Proclitics.Conjunction))
         {
             return null;
@@ -450,11 +448,11 @@ public sealed class ClaimParser
             {
                 between = noun.End;
             }
-            else if (text.StartingAt(between, LexiconKind.Qualifier) is { } hedge && hedge.Entry["position"] == "after")
+            else if (text.StartingAt(between, LexiconKind.Qualifier) is { } hedge && hedge.Entry.Position == HedgePosition.After)
             {
                 between = hedge.End;
             }
-            else if (HasMarker(between, "of") || HasMarker(between, "and") || text.Tokens[between].Kind == Text.TokenKind.Punctuation)
+            else if (HasMarker(between, MarkerWord.Of) || HasMarker(between, MarkerWord.And) || text.Tokens[between].Kind == Text.TokenKind.Punctuation)
             {
                 between++;
             }
@@ -471,14 +469,14 @@ public sealed class ClaimParser
     private string? NationalityOfAll(int clauseEnd)
     {
         var at = clauseEnd + 1;
-        if (!text.IsClauseEnd(clauseEnd) || text.IsSentenceEnd(clauseEnd) || !HasMarker(at, "all"))
+        if (!text.IsClauseEnd(clauseEnd) || text.IsSentenceEnd(clauseEnd) || !HasMarker(at, MarkerWord.All))
         {
             return null;
         }
 
         at++;
-        at += HasMarker(at, "of") ? 1 : 0;
-        return text.StartingAt(at, LexiconKind.Nationality)?.Entry["nationality"];
+        at += HasMarker(at, MarkerWord.Of) ? 1 : 0;
+        return text.StartingAt(at, LexiconKind.Nationality)?.Entry.Nationality;
     }
 
     /// <summary>
@@ -490,7 +488,7 @@ public sealed class ClaimParser
         var at = from;
         while (at < end)
         {
-            if (text.StartingAt(at, LexiconKind.Qualifier) is { } hedge && hedge.Entry["position"] == "after")
+            if (text.StartingAt(at, LexiconKind.Qualifier) is { } hedge && hedge.Entry.Position == HedgePosition.After)
             {
                 at = hedge.End;
             }
@@ -505,12 +503,12 @@ public sealed class ClaimParser
                 // "100 unaccompanied children": a word the lexicons do not know, before a noun they do.
                 at++;
             }
-            else if (text.StartingAt(at, LexiconKind.Marker)?.Entry["marker"] is "of" or "count" or "others" or "remainder" or "definite"
+            else if (text.StartingAt(at, LexiconKind.Marker)?.Entry.Marker is MarkerWord.Of or MarkerWord.Count or MarkerWord.Others or MarkerWord.Remainder or MarkerWord.Definite
                 || (text.Tokens[at].Kind == Text.TokenKind.Punctuation && !text.IsClauseEnd(at)))
             {
                 at++;
             }
-            else if (at == from && text.StartingAt(at, LexiconKind.Marker) is { } partitive && partitive.Entry["after"] is not null)
+            else if (at == from && text.StartingAt(at, LexiconKind.Marker) is { } partitive && partitive.Entry.MayFollow)
             {
                 // "6 منهم من الأطفال", "40 of them militiamen".
                 at = partitive.End;
@@ -536,7 +534,7 @@ public sealed class ClaimParser
         return at;
     }
 
-    private bool HasMarker(int at, string marker) => at >= 0 && text.StartingAt(at, LexiconKind.Marker)?.Entry["marker"] == marker;
+    private bool HasMarker(int at, MarkerWord marker) => at >= 0 && text.StartingAt(at, LexiconKind.Marker)?.Entry.Marker == marker;
 
     /// <summary>
     /// A breakdown word before the number ("بينهم", "من ضمنهم", "هم:"), or one after it ("20
@@ -554,8 +552,8 @@ public sealed class ClaimParser
             return (null, null, false);
         }
 
-        var unit = after.Noun?["unit"] ?? Units.Person;
-        if (quantity.Noun?["part"] is not null)
+        var unit = after.Noun?.Unit ?? Units.Person;
+        if (quantity.Noun?.Part is true)
         {
             return (previous, null, false);
         }
@@ -563,7 +561,7 @@ public sealed class ClaimParser
         if (BreakdownBefore(qualifierStart) is { } breakdown)
         {
             var crossSentences = breakdown.Marker.Length > 1 || breakdown.FirstLine < text.LineOf(qualifierStart) || breakdown.Gap;
-            return (Whole(quantity, unit, crossSentences, breakdown.FirstLine), null, breakdown.Marker.Entry["complete"] is not null);
+            return (Whole(quantity, unit, crossSentences, breakdown.FirstLine), null, breakdown.Marker.Entry.Complete);
         }
 
         if (after.Partitive)
@@ -571,7 +569,7 @@ public sealed class ClaimParser
             return (Whole(quantity, unit, crossSentences: true, text.LineOf(quantity.First)), null, false);
         }
 
-        var listed = conjoined || HasMarker(WordBefore(qualifierStart), "and") || ListSeparatorBefore(qualifierStart)
+        var listed = conjoined || HasMarker(WordBefore(qualifierStart), MarkerWord.And) || ListSeparatorBefore(qualifierStart)
             || OpensLineAfterItem(qualifierStart, previous);
         if (listed && previous.Parent is not null && quantity.Form != QuantityForm.Vague
             && (previous.Sentence == sentence || OpensLineAfterItem(qualifierStart, previous))
@@ -580,7 +578,7 @@ public sealed class ClaimParser
             return (previous.Parent, previous.ListHead, previous.CompleteList);
         }
 
-        if (text.EndingAt(qualifierStart, LexiconKind.Marker) is { Entry: var marker } && marker["marker"] == "definite"
+        if (text.EndingAt(qualifierStart, LexiconKind.Marker) is { Entry: var marker } && marker.Marker == MarkerWord.Definite
             && after.Others && previous.Parent is not null)
         {
             return (previous.Parent, previous.ListHead, true);
@@ -598,7 +596,7 @@ public sealed class ClaimParser
             return CategoryOf(cue);
         }
 
-        return text.StartingAt(at, LexiconKind.Noun)?.Entry["category"] is { } category ? ClaimJson.Parse<Category>(category) : null;
+        return text.StartingAt(at, LexiconKind.Noun)?.Entry.Category;
     }
 
     /// <summary>
@@ -616,7 +614,7 @@ public sealed class ClaimParser
             at--;
         }
 
-        return text.EndingAt(at, LexiconKind.Marker) is { } marker && marker.Entry["marker"] == "breakdown"
+        return text.EndingAt(at, LexiconKind.Marker) is { } marker && marker.Entry.Marker == MarkerWord.Breakdown
             ? (marker, gap, text.LineOf(marker.Start))
             : null;
     }
@@ -676,7 +674,7 @@ public sealed class ClaimParser
     private Category? ChooseCategory(Draft draft, int qualifierStart, LexiconMatch? governing, After after, (int Start, int End) sentence)
     {
         // "left 21 injured": a cue of several meanings yields to the figure's own casualty noun.
-        if (governing is { } cue && !(cue.Entry["yields"] is not null && OutcomeNamedBy(draft.Quantity) is not null))
+        if (governing is { } cue && !(cue.Entry.Yields && OutcomeNamedBy(draft.Quantity) is not null))
         {
             return CategoryFor(cue, draft);
         }
@@ -718,8 +716,8 @@ public sealed class ClaimParser
     /// says that for them.
     /// </summary>
     private static Category? CategoryFor(LexiconMatch cue, Draft draft) =>
-        cue.Entry["civilians"] is { } forCivilians && draft.Group.Actor is null && draft.Group.Role is not (Role.Soldier or Role.Fighter or Role.Leader)
-            ? ClaimJson.Parse<Category>(forCivilians)
+        cue.Entry.ForCivilians is { } forCivilians && draft.Group.Actor is null && draft.Group.Role is not (Role.Soldier or Role.Fighter or Role.Leader)
+            ? forCivilians
             : CategoryOf(cue);
 
     /// <summary>
@@ -738,7 +736,7 @@ public sealed class ClaimParser
             }
 
             var marker = MarkerBefore(start);
-            if (marker is not ("breakdown" or "and") && quantities[next].Noun?["part"] is null)
+            if (marker is not (MarkerWord.Breakdown or MarkerWord.And) && quantities[next].Noun?.Part is not true)
             {
                 break;
             }
@@ -749,14 +747,14 @@ public sealed class ClaimParser
         return last;
     }
 
-    private string? MarkerBefore(int start)
+    private MarkerWord? MarkerBefore(int start)
     {
         if (text.EndingAt(start, LexiconKind.Qualifier) is { } qualifier)
         {
             start = qualifier.Start;
         }
 
-        return text.EndingAt(start, LexiconKind.Marker)?.Entry["marker"];
+        return text.EndingAt(start, LexiconKind.Marker)?.Entry.Marker;
     }
 
     private LexiconMatch? NearestBefore(int end, int start, LexiconKind kind)
@@ -800,7 +798,7 @@ public sealed class ClaimParser
             group = group with { Actor = null };
         }
 
-        var actorRole = ClaimJson.Parse<Role>(after.Actor?["role"]);
+        var actorRole = after.Actor?.Role;
         group = group with
         {
             Role = group.Role is null or Role.Fighter && actorRole is not null
@@ -819,7 +817,7 @@ public sealed class ClaimParser
         draft.Group = group;
     }
 
-    private static Category? CategoryOf(LexiconMatch match) => ClaimJson.Parse<Category>(match.Entry["category"]);
+    private static Category? CategoryOf(LexiconMatch match) => match.Entry.Category;
 
     /// <summary>The words after a number, read.</summary>
     private sealed class After
@@ -862,13 +860,13 @@ public sealed class ClaimParser
 
         public bool HasEvidence => Noun is not null || Category is not null || Actor is not null || OfThem || Others || NationalityHead;
 
-        public string Unit => Noun?["unit"] ?? Units.Person;
+        public string Unit => Noun?.Unit ?? Units.Person;
 
         public Group Group => new(
-            Actor?["actor"],
-            ClaimJson.Parse<Role>(Noun?["role"]),
-            ClaimJson.Parse<AgeGroup>(Noun?["age"]),
-            ClaimJson.Parse<Sex>(Noun?["sex"]),
+            Actor?.Actor,
+            Noun?.Role,
+            Noun?.Age,
+            Noun?.Sex,
             null);
     }
 }

@@ -16,8 +16,8 @@ public static class HxlExport
         ("Schema version", "#meta+schema", _ => Cell.Of(TallyColumns.SchemaVersion)),
         ("Series", "#meta+series", r => Cell.Of(r.Series.Id)),
         ("Label", "#description", r => Cell.Of(r.Key.Label)),
-        ("Category", "#indicator+category", r => Cell.Of(ClaimJson.Code(r.Key.Category))),
-        ("Kind", "#indicator+kind", r => Cell.Of(ClaimJson.Code(r.Key.Kind))),
+        ("Category", "#indicator+category", r => Cell.Of(Codes.Of(r.Key.Category))),
+        ("Kind", "#indicator+kind", r => Cell.Of(Codes.Of(r.Key.Kind))),
         ("Unit", "#indicator+unit", r => Cell.Of(r.Key.Unit)),
         ("Actor", "#group+code", r => Cell.Of(r.Key.Actor)),
         ("Role", "#group+role", r => Cell.Of(Csv.Code(r.Key.Role))),
@@ -38,7 +38,7 @@ public static class HxlExport
         ("As of", "#date", r => Cell.Of(r.Point.AsOf)),
         ("Date precision", "#date+precision", r => Cell.Of((long)r.DatePrecision)),
         ("First reported", "#date+reported", r => Cell.Of(r.Point.FirstReported?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))),
-        ("Qualifier", "#indicator+qualifier", r => Cell.Of(ClaimJson.Code(r.Point.Qualifier))),
+        ("Qualifier", "#indicator+qualifier", r => Cell.Of(Codes.Of(r.Point.Qualifier))),
         ("Figures that day", "#meta+figures", r => Cell.Of((long)r.Figures)),
     ];
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Marsad.Model;
 using Marsad.Serialization;
 using Marsad.Tallies;
 
@@ -30,7 +31,7 @@ public static class TallyExports
     public static string FileName(ExportFormat format) => format switch
     {
         ExportFormat.Hxl => "marsad-tally-hxl.csv",
-        _ => "marsad-tally." + ClaimJson.Code(format),
+        _ => "marsad-tally." + Codes.Of(format),
     };
 
     /// <param name="excel">CSV and HXL begin with a byte-order mark, so Excel reads them as UTF-8 (Arabic intact).</param>

@@ -20,8 +20,11 @@ public sealed record ExtractionResult(IReadOnlyList<Claim> Claims, PublicationDa
 /// Resolve time and place → Check breakdowns → Build records.
 /// Stateless and deterministic: the same text and metadata give the same claims and ids.
 /// </summary>
-public sealed class ClaimExtractor(ConflictProfile profile)
+/// <param name="languages">The language packs to read reports with; the shipped ones when not given.</param>
+public sealed class ClaimExtractor(ConflictProfile profile, LanguageCatalog? languages = null)
 {
+    private readonly LanguageCatalog catalog = languages ?? LanguageCatalog.Shipped;
+
     private readonly ConcurrentDictionary<string, LanguagePack> packs = new(StringComparer.Ordinal);
 
     /// <summary>Stored with every claim, so a store knows which claims a re-extraction would change.</summary>
@@ -35,14 +38,14 @@ public sealed class ClaimExtractor(ConflictProfile profile)
     /// <summary>The extractor with the default (Syria) profile.</summary>
     public static ClaimExtractor Default { get; } = new(ConflictProfile.Syria);
 
-    /// <summary>The pack for these languages (and this extractor's profile), loaded once.</summary>
+    /// <summary>The pack for these languages, the main one first (and this extractor's profile), loaded once.</summary>
     public LanguagePack PackFor(IReadOnlyList<string> languages) =>
-        packs.GetOrAdd(string.Join('+', languages), _ => LanguagePack.Load(languages, profile));
+        packs.GetOrAdd(string.Join('+', languages), _ => catalog.Load(languages, profile));
 
     public ExtractionResult Extract(SourceDocument document)
     {
-        var languages = LanguageDetector.Detect(document.Text);
-        var language = PackFor(languages.All);
+        var languages = catalog.Detector.Detect(document.Text);
+        var language = PackFor([languages.Main, .. languages.All.Where(code => code != languages.Main)]);
         var normalized = language.Normalizer.Normalize(document.Text);
         var text = new AnalyzedText(normalized, language);
         var quantities = QuantityRecognizer.Recognize(text);

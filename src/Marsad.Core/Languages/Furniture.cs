@@ -9,13 +9,12 @@ namespace Marsad.Languages;
 /// </summary>
 public static class Furniture
 {
-    private static readonly string[] Codes = ["ar", "en"];
+    private static readonly IReadOnlyList<LanguageData> Packs = LanguageCatalog.Shipped.Languages;
 
     private static readonly Normalizer Normalizer = new(new CharacterFolding(
-        Codes.SelectMany(code => LanguagePack.ReadFolding($"Languages/{code}/folding.tsv")).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value)));
+        Packs.SelectMany(l => l.Folding).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value)));
 
-    private static readonly string[] Phrases =
-        [.. Codes.SelectMany(code => Tsv.Rows(Tsv.OpenEmbedded($"Languages/{code}/furniture.tsv")).Select(row => Fold(row.Fields[0])))];
+    private static readonly string[] Phrases = [.. Packs.SelectMany(l => l.Furniture).Select(Fold)];
 
     /// <summary>Whether a block of text opens with a furniture phrase, as a whole word.</summary>
     public static bool OpensWith(string text)

@@ -4,50 +4,152 @@ namespace Marsad.Languages;
 public sealed record DetectedLanguages(string Main, IReadOnlyList<string> All);
 
 /// <summary>
-/// Tells the languages of a report paragraph by paragraph from the script of its letters:
-/// Arabic script is Arabic, Latin script English (the two languages Marsad has packs for). A script
-/// counts in a paragraph when it has enough letters there; an Arabic report with an English quote
-/// or cookie banner is in both, and is read with both packs.
+/// Tells the languages of a report paragraph by paragraph, from what each pack says of itself
+/// (<c>conventions.tsv</c>): first by the script of the letters, then, where two packs share a
+/// script, by which of their detection words the paragraph uses more. A script counts in a
+/// paragraph when it has enough letters there; an Arabic report with an English quote or cookie
+/// banner is in both, and is read with both packs. A script no pack is written in says nothing.
 /// </summary>
-public static class LanguageDetector
+public sealed class LanguageDetector
 {
     /// <summary>Fewer letters than this say nothing about a paragraph ("AFP", a date line).</summary>
     private const int LeastLetters = 12;
 
-    private const string Arabic = "ar";
-    private const string English = "en";
+    private readonly IReadOnlyList<(string Code, Conventions Conventions)> languages;
+    private readonly Script[] scripts;
 
-    public static DetectedLanguages Detect(ReadOnlySpan<char> text)
+    /// <param name="languages">The packs there are, in the order their codes are listed.</param>
+    public LanguageDetector(IReadOnlyList<(string Code, Conventions Conventions)> languages)
     {
-        var (arabicTotal, latinTotal) = (0, 0);
-        var (anyArabic, anyLatin) = (false, false);
+        this.languages = languages;
+        scripts = [.. languages.Select(l => l.Conventions.Script).Distinct()];
+    }
+
+    public DetectedLanguages Detect(ReadOnlySpan<char> text)
+    {
+        Span<int> totals = stackalloc int[scripts.Length];
+        Span<int> letters = stackalloc int[scripts.Length];
+        var found = new bool[languages.Count];
+        var words = new int[languages.Count];
         foreach (var paragraph in text.EnumerateLines())
         {
-            var (arabic, latin) = (0, 0);
+            letters.Clear();
             foreach (var c in paragraph)
             {
-                if (IsArabic(c))
+                for (var s = 0; s < scripts.Length; s++)
                 {
-                    arabic++;
-                }
-                else if (char.IsAsciiLetter(c) || c is >= '\u00C0' and <= '\u024F')
-                {
-                    latin++;
+                    if (Conventions.IsLetterOf(scripts[s], c))
+                    {
+                        letters[s]++;
+                        break;
+                    }
                 }
             }
 
-            // A paragraph may quote the other language: each script with enough letters counts.
-            anyArabic |= arabic >= LeastLetters;
-            anyLatin |= latin >= LeastLetters;
-
-            (arabicTotal, latinTotal) = (arabicTotal + arabic, latinTotal + latin);
+            // A paragraph may quote another language: each script with enough letters counts.
+            for (var s = 0; s < scripts.Length; s++)
+            {
+                totals[s] += letters[s];
+                if (letters[s] >= LeastLetters)
+                {
+                    found[Among(scripts[s], paragraph, words)] = true;
+                }
+            }
         }
 
-        var main = latinTotal > arabicTotal ? English : Arabic;
-        List<string> all = [.. new[] { (Arabic, anyArabic || main == Arabic), (English, anyLatin || main == English) }.Where(l => l.Item2).Select(l => l.Item1)];
-        return new DetectedLanguages(main, all);
+        var main = languages[0].Code;
+        var most = -1;
+        for (var s = 0; s < scripts.Length; s++)
+        {
+            if (totals[s] > most)
+            {
+                (main, most) = (languages[Most(scripts[s], words)].Code, totals[s]);
+            }
+        }
+
+        return new DetectedLanguages(main, [.. languages.Where((l, i) => found[i] || l.Code == main).Select(l => l.Code)]);
     }
 
-    private static bool IsArabic(char c) =>
-        c is >= '\u0621' and <= '\u064A' or >= '\u0671' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF';
+    /// <summary>The language of a script a paragraph is in: the only one, or the one whose words it uses most (counted into <paramref name="words"/>).</summary>
+    private int Among(Script script, ReadOnlySpan<char> paragraph, int[] words)
+    {
+        var only = -1;
+        var count = 0;
+        for (var i = 0; i < languages.Count; i++)
+        {
+            if (languages[i].Conventions.Script == script)
+            {
+                (only, count) = (count == 0 ? i : only, count + 1);
+            }
+        }
+
+        if (count == 1)
+        {
+            return only;
+        }
+
+        var best = only;
+        var bestHits = -1;
+        for (var i = 0; i < languages.Count; i++)
+        {
+            if (languages[i].Conventions.Script == script)
+            {
+                var hits = DetectionWords(paragraph, languages[i].Conventions.DetectionWords);
+                words[i] += hits;
+                if (hits > bestHits)
+                {
+                    (best, bestHits) = (i, hits);
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Of the languages of a script, the one the whole text used most words of (the first listed on a tie).</summary>
+    private int Most(Script script, int[] words)
+    {
+        var best = -1;
+        for (var i = 0; i < languages.Count; i++)
+        {
+            if (languages[i].Conventions.Script == script && (best < 0 || words[i] > words[best]))
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>How many of a paragraph's words, in any case, are among <paramref name="detectionWords"/>.</summary>
+    private static int DetectionWords(ReadOnlySpan<char> paragraph, IReadOnlyList<string> detectionWords)
+    {
+        var hits = 0;
+        var at = 0;
+        while (at < paragraph.Length)
+        {
+            while (at < paragraph.Length && !char.IsLetter(paragraph[at]))
+            {
+                at++;
+            }
+
+            var start = at;
+            while (at < paragraph.Length && char.IsLetter(paragraph[at]))
+            {
+                at++;
+            }
+
+            var word = paragraph[start..at];
+            foreach (var candidate in detectionWords)
+            {
+                if (word.Equals(candidate, StringComparison.OrdinalIgnoreCase))
+                {
+                    hits++;
+                    break;
+                }
+            }
+        }
+
+        return hits;
+    }
 }

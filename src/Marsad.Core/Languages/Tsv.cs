@@ -32,6 +32,16 @@ internal static class Tsv
         return new StreamReader(stream);
     }
 
+    /// <summary>The names of the embedded folders under <paramref name="parent"/> that hold a file of this name, in ordinal order.</summary>
+    public static IEnumerable<string> EmbeddedFolders(string parent, string file)
+    {
+        var (prefix, suffix) = ($"Marsad.{parent}/", "/" + file);
+        return Assembly.GetExecutingAssembly().GetManifestResourceNames()
+            .Where(name => name.StartsWith(prefix, StringComparison.Ordinal) && name.EndsWith(suffix, StringComparison.Ordinal))
+            .Select(name => name[prefix.Length..^suffix.Length])
+            .Order(StringComparer.Ordinal);
+    }
+
     /// <summary>Parses "key=value; key=value".</summary>
     public static Dictionary<string, string> Features(string text)
     {

@@ -76,9 +76,19 @@ public static class Units
     public const string Person = "person";
     public const string Family = "family";
 
+    // The units the engine reads by name: a figure in them is a date, a share or a stretch of time.
+    public const string Date = "date";
+    public const string Percent = "percent";
+    public const string Minute = "minute";
+    public const string Hour = "hour";
+    public const string Day = "day";
+    public const string Week = "week";
+    public const string Month = "month";
+    public const string Year = "year";
+
     /// <summary>Units that measure time or place a figure in it: a figure in them is no count to follow.</summary>
     public static IReadOnlySet<string> OfTime { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "date", "day", "hour", "minute", "week", "month", "year",
+        Date, Day, Hour, Minute, Week, Month, Year,
     };
 }

@@ -1,5 +1,4 @@
 using Marsad.Reviews;
-using Marsad.Serialization;
 
 namespace Marsad.Model;
 
@@ -20,7 +19,7 @@ public sealed record Provenance(
     public const string Unreviewed = "unreviewed";
 
     /// <summary><c>unreviewed</c>, or the action of the review in force: <c>confirm</c>, <c>correct</c>, <c>reject</c>.</summary>
-    public string ReviewStatus => Review is { } review ? ClaimJson.Code(review) : Unreviewed;
+    public string ReviewStatus => Review is { } review ? Codes.Of(review) : Unreviewed;
 }
 
 /// <summary>A stored claim as extracted, what its reviews add up to (or none), and where it comes from.</summary>

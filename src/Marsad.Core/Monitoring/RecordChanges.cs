@@ -135,7 +135,7 @@ public static class RecordChanges
         return new Alert(0, AlertKinds.Revision, null, null, docId, explanation, [.. added.Concat(dropped).Select(Named)], at);
     }
 
-    private static string ClaimJsonCode(Claim claim) => Serialization.ClaimJson.Code(claim.Category);
+    private static string ClaimJsonCode(Claim claim) => Codes.Of(claim.Category);
 
     private static string Describe(Claim claim) => $"{SeriesPoint.Describe(claim.Value ?? 0, claim.Qualifier)} {ClaimJsonCode(claim)}";
 

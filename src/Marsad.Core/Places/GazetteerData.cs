@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using Marsad.Languages;
+using Marsad.Model;
 
 namespace Marsad.Places;
 
@@ -15,14 +16,21 @@ public static class GazetteerData
 {
     private const long CityPopulation = 100_000;
 
+    /// <summary>The sources' code for their Latin-script names.</summary>
+    private const string LatinNames = "en";
+
     private static readonly Lazy<FrozenDictionary<string, string>> LevelsById = new(() =>
-        Entries("en").GroupBy(e => e["place"]!, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.First()["level"]!, StringComparer.Ordinal));
+        Entries("en", Script.Latin).GroupBy(e => e.Place!.GazetteerId!, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.First().PlaceLevel!, StringComparer.Ordinal));
 
     /// <summary>The level of each place by its gazetteer id (city, town, subdistrict, district, governorate): how precise a place is.</summary>
     public static IReadOnlyDictionary<string, string> Levels => LevelsById.Value;
 
-    /// <summary>Every place under its names in one language (Arabic names, or English and transliterated ones).</summary>
-    public static IEnumerable<LexiconEntry> Entries(string language)
+    /// <summary>
+    /// Every place under its names in one language: the names the sources give in that language,
+    /// and for a language of Latin script the sources' Latin names (English and transliterated
+    /// ones), which is how any such language writes a Syrian town.
+    /// </summary>
+    public static IEnumerable<LexiconEntry> Entries(string language, Script script)
     {
         var crosswalk = ReadCrosswalk();
         foreach (var (file, level) in new[]
@@ -30,25 +38,25 @@ public static class GazetteerData
             ("opensyria/governorates.json", "governorate"), ("opensyria/districts.json", "district"), ("opensyria/subdistricts.json", "subdistrict"),
         })
         {
-            foreach (var entry in OpenSyria(file, level, language, crosswalk))
+            foreach (var entry in OpenSyria(file, level, script == Script.Latin ? [language, LatinNames] : [language], crosswalk))
             {
                 yield return entry;
             }
         }
 
-        foreach (var entry in GeoNames(language, crosswalk))
+        foreach (var entry in GeoNames(script, crosswalk))
         {
             yield return entry;
         }
 
-        foreach (var entry in Regional(language))
+        foreach (var entry in Regional(script))
         {
             yield return entry;
         }
     }
 
     /// <summary>The first-level divisions of the neighbouring wars' countries (<c>regional_admin1.tsv</c>).</summary>
-    private static IEnumerable<LexiconEntry> Regional(string language)
+    private static IEnumerable<LexiconEntry> Regional(Script script)
     {
         const string path = "Places/Data/regional_admin1.tsv";
         using var reader = Tsv.OpenEmbedded(path);
@@ -60,12 +68,12 @@ public static class GazetteerData
             }
 
             var english = f[3].Split('|');
-            var features = Features(
+            var named = Named(
                 "iso:" + f[0], "governorate", f[0], english[0],
                 double.Parse(f[1], CultureInfo.InvariantCulture), double.Parse(f[2], CultureInfo.InvariantCulture));
-            foreach (var name in language == "ar" ? f[4].Split('|') : english)
+            foreach (var name in script == Script.Arabic ? f[4].Split('|') : english)
             {
-                yield return new LexiconEntry(LexiconKind.Place, name, features);
+                yield return named(name);
             }
         }
     }
@@ -76,12 +84,12 @@ public static class GazetteerData
         foreach (var place in places)
         {
             var names = place.Names.GetValueOrDefault(language) ?? [];
-            var features = Features(
+            var named = Named(
                 "profile:" + place.Id, place.Level, place.Admin1, place.Names.GetValueOrDefault("en") is [var english, ..] ? english : place.Id,
                 place.Lat, place.Lon);
             foreach (var name in names)
             {
-                yield return new LexiconEntry(LexiconKind.Place, name, features);
+                yield return named(name);
             }
         }
     }
@@ -109,7 +117,7 @@ public static class GazetteerData
         return iso;
     }
 
-    private static IEnumerable<LexiconEntry> OpenSyria(string file, string level, string language, Dictionary<string, string> iso)
+    private static IEnumerable<LexiconEntry> OpenSyria(string file, string level, string[] languages, Dictionary<string, string> iso)
     {
         using var json = JsonDocument.Parse(Tsv.OpenEmbedded("Places/Data/" + file).ReadToEnd());
         foreach (var unit in json.RootElement.EnumerateArray())
@@ -117,18 +125,21 @@ public static class GazetteerData
             var id = unit.GetProperty("id").GetString()!;
             var governorate = unit.TryGetProperty("governorateId", out var g) ? g.GetString()! : id;
             var centroid = unit.GetProperty("centroid");
-            var features = Features(
+            var named = Named(
                 "opensyria:" + id, level, iso.GetValueOrDefault(governorate), unit.GetProperty("name").GetProperty("en").GetString()!,
                 centroid.GetProperty("latitude").GetDouble(), centroid.GetProperty("longitude").GetDouble());
             var names = new HashSet<string>(StringComparer.Ordinal);
-            if (unit.GetProperty("name").TryGetProperty(language, out var own))
+            foreach (var language in languages)
             {
-                names.Add(own.GetString()!);
+                if (unit.GetProperty("name").TryGetProperty(language, out var own))
+                {
+                    names.Add(own.GetString()!);
+                }
             }
 
             foreach (var alias in unit.GetProperty("aliases").EnumerateArray())
             {
-                if (alias.GetProperty("language").GetString() == language)
+                if (languages.Contains(alias.GetProperty("language").GetString()))
                 {
                     names.Add(alias.GetProperty("value").GetString()!);
                 }
@@ -136,27 +147,27 @@ public static class GazetteerData
 
             foreach (var name in names)
             {
-                yield return new LexiconEntry(LexiconKind.Place, name, features);
+                yield return named(name);
             }
         }
     }
 
     /// <summary>
-    /// GeoNames towns of Syria and Iraq, and of Yemen, Sudan, Libya, Palestine and Lebanon: Arabic
-    /// alternate names for Arabic; the name and its ASCII form for English.
+    /// GeoNames towns of Syria and Iraq, and of Yemen, Sudan, Libya, Palestine and Lebanon: the
+    /// Arabic alternate names for Arabic script; the name and its ASCII form for Latin script.
     /// </summary>
-    private static IEnumerable<LexiconEntry> GeoNames(string language, Dictionary<string, string> iso)
+    private static IEnumerable<LexiconEntry> GeoNames(Script script, Dictionary<string, string> iso)
     {
         foreach (var file in new[] { "geonames_cities500_SY_IQ.txt", "geonames_cities500_YE_SD_LY_PS_LB.txt" })
         {
-            foreach (var entry in GeoNames(file, language, iso))
+            foreach (var entry in GeoNames(file, script, iso))
             {
                 yield return entry;
             }
         }
     }
 
-    private static IEnumerable<LexiconEntry> GeoNames(string file, string language, Dictionary<string, string> iso)
+    private static IEnumerable<LexiconEntry> GeoNames(string file, Script script, Dictionary<string, string> iso)
     {
         using var reader = Tsv.OpenEmbedded("Places/Data/" + file);
         while (reader.ReadLine() is { } line)
@@ -165,27 +176,24 @@ public static class GazetteerData
             // A city of 100,000 or more is a place wherever it is named; a smaller town's name may be a common word.
             var level = long.TryParse(f[14], CultureInfo.InvariantCulture, out var population) && population >= CityPopulation ? "city" : "town";
             var admin1 = iso.GetValueOrDefault("geonames:" + f[0]) ?? iso.GetValueOrDefault($"{f[8]}.{f[10]}");
-            var features = Features(
+            var named = Named(
                 "geonames:" + f[0], level, admin1, f[1],
                 double.Parse(f[4], CultureInfo.InvariantCulture), double.Parse(f[5], CultureInfo.InvariantCulture));
-            var names = language == "ar" ? f[3].Split(',').Where(IsArabic) : new[] { f[1], f[2] }.Where(n => n.Length > 2);
+            var names = script == Script.Arabic ? f[3].Split(',').Where(IsArabic) : new[] { f[1], f[2] }.Where(n => n.Length > 2);
             foreach (var name in names.Distinct(StringComparer.Ordinal))
             {
-                yield return new LexiconEntry(LexiconKind.Place, name, features);
+                yield return named(name);
             }
         }
     }
 
-    private static FrozenDictionary<string, string> Features(string id, string level, string? admin1, string name, double lat, double lon) =>
-        new Dictionary<string, string>
-        {
-            ["place"] = id,
-            ["level"] = level,
-            ["admin1"] = admin1 ?? "",
-            ["name"] = name,
-            ["lat"] = lat.ToString("R", CultureInfo.InvariantCulture),
-            ["lon"] = lon.ToString("R", CultureInfo.InvariantCulture),
-        }.ToFrozenDictionary();
+    /// <summary>A place under one of its names: the entry's features are the place and its level.</summary>
+    private static Func<string, LexiconEntry> Named(string id, string level, string? admin1, string name, double lat, double lon)
+    {
+        var place = new Place(name, string.IsNullOrEmpty(admin1) ? null : admin1, id, lat, lon);
+        return phrase => new LexiconEntry(LexiconKind.Place, phrase) { Place = place, PlaceLevel = level };
+    }
 
+    /// <summary>A GeoNames alternate name in Arabic letters (its Persian, Urdu … names use them too, and are kept).</summary>
     private static bool IsArabic(string name) => name.Length > 1 && name.Any(c => c is >= '\u0621' and <= '\u064A');
 }

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using Marsad.Languages;
 using Marsad.Model;
 using Marsad.Text;
@@ -32,7 +31,7 @@ public sealed class GazetteerIndex
             .GroupBy(e => e.Phrase, StringComparer.Ordinal)
             .ToFrozenDictionary(
                 g => g.Key,
-                g => g.OrderBy(e => FromProfile(e) ? 0 : 1).ThenBy(e => Specificity(e["level"])).Select(PlaceOf).DistinctBy(p => p.GazetteerId).ToArray(),
+                g => g.OrderBy(e => FromProfile(e) ? 0 : 1).ThenBy(e => Specificity(e.PlaceLevel)).Select(PlaceOf).DistinctBy(p => p.GazetteerId).ToArray(),
                 StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
         this.placeWords = placeWords.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -172,7 +171,7 @@ public sealed class GazetteerIndex
     }
 
     /// <summary>A place the user's profile names is what they mean by that name.</summary>
-    private static bool FromProfile(LexiconEntry entry) => entry["place"]!.StartsWith("profile:", StringComparison.Ordinal);
+    private static bool FromProfile(LexiconEntry entry) => entry.Place!.GazetteerId!.StartsWith("profile:", StringComparison.Ordinal);
 
     /// <summary>Smaller is more specific: a user's own place, a town, then the administrative levels.</summary>
     private static int Specificity(string? level) => level switch
@@ -184,10 +183,5 @@ public sealed class GazetteerIndex
         _ => 0,
     };
 
-    public static Place PlaceOf(LexiconEntry entry) => new(
-        entry["name"],
-        entry["admin1"] is { Length: > 0 } admin1 ? admin1 : null,
-        entry["place"],
-        double.Parse(entry["lat"]!, CultureInfo.InvariantCulture),
-        double.Parse(entry["lon"]!, CultureInfo.InvariantCulture));
+    public static Place PlaceOf(LexiconEntry entry) => entry.Place!;
 }

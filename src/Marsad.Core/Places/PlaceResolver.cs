@@ -32,7 +32,7 @@ public sealed class PlaceResolver
                 places.Add(new Mention(place.Start, place.End, place.Entry));
                 i = place.End - 1;
             }
-            else if (i > 0 && text.Tokens[i].Kind == TokenKind.Word && text.StartingAt(i - 1, LexiconKind.Marker)?.Entry["names"] is not null
+            else if (i > 0 && text.Tokens[i].Kind == TokenKind.Word && text.StartingAt(i - 1, LexiconKind.Marker)?.Entry.NamesPlace is true
                 && text.StartingAt(i, LexiconKind.Marker) is null && text.StartingAt(i, LexiconKind.Actor) is null)
             {
                 // "بلدة الشعفة": a place the gazetteer does not know, kept as written.
@@ -132,12 +132,12 @@ public sealed class PlaceResolver
             at++;
         }
 
-        return text.StartingAt(at, LexiconKind.Nationality)?.Entry["nationality"];
+        return text.StartingAt(at, LexiconKind.Nationality)?.Entry.Nationality;
     }
 
     private Place? ReportPlace()
     {
-        var firstLines = places.Where(p => text.LineOf(p.Start) < LineAfterDateline() && p.Entry?["level"] is "governorate").ToList();
+        var firstLines = places.Where(p => text.LineOf(p.Start) < LineAfterDateline() && p.Entry?.PlaceLevel is "governorate").ToList();
         if (firstLines.Count > 0)
         {
             return ToPlace(firstLines[0], asWritten: true);
@@ -177,15 +177,15 @@ public sealed class PlaceResolver
     /// too; scripts without case never take this way.
     /// </remarks>
     private bool IsPlace(LexiconMatch place) =>
-        !IsGenericNoun(place) && (place.Entry["level"] is not "town"
-        || (place.Start > 0 && text.StartingAt(place.Start - 1, LexiconKind.Marker)?.Entry["marker"] == "place-cue")
+        !IsGenericNoun(place) && (place.Entry.PlaceLevel is not "town"
+        || (place.Start > 0 && text.StartingAt(place.Start - 1, LexiconKind.Marker)?.Entry.Marker == MarkerWord.PlaceCue)
         || (char.IsUpper(text.Normalized.Original[text.Normalized.OriginalSpan(text.Tokens[place.Start].Start, text.Tokens[place.Start].End).Start])
             && place.Start > text.Sentences[text.SentenceOf(place.Start)].Start));
 
     /// <summary>"الجيب", "المدينة", "المخيم": a word that introduces places is not itself one, though towns bear such names.</summary>
     private bool IsGenericNoun(LexiconMatch place) =>
         text.StartingAt(place.Start, LexiconKind.Marker) is { Entry: var marker } word && word.End == place.End
-        && marker["marker"] is "place-cue" or "possessed";
+        && marker.Marker is MarkerWord.PlaceCue or MarkerWord.Possessed;
 
     /// <summary>
     /// A place as written; an unknown one keeps its name and takes the report's governorate, so a

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using Marsad.Languages;
+using Marsad.Model;
 
 namespace Marsad.Profiles;
 
@@ -12,7 +14,7 @@ public sealed record Actor(
     string Code,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Names,
     string? Parent = null,
-    string? Role = null);
+    Role? Role = null);
 
 /// <summary>
 /// A word that names an actor only through the report around it: "التنظيم" (the organisation) is
@@ -55,6 +57,7 @@ public sealed record ConflictProfile(
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        Converters = { new CodeConverter<Role>() },
     };
 
     public static ConflictProfile Syria { get; } = Parse(Tsv.OpenEmbedded("Profiles/syria.json").ReadToEnd(), "Profiles/syria.json") switch
@@ -100,7 +103,7 @@ public sealed record ConflictProfile(
 
         var profile = new ConflictProfile(
             file.Profile, file.Actors ?? [], file.Anaphora ?? [], file.Armies ?? new Dictionary<string, string>(), file.Places ?? []);
-        return profile.Validate(path) is { } error
+        return profile.Validate(path, json) is { } error
             ? new ProfileRead.Failed(error)
             : new ProfileRead.Loaded(new LoadedProfile(profile, file.Mode ?? ProfileMode.Add));
     }
@@ -123,14 +126,15 @@ public sealed record ConflictProfile(
             [.. basis.Places, .. Places]);
     }
 
-    private string? Validate(string path)
+    /// <summary>The first mistake the JSON reader cannot see: a code that points at no actor, with the line it is on.</summary>
+    private string? Validate(string path, string json)
     {
         var codes = Actors.Select(a => a.Code).ToHashSet(StringComparer.Ordinal);
         foreach (var actor in Actors)
         {
             if (actor.Parent is { } parent && !codes.Contains(parent))
             {
-                return $"{path}: actor {actor.Code} has parent {parent}, which the profile does not define.";
+                return $"{path}:{LineOf(json, "parent", parent)}: actor {actor.Code} has parent {parent}, which the profile does not define.";
             }
         }
 
@@ -138,11 +142,19 @@ public sealed record ConflictProfile(
         {
             if (!anaphor.RefersTo.Contains(anaphor.Default))
             {
-                return $"{path}: anaphor default {anaphor.Default} is not among its refers_to ({string.Join(", ", anaphor.RefersTo)}).";
+                return $"{path}:{LineOf(json, "default", anaphor.Default)}: anaphor default {anaphor.Default} is not among its refers_to ({string.Join(", ", anaphor.RefersTo)}).";
             }
         }
 
         return null;
+    }
+
+    /// <summary>The line of <c>"key": "value"</c> in the file (1 when it cannot be found, as for a value written over lines).</summary>
+    private static int LineOf(string json, string key, string value)
+    {
+        var found = Regex.Match(
+            json, $"\"{key}\"\\s*:\\s*\"{Regex.Escape(value)}\"", RegexOptions.CultureInvariant);
+        return found.Success ? json.AsSpan(0, found.Index).Count('\n') + 1 : 1;
     }
 
     private sealed record ProfileFile(
@@ -154,6 +166,19 @@ public sealed record ConflictProfile(
         IReadOnlyList<Anaphor>? Anaphora = null,
         IReadOnlyDictionary<string, string>? Armies = null,
         IReadOnlyList<ProfilePlace>? Places = null);
+}
+
+/// <summary>A codebook code in a profile ("soldier"); anything else is an error that says which codes there are.</summary>
+internal sealed class CodeConverter<T> : JsonConverter<T>
+    where T : struct, Enum
+{
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.String && Codes.Parse<T>(reader.GetString()) is { } code
+            ? code
+            : throw new JsonException(
+                $"{(reader.TokenType == JsonTokenType.String ? $"'{reader.GetString()}'" : reader.TokenType.ToString())} is no {typeof(T).Name.ToLowerInvariant()}; expected one of {string.Join(", ", Codes.All<T>())}.");
+
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(Codes.Of(value));
 }
 
 /// <summary>Whether a user's profile adds to the default one or stands alone.</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Marsad.Languages;
 using Marsad.Model;
-using Marsad.Serialization;
 using Marsad.Text;
 
 namespace Marsad.Recognition;
@@ -75,8 +74,8 @@ public static class QuantityRecognizer
         if (value != decimal.Truncate(value))
         {
             // "1.5 مليون" is a count; a bare "2.5" is not.
-            return Number(text, at + 1) is { } scale && scale["number"] is "scale" or "plural-scale"
-                ? new Quantity(at, at + 2, QuantityForm.Digits, Count(decimal.Round(value * NumberValue(scale))), null)
+            return Number(text, at + 1) is { } scale && scale.Number is NumberWord.Scale or NumberWord.PluralScale
+                ? new Quantity(at, at + 2, QuantityForm.Digits, Count(decimal.Round(value * scale.Value)), null)
                 : null;
         }
 
@@ -85,14 +84,14 @@ public static class QuantityRecognizer
 
     /// <summary>
     /// "8ر1 مليون" = 1.8 million: wire copy that writes a decimal with a letter for the point puts
-    /// the fraction first (the letter is a number word of kind <c>reversed-decimal</c>); only before a scale word.
+    /// the fraction first (the letter is a number word of kind <c>reversed_decimal</c>); only before a scale word.
     /// </summary>
     private static Quantity? ReversedDecimal(AnalyzedText text, int at)
     {
         var tokens = text.Tokens;
-        if (at + 3 >= tokens.Count || Number(text, at + 1)?["number"] != "reversed-decimal" || tokens[at + 2].Kind != TokenKind.Number
+        if (at + 3 >= tokens.Count || Number(text, at + 1)?.Number != NumberWord.ReversedDecimal || tokens[at + 2].Kind != TokenKind.Number
             || tokens[at].End != tokens[at + 1].Start || tokens[at + 1].End != tokens[at + 2].Start
-            || Number(text, at + 3) is not { } scale || scale["number"] != "scale"
+            || Number(text, at + 3) is not { } scale || scale.Number != NumberWord.Scale
             || !long.TryParse(tokens[at].In(text.Text), NumberStyles.None, CultureInfo.InvariantCulture, out var fraction)
             || !long.TryParse(tokens[at + 2].In(text.Text), NumberStyles.None, CultureInfo.InvariantCulture, out var whole))
         {
@@ -101,7 +100,7 @@ public static class QuantityRecognizer
 
         // At most 19 digits each and a scale word of the lexicon: the product stays inside decimal.
         var value = whole + (fraction / (decimal)Math.Pow(10, tokens[at].Length));
-        return new Quantity(at, at + 4, QuantityForm.Digits, Count(decimal.Round(value * NumberValue(scale))), null);
+        return new Quantity(at, at + 4, QuantityForm.Digits, Count(decimal.Round(value * scale.Value)), null);
     }
 
     /// <summary>The token's digits as a number (separators dropped); null past <see cref="LargestNumber"/>.</summary>
@@ -109,9 +108,10 @@ public static class QuantityRecognizer
     {
         var digits = text.Tokens[at].In(text.Text);
 
-        // "640.000": dots between groups of three are thousands separators, unless a scale word
-        // follows ("1.500 مليون" is one and a half million).
-        var dotsGroupThousands = IsDotGrouped(digits) && Number(text, at + 1)?["number"] is not ("scale" or "plural-scale");
+        // "640.000": decimal marks between groups of three are thousands separators, unless a scale
+        // word follows ("1.500 مليون" is one and a half million). Every other separator groups thousands.
+        var decimalMark = text.Language.Conventions.DecimalMark;
+        var marksGroupThousands = IsGroupedBy(digits, decimalMark) && Number(text, at + 1)?.Number is not (NumberWord.Scale or NumberWord.PluralScale);
         Span<char> plain = stackalloc char[MostDigits + 1];
         var length = 0;
         var leadingZero = true;
@@ -122,7 +122,7 @@ public static class QuantityRecognizer
                 continue;
             }
 
-            if (char.IsAsciiDigit(c) || (c == '.' && !dotsGroupThousands))
+            if (char.IsAsciiDigit(c) || (c == decimalMark && !marksGroupThousands))
             {
                 // Checked before the digit is kept: the number's length is the text's, not ours.
                 if (length == plain.Length)
@@ -130,7 +130,7 @@ public static class QuantityRecognizer
                     return null;
                 }
 
-                plain[length++] = c;
+                plain[length++] = c == decimalMark ? '.' : c;
                 leadingZero = false;
             }
         }
@@ -150,7 +150,7 @@ public static class QuantityRecognizer
     private static Quantity TooLarge(AnalyzedText text, int at, QuantityForm form)
     {
         var last = at + 1;
-        while (last < text.Tokens.Count && Number(text, last)?["number"] is "scale" or "plural-scale" or "hundred")
+        while (last < text.Tokens.Count && Number(text, last)?.Number is NumberWord.Scale or NumberWord.PluralScale or NumberWord.Hundred)
         {
             last++;
         }
@@ -163,9 +163,10 @@ public static class QuantityRecognizer
     /// <summary>A computed figure as a number: null past <see cref="LargestNumber"/>.</summary>
     private static long? Count(decimal value) => value is >= 0 and <= LargestNumber ? (long)value : null;
 
-    private static bool IsDotGrouped(ReadOnlySpan<char> digits)
+    /// <summary>Whether a mark stands between groups of three digits only ("640.000", "1.250.000").</summary>
+    private static bool IsGroupedBy(ReadOnlySpan<char> digits, char mark)
     {
-        var dot = digits.IndexOf('.');
+        var dot = digits.IndexOf(mark);
         if (dot is < 1 or > 3)
         {
             return false;
@@ -173,7 +174,7 @@ public static class QuantityRecognizer
 
         for (var at = dot; at < digits.Length; at += 4)
         {
-            if (digits[at] != '.' || at + 4 > digits.Length || !char.IsAsciiDigit(digits[at + 1]) || !char.IsAsciiDigit(digits[at + 2])
+            if (digits[at] != mark || at + 4 > digits.Length || !char.IsAsciiDigit(digits[at + 1]) || !char.IsAsciiDigit(digits[at + 2])
                 || !char.IsAsciiDigit(digits[at + 3]))
             {
                 return false;
@@ -184,7 +185,7 @@ public static class QuantityRecognizer
     }
 
     private static Quantity? Words(AnalyzedText text, int at) =>
-        Number(text, at) is { } first && first["number"] is not ("teen" or "vague") ? Compound(text, at, QuantityForm.Words) : null;
+        Number(text, at) is { } first && first.Number is not (NumberWord.Teen or NumberWord.Vague) ? Compound(text, at, QuantityForm.Words) : null;
 
     /// <summary>
     /// A number read left to right from digits and number words: units, teens and tens add up,
@@ -201,26 +202,27 @@ public static class QuantityRecognizer
         decimal group = 0;
         var last = at;
         var i = at;
-        var previous = "";
+        NumberWord? previous = null;
+        var previousDigits = false;
         while (i < text.Tokens.Count)
         {
             // "twenty-five": a hyphen joins a ten and a unit as "و" does.
-            var hyphenated = previous == "ten" && text.IsPunctuation(i, '-') && Number(text, i + 1)?["number"] == "unit";
+            var hyphenated = previous == NumberWord.Ten && text.IsPunctuation(i, '-') && Number(text, i + 1)?.Number == NumberWord.Unit;
             var joined = i == at || StartsWithAnd(text, i) || hyphenated;
             var next = i > at && (IsAnd(text, i) || hyphenated) ? i + 1 : i;
             // After a scale word the next group may follow without "و": "٤ آلاف ٣ مائة و ٢١".
-            joined |= previous is "scale" or "dual-scale" or "plural-scale";
+            joined |= previous is NumberWord.Scale or NumberWord.DualScale or NumberWord.PluralScale;
 
             // "ثلاث عشرة": the feminine ten after a unit, without "و", is its teen.
-            var feminineTeen = !joined && previous == "unit" && IsTen(Number(text, i));
+            var feminineTeen = !joined && previous == NumberWord.Unit && IsTen(Number(text, i));
             if (!joined && i > at && next == i && !IsScaleOrHundred(text, i) && !feminineTeen)
             {
                 break;
             }
 
-            if (!TryPart(text, next, out var kind, out var value, out var width))
+            if (!TryPart(text, next, out var word, out var value, out var width, out var tooLarge))
             {
-                if (kind == "too-large")
+                if (tooLarge)
                 {
                     return i == at ? TooLarge(text, at, form) : Close(at, last, total + group, form);
                 }
@@ -228,39 +230,41 @@ public static class QuantityRecognizer
                 break;
             }
 
-            kind = feminineTeen ? "teen" : kind;
+            // A part without a word is digits.
+            word = feminineTeen ? NumberWord.Teen : word;
+            var digits = word is null;
 
             // Digits never add to digits: "100 و20" is two figures, not 120.
-            var adds = kind is "unit" or "ten" or "hundreds" or "digits";
-            if (i > at && adds && (!(joined || next > i) || !FillsEmptyPlace(total + group, group, value)
-                || (kind == "digits" && previous == "digits")))
+            var adds = word is null or NumberWord.Unit or NumberWord.Ten or NumberWord.Hundreds;
+            if (i > at && adds && (!(joined || next > i) || !FillsEmptyPlace(total + group, group, value, text.Language.Conventions.UnitsBeforeTens)
+                || (digits && previousDigits)))
             {
                 break;
             }
 
-            previous = kind;
+            (previous, previousDigits) = (word, digits);
 
-            switch (kind)
+            switch (word)
             {
-                case "unit" or "ten" or "hundreds" or "digits":
+                case null or NumberWord.Unit or NumberWord.Ten or NumberWord.Hundreds:
                     group += value;
                     break;
-                case "teen-unit" when Number(text, next + 1) is { } teen && (teen["number"] == "teen" || IsTen(teen)):
+                case NumberWord.TeenUnit when Number(text, next + 1) is { } teen && (teen.Number == NumberWord.Teen || IsTen(teen)):
                     group += value + 10;
                     width++;
                     break;
-                case "teen" when group % 10 != 0 && group % 100 < 10:
+                case NumberWord.Teen when group % 10 != 0 && group % 100 < 10:
                     group += 10;
                     break;
-                case "hundred":
+                case NumberWord.Hundred:
                     group = (group == 0 ? 1 : group) * 100;
                     break;
-                case "scale":
-                case "plural-scale" when i > at:
+                case NumberWord.Scale:
+                case NumberWord.PluralScale when i > at:
                     total += (group == 0 ? 1 : group) * value;
                     group = 0;
                     break;
-                case "dual-scale":
+                case NumberWord.DualScale:
                     total += (group == 0 ? 2 : group) * value;
                     group = 0;
                     break;
@@ -282,9 +286,10 @@ public static class QuantityRecognizer
             last > at && (value > 0 || form == QuantityForm.Digits) ? new Quantity(at, last, form, Count(value), null) : null;
     }
 
-    private static bool TryPart(AnalyzedText text, int at, out string kind, out decimal value, out int width)
+    /// <param name="word">The number word; <c>null</c> for digits.</param>
+    private static bool TryPart(AnalyzedText text, int at, out NumberWord? word, out decimal value, out int width, out bool tooLarge)
     {
-        (kind, value, width) = ("", 0, 1);
+        (word, value, width, tooLarge) = (null, 0, 1, false);
         if (at >= text.Tokens.Count)
         {
             return false;
@@ -294,7 +299,7 @@ public static class QuantityRecognizer
         {
             if (DigitValue(text, at) is not { } digits)
             {
-                kind = "too-large";
+                tooLarge = true;
                 return false;
             }
 
@@ -303,22 +308,23 @@ public static class QuantityRecognizer
                 return false;
             }
 
-            (kind, value) = ("digits", digits);
+            value = digits;
             return true;
         }
 
-        if (Number(text, at) is not { } word || word["number"] == "vague")
+        if (Number(text, at) is not { } entry || entry.Number == NumberWord.Vague)
         {
             return false;
         }
 
-        (kind, value) = (word["number"]!, NumberValue(word));
+        (word, value) = (entry.Number, entry.Value);
         return true;
     }
 
     /// <summary>An added part must be smaller than the smallest place already filled (300 + 21), or
-    /// the tens after a unit, which Arabic says first ("واحد وثلاثون" = 31).</summary>
-    private static bool FillsEmptyPlace(decimal sum, decimal group, decimal value)
+    /// the tens after a unit in a language that says the unit first (<c>units-before-tens</c>:
+    /// "واحد وثلاثون" = 31).</summary>
+    private static bool FillsEmptyPlace(decimal sum, decimal group, decimal value, bool unitsBeforeTens)
     {
         if (sum == 0)
         {
@@ -331,18 +337,18 @@ public static class QuantityRecognizer
             place *= 10;
         }
 
-        var unitsThenTens = value % 10 == 0 && value < 100 && group % 100 is > 0 and < 10;
+        var unitsThenTens = unitsBeforeTens && value % 10 == 0 && value < 100 && group % 100 is > 0 and < 10;
         return value < place || unitsThenTens;
     }
 
     /// <summary>"عشرة": the ten that also makes feminine teens ("إحدى عشرة", "ثلاث عشرة").</summary>
-    private static bool IsTen(LexiconEntry? word) => word?["number"] == "ten" && NumberValue(word) == 10;
+    private static bool IsTen(LexiconEntry? word) => word is { Number: NumberWord.Ten, Value: 10 };
 
     private static bool IsScaleOrHundred(AnalyzedText text, int at) =>
-        Number(text, at)?["number"] is "scale" or "dual-scale" or "plural-scale" or "hundred" or "teen";
+        Number(text, at)?.Number is NumberWord.Scale or NumberWord.DualScale or NumberWord.PluralScale or NumberWord.Hundred or NumberWord.Teen;
 
     private static bool IsAnd(AnalyzedText text, int at) =>
-        text.Tokens[at].Kind == TokenKind.Word && text.StartingAt(at, LexiconKind.Marker)?.Entry["marker"] == "and";
+        text.Tokens[at].Kind == TokenKind.Word && text.StartingAt(at, LexiconKind.Marker)?.Entry.Marker == MarkerWord.And;
 
     /// <summary>The word carries "و" as a clitic ("وخمسمائة"), or a lone "و" stands before the next part.</summary>
     private static bool StartsWithAnd(AnalyzedText text, int at) =>
@@ -352,19 +358,13 @@ public static class QuantityRecognizer
     private static Quantity? Vague(AnalyzedText text, int at)
     {
         var word = text.StartingAt(at, LexiconKind.Number);
-        var code = word?.Entry["number"] switch
-        {
-            "vague" => word.Value.Entry["magnitude"] ?? word.Value.Entry["value"],
-            "plural-scale" => word.Value.Entry["magnitude"],
-            _ => null,
-        };
-        if (ClaimJson.Parse<Magnitude>(code) is not { } magnitude)
+        if (word?.Entry is not { Number: NumberWord.Vague or NumberWord.PluralScale, Magnitude: { } magnitude })
         {
             return null;
         }
 
         if (magnitude is Magnitude.Tens or Magnitude.Hundreds
-            && text.StartingAt(at + 1, LexiconKind.Number) is { } next && next.Entry["number"] == "plural-scale")
+            && text.StartingAt(at + 1, LexiconKind.Number) is { } next && next.Entry.Number == NumberWord.PluralScale)
         {
             return new Quantity(at, at + 2, QuantityForm.Vague, null, Magnitude.TensOfThousands);
         }
@@ -374,24 +374,24 @@ public static class QuantityRecognizer
 
     private static Quantity? Dual(AnalyzedText text, int at)
     {
-        if (text.StartingAt(at, LexiconKind.Noun) is not { } noun || noun.Entry["count"] is not { } count)
+        if (text.StartingAt(at, LexiconKind.Noun) is not { } noun || noun.Entry.Count is not { } count)
         {
             return null;
         }
 
         var afterNumber = at > 0 && text.Tokens[at - 1].Kind == TokenKind.Number;
-        var value = long.Parse(count, CultureInfo.InvariantCulture);
+        long value = count;
 
         // "شقيقين اثنين": a number after a dual only confirms it.
-        var end = Number(text, noun.End) is { } confirming && confirming["number"] == "unit" && NumberValue(confirming) == value ? noun.End + 1 : noun.End;
+        var end = Number(text, noun.End) is { } confirming && confirming.Number == NumberWord.Unit && confirming.Value == value ? noun.End + 1 : noun.End;
         return afterNumber ? null : new Quantity(at, end, QuantityForm.Dual, value, null, noun.Entry);
     }
 
     /// <summary>"طفلة واحدة", "عنصر واحد": a singular noun with "one" after it counts one.</summary>
     private static Quantity? NounThenNumber(AnalyzedText text, int at)
     {
-        if (text.StartingAt(at, LexiconKind.Noun) is not { } noun || noun.Entry["singular"] is null
-            || Number(text, noun.End) is not { } one || one["number"] != "unit" || NumberValue(one) != 1)
+        if (text.StartingAt(at, LexiconKind.Noun) is not { } noun || noun.Entry.Singular is null
+            || Number(text, noun.End) is not { } one || one.Number != NumberWord.Unit || one.Value != 1)
         {
             return null;
         }
@@ -410,15 +410,15 @@ public static class QuantityRecognizer
         var first = quantity.First;
         var next = quantity.Last;
         if (quantity.Value is >= FirstYear and <= LastYear
-            && (Marker(text.EndingAt(first, LexiconKind.Marker)) == "year" || IsDate(text, first - 1) || IsDate(text, first - 2)
+            && (Marker(text.EndingAt(first, LexiconKind.Marker)) == MarkerWord.Year || IsDate(text, first - 1) || IsDate(text, first - 2)
                 || text.IsPunctuation(first - 1, '/')))
         {
             return true;
         }
 
         var unitAfter = text.StartingAt(next, LexiconKind.Unit)
-            ?? (Marker(text.StartingAt(next, LexiconKind.Marker)) == "of" ? text.StartingAt(next + 1, LexiconKind.Unit) : null);
-        if (unitAfter?.Entry["unit"] is "date" or "percent" || IsFirstDayOfTwo(text, next))
+            ?? (Marker(text.StartingAt(next, LexiconKind.Marker)) == MarkerWord.Of ? text.StartingAt(next + 1, LexiconKind.Unit) : null);
+        if (unitAfter?.Entry.Unit is Units.Date or Units.Percent || IsFirstDayOfTwo(text, next))
         {
             return true;
         }
@@ -448,7 +448,7 @@ public static class QuantityRecognizer
     /// <summary>"في الـ 23 والـ 24 من كانون الثاني": the first day of a pair shares the second's month.</summary>
     private static bool IsFirstDayOfTwo(AnalyzedText text, int next)
     {
-        while (next < text.Tokens.Count && text.StartingAt(next, LexiconKind.Marker)?.Entry["marker"] is "and" or "definite")
+        while (next < text.Tokens.Count && text.StartingAt(next, LexiconKind.Marker)?.Entry.Marker is MarkerWord.And or MarkerWord.Definite)
         {
             next++;
         }
@@ -459,7 +459,7 @@ public static class QuantityRecognizer
         }
 
         var after = next + 1;
-        if (text.StartingAt(after, LexiconKind.Marker)?.Entry["marker"] == "of")
+        if (text.StartingAt(after, LexiconKind.Marker)?.Entry.Marker == MarkerWord.Of)
         {
             after++;
         }
@@ -468,7 +468,7 @@ public static class QuantityRecognizer
     }
 
     private static bool IsDate(AnalyzedText text, int token) =>
-        token >= 0 && text.StartingAt(token, LexiconKind.Unit)?.Entry["unit"] == "date";
+        token >= 0 && text.StartingAt(token, LexiconKind.Unit)?.Entry.Unit == Units.Date;
 
     private static bool IsAloneOnItsLine(AnalyzedText text, Quantity quantity)
     {
@@ -484,8 +484,5 @@ public static class QuantityRecognizer
         return match is { Article: false } m ? m.Entry : null;
     }
 
-    private static decimal NumberValue(LexiconEntry entry) =>
-        decimal.TryParse(entry["value"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : 0;
-
-    private static string? Marker(LexiconMatch? match) => match?.Entry["marker"];
+    private static MarkerWord? Marker(LexiconMatch? match) => match?.Entry.Marker;
 }

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Group = Marsad.Model.Group;
 using Marsad.Model;
 using Marsad.Profiles;
-using Marsad.Serialization;
 using Marsad.Tallies;
 
 namespace Marsad.Rendering;
@@ -43,7 +42,7 @@ public sealed partial class ClaimRenderer
             "attribution" => claim.Attribution is { } source ? Pattern(grammar, "attribution", "said", ("source", source)) : null,
             "group" => Counted(grammar, claim, claim.Group, claim.Unit, withActor: true),
             "event" => Event(grammar, claim.Category, claim.Also),
-            "cause" => claim.Cause is { } cause ? grammar.Text("cause", ClaimJson.Code(cause)) : null,
+            "cause" => claim.Cause is { } cause ? grammar.Text("cause", Codes.Of(cause)) : null,
             "perpetrator" => claim.Perpetrator is { } actor ? Pattern(grammar, "perpetrator", "by", ("actor", ActorName(actor, language))) : null,
             "place" => places.Name(claim.Place, language) is { } name ? Pattern(grammar, "place", "in", ("name", name)) : null,
             "time" => Time(grammar, claim.Time),
@@ -106,11 +105,11 @@ public sealed partial class ClaimRenderer
         {
             var rule = grammar.Counts.First(r => r.Matches(value));
             var counted = RenderingGrammar.Fill(rule.Pattern, slot => slot == "n" ? Number(value) : forms.GetValueOrDefault(slot));
-            phrase = RenderingGrammar.Fill(grammar.Text("hedge", ClaimJson.Code(claim.Qualifier)) ?? "{x}", slot => slot == "x" ? counted : null);
+            phrase = RenderingGrammar.Fill(grammar.Text("hedge", Codes.Of(claim.Qualifier)) ?? "{x}", slot => slot == "x" ? counted : null);
         }
         else
         {
-            var amount = claim is null ? "series" : claim.Magnitude is { } magnitude ? ClaimJson.Code(magnitude) : "unknown";
+            var amount = claim is null ? "series" : claim.Magnitude is { } magnitude ? Codes.Of(magnitude) : "unknown";
             phrase = RenderingGrammar.Fill(grammar.Text("magnitude", amount) ?? "{pl}", forms.GetValueOrDefault);
         }
 
@@ -133,17 +132,17 @@ public sealed partial class ClaimRenderer
 
         if (group.Age is { } age)
         {
-            return group.Sex is { } sex ? $"age:{ClaimJson.Code(age)}+sex:{ClaimJson.Code(sex)}" : "age:" + ClaimJson.Code(age);
+            return group.Sex is { } sex ? $"age:{Codes.Of(age)}+sex:{Codes.Of(sex)}" : "age:" + Codes.Of(age);
         }
 
-        return group.Sex is { } s ? "sex:" + ClaimJson.Code(s) : "role:" + ClaimJson.Code(group.Role ?? Role.Person);
+        return group.Sex is { } s ? "sex:" + Codes.Of(s) : "role:" + Codes.Of(group.Role ?? Role.Person);
     }
 
     private static string Modify(string pattern, string text, string value) =>
         RenderingGrammar.Fill(pattern, slot => slot is "noun" or "phrase" ? text : value);
 
     private static string Event(RenderingGrammar grammar, Category category, IReadOnlyList<Category> also) =>
-        List(grammar, new[] { category }.Concat(also).Distinct().Select(c => grammar.Text("event", ClaimJson.Code(c)) ?? ""));
+        List(grammar, new[] { category }.Concat(also).Distinct().Select(c => grammar.Text("event", Codes.Of(c)) ?? ""));
 
     /// <summary>Items joined as the language joins them: "a, b and c", «أ وب وج».</summary>
     private static string List(RenderingGrammar grammar, IEnumerable<string> items)
@@ -189,7 +188,7 @@ public sealed partial class ClaimRenderer
 
     /// <summary>A figure with its hedge in a language, without a noun: "about 2,100", «نحو 2,100».</summary>
     public static string Figure(long value, Qualifier qualifier, string language) =>
-        RenderingGrammar.Fill(RenderingGrammar.For(language).Text("hedge", ClaimJson.Code(qualifier)) ?? "{x}", slot => slot == "x" ? Number(value) : null);
+        RenderingGrammar.Fill(RenderingGrammar.For(language).Text("hedge", Codes.Of(qualifier)) ?? "{x}", slot => slot == "x" ? Number(value) : null);
 
     /// <summary>A day (YYYY-MM-DD or --MM-DD) in words in a language: "5 March 2019", «5 آذار 2019».</summary>
     public static string Day(string day, string language) => Date(RenderingGrammar.For(language), day);

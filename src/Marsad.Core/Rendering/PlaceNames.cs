@@ -23,10 +23,11 @@ public sealed class PlaceNames
         foreach (var language in languages)
         {
             // A place's own name comes first among its names in each source, so the first one seen is kept.
-            foreach (var entry in GazetteerData.Entries(profile.Places, language).Concat(GazetteerData.Entries(language)))
+            var script = LanguageCatalog.Shipped.Languages.First(l => l.Code == language).Conventions.Script;
+            foreach (var entry in GazetteerData.Entries(profile.Places, language).Concat(GazetteerData.Entries(language, script)))
             {
-                ids.TryAdd((entry["place"]!, language), entry.Phrase);
-                if (entry["level"] == "governorate" && entry["admin1"] is { Length: > 0 } code)
+                ids.TryAdd((entry.Place!.GazetteerId!, language), entry.Phrase);
+                if (entry.PlaceLevel == "governorate" && entry.Place.Admin1 is { } code)
                 {
                     admin1.TryAdd((code, language), entry.Phrase);
                 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Marsad.Model;
-using Marsad.Serialization;
 
 namespace Marsad.Reviews;
 
@@ -55,9 +54,9 @@ public sealed class ClaimCorrection
         var fields = new SortedDictionary<ClaimField, string?>();
         foreach (var property in json.EnumerateObject())
         {
-            if (ClaimJson.Parse<ClaimField>(property.Name) is not { } field)
+            if (Codes.Parse<ClaimField>(property.Name) is not { } field)
             {
-                errors[property.Name] = [$"not a field a reviewer can correct; those are {string.Join(", ", Enum.GetValues<ClaimField>().Select(f => ClaimJson.Code(f)))}."];
+                errors[property.Name] = [$"not a field a reviewer can correct; those are {string.Join(", ", Enum.GetValues<ClaimField>().Select(f => Codes.Of(f)))}."];
                 continue;
             }
 
@@ -130,7 +129,7 @@ public sealed class ClaimCorrection
             var set = Array.FindIndex(suspects, Sets);
             if (set >= 0)
             {
-                errors.TryAdd(ClaimJson.Code(suspects[set]), [message]);
+                errors.TryAdd(Codes.Of(suspects[set]), [message]);
             }
         }
 
@@ -140,12 +139,12 @@ public sealed class ClaimCorrection
         var most = corrected.Qualifier == Qualifier.LessThan ? value - 1 : value;
         if (low > least)
         {
-            Blame($"low ({low}) is above the figure ({value}) for a claim that is {ClaimJson.Code(corrected.Qualifier)}.", ClaimField.Low, ClaimField.Value, ClaimField.Qualifier);
+            Blame($"low ({low}) is above the figure ({value}) for a claim that is {Codes.Of(corrected.Qualifier)}.", ClaimField.Low, ClaimField.Value, ClaimField.Qualifier);
         }
 
         if (most > high)
         {
-            Blame($"high ({high}) is below the figure ({value}) for a claim that is {ClaimJson.Code(corrected.Qualifier)}.", ClaimField.High, ClaimField.Value, ClaimField.Qualifier);
+            Blame($"high ({high}) is below the figure ({value}) for a claim that is {Codes.Of(corrected.Qualifier)}.", ClaimField.High, ClaimField.Value, ClaimField.Qualifier);
         }
 
         if (low > high)
@@ -165,7 +164,7 @@ public sealed class ClaimCorrection
 
         if (fields.GetValueOrDefault(ClaimField.Parent) is { } parent && ParentProblem(corrected.Id, parent, document) is { } problem)
         {
-            errors[ClaimJson.Code(ClaimField.Parent)] = [problem];
+            errors[Codes.Of(ClaimField.Parent)] = [problem];
         }
 
         return errors;
@@ -176,7 +175,7 @@ public sealed class ClaimCorrection
         json.WriteStartObject();
         foreach (var (field, value) in fields)
         {
-            var name = ClaimJson.Code(field);
+            var name = Codes.Of(field);
             if (value is null)
             {
                 json.WriteNull(name);
@@ -215,7 +214,7 @@ public sealed class ClaimCorrection
             return Required.Contains(field)
                 ? (null, field == ClaimField.Value
                     ? "a claim needs a figure; reject the claim if the report states none."
-                    : $"every claim has a {ClaimJson.Code(field)}; set another one.")
+                    : $"every claim has a {Codes.Of(field)}; set another one.")
                 : (null, null);
         }
 
@@ -242,9 +241,9 @@ public sealed class ClaimCorrection
 
     private static (string? Value, string? Error) Code<T>(JsonElement value)
         where T : struct, Enum =>
-        value.ValueKind == JsonValueKind.String && ClaimJson.Parse<T>(value.GetString()) is not null
+        value.ValueKind == JsonValueKind.String && Codes.Parse<T>(value.GetString()) is not null
             ? (value.GetString(), null)
-            : (null, $"one of {string.Join(", ", Enum.GetValues<T>().Select(v => ClaimJson.Code(v)))}.");
+            : (null, $"one of {string.Join(", ", Enum.GetValues<T>().Select(v => Codes.Of(v)))}.");
 
     private static (string? Value, string? Error) Text(JsonElement value, Func<string, bool> valid, string expected) =>
         value.ValueKind == JsonValueKind.String && valid(value.GetString()!) ? (value.GetString(), null) : (null, expected);
@@ -295,16 +294,16 @@ public sealed class ClaimCorrection
         ClaimField.Value => claim with { Value = Count(value) },
         ClaimField.Low => claim with { Low = Count(value) },
         ClaimField.High => claim with { High = Count(value) },
-        ClaimField.Qualifier => claim with { Qualifier = ClaimJson.Parse<Qualifier>(value)!.Value },
-        ClaimField.Category => claim with { Category = ClaimJson.Parse<Category>(value)!.Value },
+        ClaimField.Qualifier => claim with { Qualifier = Codes.Parse<Qualifier>(value)!.Value },
+        ClaimField.Category => claim with { Category = Codes.Parse<Category>(value)!.Value },
         ClaimField.Actor => claim with { Group = claim.Group with { Actor = value } },
-        ClaimField.Role => claim with { Group = claim.Group with { Role = ClaimJson.Parse<Role>(value) } },
-        ClaimField.Age => claim with { Group = claim.Group with { Age = ClaimJson.Parse<AgeGroup>(value) } },
-        ClaimField.Sex => claim with { Group = claim.Group with { Sex = ClaimJson.Parse<Sex>(value) } },
+        ClaimField.Role => claim with { Group = claim.Group with { Role = Codes.Parse<Role>(value) } },
+        ClaimField.Age => claim with { Group = claim.Group with { Age = Codes.Parse<AgeGroup>(value) } },
+        ClaimField.Sex => claim with { Group = claim.Group with { Sex = Codes.Parse<Sex>(value) } },
         ClaimField.Nationality => claim with { Group = claim.Group with { Nationality = value } },
         ClaimField.Place => claim with { Place = new Place(value, claim.Place.Admin1) },
         ClaimField.Admin1 => claim with { Place = claim.Place with { Admin1 = value } },
-        ClaimField.Kind => claim with { Time = claim.Time with { Kind = ClaimJson.Parse<TimeKind>(value) } },
+        ClaimField.Kind => claim with { Time = claim.Time with { Kind = Codes.Parse<TimeKind>(value) } },
         ClaimField.Since => claim with { Time = claim.Time with { Since = value } },
         ClaimField.Start => claim with { Time = claim.Time with { Start = value } },
         ClaimField.End => claim with { Time = claim.Time with { End = value } },

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Marsad.Serialization;
+using Marsad.Model;
 
 namespace Marsad.Reviews;
 
@@ -16,7 +16,7 @@ public sealed record ReviewForm(ReviewAction Action, ClaimCorrection? Correction
     public static ReviewForm Read(string? action, string? reason, JsonElement? correction)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var parsed = ClaimJson.Parse<ReviewAction>(action);
+        var parsed = Codes.Parse<ReviewAction>(action);
         if (parsed is null)
         {
             errors["action"] = ["confirm, reject or correct."];

@@ -26,8 +26,8 @@ public static class ClaimCsv
     internal static string?[] Row(Claim c) =>
     [
         c.Doc, c.Id, Csv.Number(c.Span.Start), Csv.Number(c.Span.End), c.Text, Csv.Number(c.Value), Csv.Number(c.Low), Csv.Number(c.High),
-        ClaimJson.Code(c.Qualifier), Csv.Code(c.Magnitude), c.Unit, ClaimJson.Code(c.Category),
-        string.Join('|', c.Also.Select(ClaimJson.Code)), c.Group.Actor, Csv.Code(c.Group.Role), Csv.Code(c.Group.Age),
+        Codes.Of(c.Qualifier), Csv.Code(c.Magnitude), c.Unit, Codes.Of(c.Category),
+        string.Join('|', c.Also.Select(Codes.Of)), c.Group.Actor, Csv.Code(c.Group.Role), Csv.Code(c.Group.Age),
         Csv.Code(c.Group.Sex), c.Group.Nationality, c.Perpetrator, Csv.Code(c.Cause), Csv.Code(c.Time.Kind), c.Time.Since,
         c.Time.Start, c.Time.End, c.Time.AsOf, c.Place.Name, c.Place.Admin1, c.Place.GazetteerId,
         Csv.Number(c.Place.Lat), Csv.Number(c.Place.Lon), c.Parent, c.Attribution, c.Headline ? "true" : "false",

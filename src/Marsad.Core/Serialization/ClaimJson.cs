@@ -58,16 +58,16 @@ public static class ClaimJson
         WriteNumber(writer, "value", claim.Value);
         WriteNumber(writer, "low", claim.Low);
         WriteNumber(writer, "high", claim.High);
-        writer.WriteString("qualifier", Code(claim.Qualifier));
+        writer.WriteString("qualifier", Codes.Of(claim.Qualifier));
         WriteCode(writer, "magnitude", claim.Magnitude);
         writer.WriteString("unit", claim.Unit);
-        writer.WriteString("category", Code(claim.Category));
+        writer.WriteString("category", Codes.Of(claim.Category));
         if (claim.Also.Count > 0)
         {
             writer.WriteStartArray("also");
             foreach (var also in claim.Also)
             {
-                writer.WriteStringValue(Code(also));
+                writer.WriteStringValue(Codes.Of(also));
             }
 
             writer.WriteEndArray();
@@ -109,21 +109,12 @@ public static class ClaimJson
         writer.WriteEndObject();
     }
 
-    /// <summary>The codebook code of an enum member: <c>TensOfThousands</c> → <c>tens_of_thousands</c>.</summary>
-    public static string Code<T>(T value)
-        where T : struct, Enum => CodeCache<T>.Codes[value];
-
-    /// <summary>The enum member for a codebook code, if there is one.</summary>
-    public static T? Parse<T>(string? code)
-        where T : struct, Enum =>
-        code is not null && CodeCache<T>.Members.TryGetValue(code, out var value) ? value : null;
-
     private static void WriteCode<T>(Utf8JsonWriter writer, string name, T? value)
         where T : struct, Enum
     {
         if (value is { } v)
         {
-            writer.WriteString(name, Code(v));
+            writer.WriteString(name, Codes.Of(v));
         }
         else
         {
@@ -153,15 +144,5 @@ public static class ClaimJson
         {
             writer.WriteNull(name);
         }
-    }
-
-    private static class CodeCache<T>
-        where T : struct, Enum
-    {
-        public static readonly Dictionary<T, string> Codes =
-            Enum.GetValues<T>().ToDictionary(v => v, v => JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()));
-
-        public static readonly Dictionary<string, T> Members =
-            Codes.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
     }
 }

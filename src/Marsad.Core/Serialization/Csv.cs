@@ -1,4 +1,5 @@
 using System.Globalization;
+using Marsad.Model;
 
 namespace Marsad.Serialization;
 
@@ -20,7 +21,7 @@ internal static class Csv
     public static string? Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
 
     public static string? Code<T>(T? value)
-        where T : struct, Enum => value is { } v ? ClaimJson.Code(v) : null;
+        where T : struct, Enum => value is { } v ? Codes.Of(v) : null;
 
     private static string Field(string? value)
     {

@@ -44,7 +44,7 @@ public static class SeriesJson
             json.WriteEndObject();
         }
 
-        json.WriteString("category", ClaimJson.Code(key.Category));
+        json.WriteString("category", Codes.Of(key.Category));
         json.WriteString("unit", key.Unit);
         json.WriteString("actor", key.Actor);
         json.WriteString("role", Csv.Code(key.Role));
@@ -52,7 +52,7 @@ public static class SeriesJson
         json.WriteString("sex", Csv.Code(key.Sex));
         json.WriteString("nationality", key.Nationality);
         json.WriteString("admin1", key.Admin1);
-        json.WriteString("kind", ClaimJson.Code(key.Kind));
+        json.WriteString("kind", Codes.Of(key.Kind));
         json.WriteString("since", key.Since);
         json.WriteStartArray("points");
         foreach (var point in series.Points)
@@ -67,7 +67,7 @@ public static class SeriesJson
             json.WriteNumber("value", point.Value);
             WriteNumberOrNull(json, "low", point.Low);
             WriteNumberOrNull(json, "high", point.High);
-            json.WriteString("qualifier", ClaimJson.Code(point.Qualifier));
+            json.WriteString("qualifier", Codes.Of(point.Qualifier));
             json.WriteString("first_reported", point.FirstReported?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             json.WriteStartArray("mentions");
             foreach (var mention in point.Mentions)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Marsad.Model;
-using Marsad.Serialization;
 
 namespace Marsad.Tallies;
 
@@ -36,11 +35,11 @@ public sealed record SeriesKey(
 
     private List<string> Parts()
     {
-        var parts = new List<string> { ClaimJson.Code(Category) };
+        var parts = new List<string> { Codes.Of(Category) };
         Add(parts, Actor);
-        Add(parts, Role is { } role ? ClaimJson.Code(role) : null);
-        Add(parts, Age is { } age ? ClaimJson.Code(age) : null);
-        Add(parts, Sex is { } sex ? ClaimJson.Code(sex) : null);
+        Add(parts, Role is { } role ? Codes.Of(role) : null);
+        Add(parts, Age is { } age ? Codes.Of(age) : null);
+        Add(parts, Sex is { } sex ? Codes.Of(sex) : null);
         Add(parts, Nationality is { } nationality ? "nat-" + nationality : null);
         Add(parts, Unit is Units.Person || Unit == parts[^1] ? null : Unit);
         parts.Add(Admin1 ?? "anywhere");
@@ -83,7 +82,7 @@ public sealed record SeriesKey(
             var who = string.Join(' ', new[] { Actor, Nationality, noun }.Where(w => w is not null));
             var where = Admin1 is null ? "" : " in " + Admin1;
             var when = Kind == TimeKind.Period ? ", per period" : Since is null ? ", running total" : " since " + Since;
-            return $"{who} {ClaimJson.Code(Category)}{where}{when}";
+            return $"{who} {Codes.Of(Category)}{where}{when}";
         }
     }
 

@@ -25,7 +25,7 @@ public sealed class AnalyzedText
         var timesNamed = TimesNamed(matches);
         foreach (var found in matches)
         {
-            var match = found.Kind == LexiconKind.Actor && found.Entry["anaphor"] is not null
+            var match = found.Kind == LexiconKind.Actor && found.Entry.Anaphor is not null
                 ? found with { Entry = language.ResolveAnaphor(found.Entry, timesNamed) }
                 : found;
             (startingAt[match.Start] ??= []).Add(match);
@@ -63,12 +63,15 @@ public sealed class AnalyzedText
     public bool IsPunctuation(int token, char c) =>
         token >= 0 && token < Tokens.Count && Tokens[token].Kind == TokenKind.Punctuation && Text[Tokens[token].Start] == c;
 
-    /// <summary>A clause ends at a comma or semicolon, or where the sentence ends.</summary>
+    /// <summary>A clause ends at its language's clause punctuation (a comma, a semicolon), or where the sentence ends.</summary>
     public bool IsClauseEnd(int token) =>
         token >= 0 && token < Tokens.Count
-        && (IsSentenceEnd(token) || (Tokens[token].Kind == TokenKind.Punctuation && Text[Tokens[token].Start] is '،' or ',' or '؛' or ';'));
+        && (IsSentenceEnd(token) || (Tokens[token].Kind == TokenKind.Punctuation && Language.Conventions.ClauseEnds.Contains(Text[Tokens[token].Start], StringComparison.Ordinal)));
 
-    public bool IsSentenceEnd(int token) => IsSentenceEnd(Tokens[token], Text);
+    /// <summary>A sentence ends at a line break or at its language's sentence punctuation.</summary>
+    public bool IsSentenceEnd(int token) =>
+        Tokens[token].Kind == TokenKind.LineBreak
+        || (Tokens[token].Kind == TokenKind.Punctuation && Language.Conventions.SentenceEnds.Contains(Text[Tokens[token].Start], StringComparison.Ordinal));
 
     /// <summary>
     /// Where the clause that runs from <paramref name="from"/> ends, at <paramref name="limit"/> at
@@ -114,7 +117,7 @@ public sealed class AnalyzedText
         return false;
     }
 
-    private bool IsRelative(int token) => token < Tokens.Count && StartingAt(token, LexiconKind.Marker)?.Entry["marker"] == "relative";
+    private bool IsRelative(int token) => token < Tokens.Count && StartingAt(token, LexiconKind.Marker)?.Entry.Marker == MarkerWord.Relative;
 
     /// <summary>Whether any lexicon phrase starts at a token.</summary>
     public bool HasAnyMatch(int token) => token >= 0 && token < Tokens.Count && startingAt[token] is { Count: > 0 };
@@ -151,18 +154,14 @@ public sealed class AnalyzedText
         var named = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var match in matches)
         {
-            if (match.Kind == LexiconKind.Actor && match.Entry["anaphor"] is null)
+            if (match.Kind == LexiconKind.Actor && match.Entry.Anaphor is null)
             {
-                named[match.Entry["actor"]!] = named.GetValueOrDefault(match.Entry["actor"]!) + 1;
+                named[match.Entry.Actor!] = named.GetValueOrDefault(match.Entry.Actor!) + 1;
             }
         }
 
         return named;
     }
-
-    private static bool IsSentenceEnd(Token token, string text) =>
-        token.Kind == TokenKind.LineBreak
-        || (token.Kind == TokenKind.Punctuation && text[token.Start] is '.' or '؟' or '?' or '!' or ':');
 
     private static (int[] Of, List<(int Start, int End)> Ranges) Segment(List<Token> tokens, Func<int, bool> isEnd)
     {

@@ -1,7 +1,6 @@
 using Marsad.Claims;
 using Marsad.Languages;
 using Marsad.Model;
-using Marsad.Serialization;
 using Marsad.Text;
 
 namespace Marsad.Time;
@@ -360,7 +359,7 @@ public sealed class ClaimTimeResolver
     {
         for (var at = Math.Max(0, from); at < Math.Min(to, text.Tokens.Count); at++)
         {
-            if (text.StartingAt(at, LexiconKind.Marker)?.Entry["marker"] == "report")
+            if (text.StartingAt(at, LexiconKind.Marker)?.Entry.Marker == MarkerWord.Report)
             {
                 return true;
             }

@@ -1,10 +1,6 @@
+using Marsad.Languages;
+
 namespace Marsad.Time;
-
-/// <summary>Which way a relative month or year word points: الجاري, الفائت, المقبل.</summary>
-public enum RelativeWord { This, Last, Next }
-
-/// <summary>Which part of a month or year a mention names: مطلع، منتصف، نهاية.</summary>
-public enum Edge { Start, Middle, End }
 
 /// <summary>
 /// A time expression as written, tokens <c>[First, Last)</c>, before it is resolved against a
@@ -40,7 +36,7 @@ public sealed record DateMention(int First, int Last)
     public bool YearWord { get; init; }
 
     /// <summary>"منذ بداية العام", "since the beginning of 2022": the first day of a year.</summary>
-    public bool StartOfYear => Month is null && Edge == Time.Edge.Start && (Year is not null || YearWord);
+    public bool StartOfYear => Month is null && Edge == Languages.Edge.Start && (Year is not null || YearWord);
 
     /// <summary>A month without a day and without منذ/حتى ("في أيلول", "in September"): that month as a period.</summary>
     public bool WholeMonth => Month is not null && Day is null && Edge is null && !Since && !Until && !RelativeMonth;

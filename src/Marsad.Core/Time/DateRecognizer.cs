@@ -1,5 +1,6 @@
 using System.Globalization;
 using Marsad.Languages;
+using Marsad.Model;
 using Marsad.Text;
 
 namespace Marsad.Time;
@@ -73,7 +74,7 @@ public static class DateRecognizer
             // Joining words count only when a part of the expression follows them.
             if (end > start && IsJoiner(text, at))
             {
-                joinedByAnd |= text.StartingAt(at, LexiconKind.Marker)?.Entry["marker"] == "and";
+                joinedByAnd |= text.StartingAt(at, LexiconKind.Marker)?.Entry.Marker == MarkerWord.And;
                 at++;
                 continue;
             }
@@ -92,77 +93,77 @@ public static class DateRecognizer
     private static DateMention? Apply(DateMention m, LexiconMatch word)
     {
         var e = word.Entry;
-        if (e["since"] is not null)
+        if (e.Since)
         {
             return m.Since || m.Month is not null || m.RelativeDay is not null ? null : m with { Since = true };
         }
 
         // "منذ … وحتى …": the end of a span is a mention of its own.
-        if (e["until"] is not null)
+        if (e.Until)
         {
             return HasContent(m) ? null : m with { Until = true };
         }
 
-        if (e["during"] is not null)
+        if (e.During)
         {
             return m.During || m.Month is not null ? null : m with { During = true };
         }
 
-        if (Number(e, "relative-day") is { } relativeDay)
+        if (e.RelativeDay is { } relativeDay)
         {
             return m.RelativeDay is { } earlier
                 ? m with { FirstRelativeDay = Math.Min(earlier, relativeDay), RelativeDay = Math.Max(earlier, relativeDay) }
                 : m with { RelativeDay = relativeDay };
         }
 
-        if (Number(e, "weekday") is { } weekday)
+        if (e.Weekday is { } weekday)
         {
             return m with { Weekday = weekday };
         }
 
-        if (Number(e, "day") is { } day)
+        if (e.Day is { } day)
         {
             return m.Day is { } first ? m with { FirstDay = first, Day = day } : m with { Day = day };
         }
 
-        if (Number(e, "month") is { } month)
+        if (e.Month is { } month)
         {
             return m.Month is null ? m with { Month = month } : m;
         }
 
-        if (e["relative"] is { } relative)
+        if (e.Relative is { } relative)
         {
-            return m with { Relative = relative switch { "this" => RelativeWord.This, "last" => RelativeWord.Last, _ => RelativeWord.Next } };
+            return m with { Relative = relative };
         }
 
-        if (e["edge"] is { } edge)
+        if (e.Edge is { } edge)
         {
-            return m with { Edge = edge switch { "start" => Edge.Start, "middle" => Edge.Middle, _ => Edge.End } };
+            return m with { Edge = edge };
         }
 
-        if (e["year-word"] is not null)
+        if (e.YearWord)
         {
             return m with { YearWord = true };
         }
 
-        if (e["same-period"] is not null)
+        if (e.SamePeriod)
         {
             return m with { SamePeriod = true };
         }
 
-        if (e["now"] is not null)
+        if (e.Now)
         {
             return m with { Now = true };
         }
 
-        if (e["month-word"] == "relative")
+        if (e.RelativeMonth)
         {
             return m with { RelativeMonth = true };
         }
 
         // Clock words, "يوم", "شهر", "العام", "مطلع": part of the expression, no date of their own
         // (a month without a day stands for its first day when resolved).
-        return e["hours"] is not null && m.Hours is null ? null : m;
+        return e.Hours && m.Hours is null ? null : m;
     }
 
     /// <remarks>A year never follows "و": "أيلول الفائت، و2100 عنصر" counts people.</remarks>
@@ -189,12 +190,12 @@ public static class DateRecognizer
 
         if (m.Day is null && (m.During || m.Since) && text.StartingAt(next, LexiconKind.Unit) is { } unit)
         {
-            return unit.Entry["unit"] switch
+            return unit.Entry.Unit switch
             {
-                "hour" => (m with { Hours = value }, unit.End),
-                "day" => (m with { Hours = Hours(value, 24) }, unit.End),
-                "week" => (m with { Hours = Hours(value, 24 * 7) }, unit.End),
-                "month" or "year" => (m with { LongStretch = true }, unit.End),
+                Units.Hour => (m with { Hours = value }, unit.End),
+                Units.Day => (m with { Hours = Hours(value, 24) }, unit.End),
+                Units.Week => (m with { Hours = Hours(value, 24 * 7) }, unit.End),
+                Units.Month or Units.Year => (m with { LongStretch = true }, unit.End),
                 _ => null,
             };
         }
@@ -209,12 +210,12 @@ public static class DateRecognizer
         {
             if (text.StartingAt(at, LexiconKind.Calendar) is { } word)
             {
-                if (word.Entry["month"] is not null || word.Entry["month-word"] == "relative")
+                if (word.Entry.Month is not null || word.Entry.RelativeMonth)
                 {
                     return true;
                 }
 
-                if (word.Entry["month-word"] is null)
+                if (!word.Entry.MonthWord)
                 {
                     return false;
                 }
@@ -229,18 +230,16 @@ public static class DateRecognizer
     }
 
     private static bool IsMonthAt(AnalyzedText text, int at) =>
-        at >= 0 && text.EndingAt(at + 1, LexiconKind.Calendar)?.Entry["month"] is not null;
+        at >= 0 && text.EndingAt(at + 1, LexiconKind.Calendar)?.Entry.Month is not null;
 
     private static bool IsYearWord(AnalyzedText text, int at) =>
-        at >= 0 && text.StartingAt(at, LexiconKind.Calendar)?.Entry["year-word"] is not null;
+        at >= 0 && text.StartingAt(at, LexiconKind.Calendar)?.Entry.YearWord is true;
 
     private static bool IsJoiner(AnalyzedText text, int at) =>
-        text.StartingAt(at, LexiconKind.Marker)?.Entry["marker"] is "of" or "and" or "definite"
+        text.StartingAt(at, LexiconKind.Marker)?.Entry.Marker is MarkerWord.Of or MarkerWord.And or MarkerWord.Definite
         || text.IsPunctuation(at, '/') || text.IsPunctuation(at, '-') || text.IsPunctuation(at, '،') || text.IsPunctuation(at, ',');
 
     /// <summary>So many days or weeks in hours, held at the largest int rather than wrapped negative.</summary>
     private static int Hours(int count, int hoursEach) => (int)Math.Min(int.MaxValue, (long)count * hoursEach);
 
-    private static int? Number(LexiconEntry entry, string key) =>
-        entry[key] is { } text && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
 }

@@ -1,3 +1,4 @@
+using Marsad.Languages;
 using Marsad.Text;
 
 namespace Marsad.Time;

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Marsad.Model;
 using Marsad.Reviews;
-using Marsad.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.WebUtilities;
@@ -208,5 +207,5 @@ internal sealed class ContractTransformer : IOpenApiOperationTransformer, IOpenA
             StringComparer.Ordinal);
 
     private static string[] CodesOf<T>()
-        where T : struct, Enum => [.. Enum.GetValues<T>().Select(v => ClaimJson.Code(v))];
+        where T : struct, Enum => [.. Model.Codes.All<T>()];
 }

@@ -163,12 +163,12 @@ public sealed class ClaimRendererTests
         foreach (var language in ClaimRenderer.Languages)
         {
             var grammar = RenderingGrammar.For(language);
-            Assert.All(Enum.GetValues<Category>(), c => Assert.NotNull(grammar.Text("event", Serialization.ClaimJson.Code(c))));
-            Assert.All(Enum.GetValues<Category>(), c => Assert.NotNull(grammar.Text("label", "category:" + Serialization.ClaimJson.Code(c))));
-            Assert.All(Enum.GetValues<Qualifier>(), q => Assert.NotNull(grammar.Text("hedge", Serialization.ClaimJson.Code(q))));
-            Assert.All(Enum.GetValues<Cause>(), c => Assert.NotNull(grammar.Text("cause", Serialization.ClaimJson.Code(c))));
-            Assert.All(Enum.GetValues<Role>(), r => Assert.NotNull(grammar.Noun("role:" + Serialization.ClaimJson.Code(r))));
-            Assert.All(Enum.GetValues<Magnitude>(), m => Assert.NotNull(grammar.Text("magnitude", Serialization.ClaimJson.Code(m))));
+            Assert.All(Enum.GetValues<Category>(), c => Assert.NotNull(grammar.Text("event", Codes.Of(c))));
+            Assert.All(Enum.GetValues<Category>(), c => Assert.NotNull(grammar.Text("label", "category:" + Codes.Of(c))));
+            Assert.All(Enum.GetValues<Qualifier>(), q => Assert.NotNull(grammar.Text("hedge", Codes.Of(q))));
+            Assert.All(Enum.GetValues<Cause>(), c => Assert.NotNull(grammar.Text("cause", Codes.Of(c))));
+            Assert.All(Enum.GetValues<Role>(), r => Assert.NotNull(grammar.Noun("role:" + Codes.Of(r))));
+            Assert.All(Enum.GetValues<Magnitude>(), m => Assert.NotNull(grammar.Text("magnitude", Codes.Of(m))));
             Assert.All(Enumerable.Range(1, 12), m => Assert.NotNull(grammar.Text("month", m.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         }
     }
