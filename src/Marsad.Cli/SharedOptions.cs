@@ -25,17 +25,22 @@ public sealed class SharedOptions
     };
 
     /// <summary>The extractor for the chosen profile; <c>null</c>, with the reason on standard error, when the profile file is bad.</summary>
-    public ClaimExtractor? Extractor(ParseResult result)
+    public ClaimExtractor? Extractor(ParseResult result) =>
+        result.GetValue(Profile) is null ? ClaimExtractor.Default
+        : ConflictProfile(result) is { } profile ? new ClaimExtractor(profile) : null;
+
+    /// <summary>The chosen profile (the Syria profile by default); <c>null</c>, with the reason on standard error, when the profile file is bad.</summary>
+    public ConflictProfile? ConflictProfile(ParseResult result)
     {
         if (result.GetValue(Profile) is not { } path)
         {
-            return ClaimExtractor.Default;
+            return Profiles.ConflictProfile.Syria;
         }
 
-        switch (ConflictProfile.Read(path))
+        switch (Profiles.ConflictProfile.Read(path))
         {
             case ProfileRead.Loaded loaded:
-                return new ClaimExtractor(loaded.Profile.Effective);
+                return loaded.Profile.Effective;
             case ProfileRead.Failed failed:
                 Console.Error.WriteLine("error: " + failed.Message);
                 return null;

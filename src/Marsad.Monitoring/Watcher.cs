@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Marsad.Extraction;
+using Marsad.Ingest;
 using Marsad.Model;
 using Marsad.Storage;
 using Marsad.Tallies;
@@ -249,8 +250,15 @@ public sealed class Watcher(MarsadStore store, ClaimExtractor extractor, HttpFet
 
         round.Before ??= TallyBuilder.Build(store.Mentions());
         var earlier = store.Document(document.Id) is null ? null : store.Claims(document.Id);
-        var extraction = extractor.Extract(document);
-        var outcome = store.AddDocument(document, extraction, ClaimExtractor.Version);
+        var ingested = ReportIngest.Run(store, extractor.Extract, [new ReadDocument(document, url)]).Single();
+        if (ingested.Failure is { } failure)
+        {
+            round.Fail(source.Id, $"{url}: {failure.Reason}");
+            Seen(document.Id, ArticleOutcome.Failed);
+            return PageResult.Failed;
+        }
+
+        var outcome = ingested.Outcome;
         var stored = store.WithText(document.Hash)!;
         foreach (var claim in store.Claims(document.Id))
         {
@@ -265,7 +273,7 @@ public sealed class Watcher(MarsadStore store, ClaimExtractor extractor, HttpFet
 
         Seen(document.Id, outcome == IngestOutcome.NewVersion ? ArticleOutcome.NewVersion : ArticleOutcome.Stored);
         Interlocked.Increment(ref round.StoredCount);
-        log?.Invoke($"{source.Name}: stored {document.Id} (version {stored.Version}, {extraction.Claims.Count} claims)");
+        log?.Invoke($"{source.Name}: stored {document.Id} (version {stored.Version}, {ingested.Claims} claims)");
         return PageResult.Stored;
     }
 

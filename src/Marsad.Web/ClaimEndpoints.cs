@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Marsad.Exports;
 using Marsad.Model;
+using Marsad.Rendering;
 using Marsad.Reviews;
 using Marsad.Serialization;
 using Marsad.Storage;
@@ -20,7 +21,7 @@ internal static class ClaimEndpoints
 
     public static void Map(RouteGroupBuilder read, RouteGroupBuilder write)
     {
-        read.MapGet("/claims", (MarsadStore store, string? doc, int? version, string? category, string? actor, string? admin1, string? date, string? status, int? page, int? size) =>
+        read.MapGet("/claims", (MarsadStore store, ClaimRenderer renderer, string? doc, int? version, string? category, string? actor, string? admin1, string? date, string? status, int? page, int? size) =>
         {
             if (category is not null && ClaimJson.Parse<Category>(category) is null)
             {
@@ -34,8 +35,10 @@ internal static class ClaimEndpoints
                     && (date is null || c.Claim.Time.AsOf == date)
                     && (status is null || c.Provenance.ReviewStatus == status))
                 .ToList();
-            return new JsonBody(json => paging.Write(json, claims.Count, paging.Of(claims), WriteReviewed));
-        }).WithSummary("Claims of the record (the latest version of each document not retracted), or of one document (doc, and version for an earlier one), filtered by category, actor, admin1, as-of day and review status (unreviewed, confirm, reject, correct).")
+            var shown = paging.Of(claims).ToList();
+            var sentences = Sentences(store, renderer, shown.Select(c => c.Claim));
+            return new JsonBody(json => paging.Write(json, claims.Count, shown, (j, c) => WriteReviewed(j, c, sentences)));
+        }).WithSummary("Claims of the record (the latest version of each document not retracted), or of one document (doc, and version for an earlier one), filtered by category, actor, admin1, as-of day and review status (unreviewed, confirm, reject, correct); each read back as a sentence (rendered.ar, rendered.en), as extracted and as reviewed.")
             .WithTags(Tag).Documented("listClaims", "ClaimPage", StatusCodes.Status400BadRequest);
 
         read.MapGet("/claims/{id}/reviews", (MarsadStore store, string id) =>
@@ -81,11 +84,31 @@ internal static class ClaimEndpoints
             .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }
 
-    private static void WriteReviewed(Utf8JsonWriter json, ClaimRecord item)
+    /// <summary>Renders a claim with the parts its report gives it (all of them, whatever the filter).</summary>
+    internal static Func<Claim, IReadOnlyDictionary<string, string>> Sentences(MarsadStore store, ClaimRenderer renderer, IEnumerable<Claim> claims)
+    {
+        var parts = ClaimRenderer.PartsByWhole(claims.Select(c => c.Doc).Distinct(StringComparer.Ordinal).SelectMany(doc => store.Claims(doc)));
+        return claim => renderer.Sentences(claim, [.. parts[claim.Id]]);
+    }
+
+    /// <summary>Writes a claim's sentences inside its object: <c>"rendered": {"ar": …, "en": …}</c>.</summary>
+    internal static Action<Utf8JsonWriter> Rendered(IReadOnlyDictionary<string, string> sentences) => json =>
+    {
+        json.WriteStartObject("rendered");
+        foreach (var (language, sentence) in sentences)
+        {
+            json.WriteString(language, sentence);
+        }
+
+        json.WriteEndObject();
+    };
+
+    /// <param name="more">Writes fields of its own into the item (the queue's score and reasons).</param>
+    internal static void WriteReviewed(Utf8JsonWriter json, ClaimRecord item, Func<Claim, IReadOnlyDictionary<string, string>> sentences, Action<Utf8JsonWriter>? more = null)
     {
         json.WriteStartObject();
         json.WritePropertyName("claim");
-        ClaimJson.Write(json, item.Claim);
+        ClaimJson.Write(json, item.Claim, Rendered(sentences(item.Claim)));
         json.WriteString("status", item.Provenance.ReviewStatus);
         json.WritePropertyName("provenance");
         ClaimExport.WriteProvenance(json, item.Provenance);
@@ -96,10 +119,11 @@ internal static class ClaimEndpoints
             if (state.Corrections is not null && state.Apply(item.Claim) is { } reviewed)
             {
                 json.WritePropertyName("reviewed");
-                ClaimJson.Write(json, reviewed);
+                ClaimJson.Write(json, reviewed, Rendered(sentences(reviewed)));
             }
         }
 
+        more?.Invoke(json);
         json.WriteEndObject();
     }
 

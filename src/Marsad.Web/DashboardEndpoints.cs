@@ -1,3 +1,4 @@
+using Marsad.Rendering;
 using Marsad.Storage;
 using Marsad.Web.OpenApi;
 using Microsoft.AspNetCore.Builder;
@@ -19,9 +20,11 @@ internal static class DashboardEndpoints
         ["index.html"] = "text/html; charset=utf-8",
         ["app.js"] = "text/javascript; charset=utf-8",
         ["app.css"] = "text/css; charset=utf-8",
+        ["i18n.json"] = "application/json; charset=utf-8",
         ["map.syria_adm1.geojson"] = "application/geo+json",
         ["map.iraq_adm1.geojson"] = "application/geo+json",
         ["map.countries_context.geojson"] = "application/geo+json",
+        ["map.region_adm1.geojson"] = "application/geo+json",
     };
 
     public static void Map(WebApplication app, RouteGroupBuilder read)
@@ -29,18 +32,29 @@ internal static class DashboardEndpoints
         app.MapGet("/", (HttpContext context) => File(context, "index.html")).ExcludeFromDescription();
         app.MapGet("/dashboard/{file}", (HttpContext context, string file) => File(context, file)).ExcludeFromDescription();
         app.MapGet("/dashboard/map/{file}", (HttpContext context, string file) => File(context, "map." + file)).ExcludeFromDescription();
-        read.MapGet("/chart", (MarsadStore store, string series, string? as_of) =>
+        read.MapGet("/chart", (MarsadStore store, ClaimRenderer renderer, string series, string? as_of, string? lang) =>
         {
+            var language = lang ?? "en";
+            if (!ClaimRenderer.Languages.Contains(language))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"No chart in '{language}'", detail: string.Join(", ", ClaimRenderer.Languages));
+            }
+
             if (TallyEndpoints.Build(store, null, null, null, as_of) is not { } tally)
             {
                 return TallyEndpoints.BadFilter();
             }
 
-            return tally.Find(series) is { } found
-                ? Results.Text(SeriesChart.Svg([found], found.Key.Label), "image/svg+xml; charset=utf-8")
-                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No series {series}", detail: "GET /api/tally lists the series and their ids.");
-        }).WithSummary("One series drawn as SVG, each point marked by its hedge.")
+            if (tally.Find(series) is not { } found)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No series {series}", detail: "GET /api/tally lists the series and their ids.");
+            }
+
+            var title = renderer.Title(found.Key, language);
+            return Results.Text(SeriesChart.Svg([found], [title], title, language), "image/svg+xml; charset=utf-8");
+        }).WithSummary("One series drawn as SVG, each point marked by its hedge, its words in one language (lang: ar or en, en by default).")
             .WithTags(TallyEndpoints.Tag).WithName("drawSeries")
+            .Means("lang", "The language of the chart's words: ar or en (en by default).").Allows("lang", [.. ClaimRenderer.Languages])
             .Responds(StatusCodes.Status200OK, null, "image/svg+xml")
             .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }

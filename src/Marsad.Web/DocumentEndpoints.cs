@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Marsad.Ingest;
 using Marsad.Model;
+using Marsad.Rendering;
 using Marsad.Serialization;
 using Marsad.Storage;
 using Marsad.Web.OpenApi;
@@ -28,7 +29,7 @@ internal static class DocumentEndpoints
             .WithTags(Tag).Documented("listDocuments", "DocumentPage", StatusCodes.Status400BadRequest);
 
         // A catch-all: a document id may hold "/" (a report in a subfolder), sent as is or as %2F.
-        read.MapGet("/documents/{**id}", (MarsadStore store, string id, int? version) =>
+        read.MapGet("/documents/{**id}", (MarsadStore store, ClaimRenderer renderer, string id, int? version) =>
         {
             id = RouteIds.Decode(id);
             if (store.Document(id, version) is not { } document)
@@ -39,6 +40,7 @@ internal static class DocumentEndpoints
             }
 
             var claims = store.Claims(id, version: document.Version);
+            var parts = ClaimRenderer.PartsByWhole(claims);
             var counts = store.ClaimCounts();
             var versions = store.Versions(id);
             return new JsonBody(json =>
@@ -49,7 +51,7 @@ internal static class DocumentEndpoints
                 json.WriteStartArray("claims");
                 foreach (var claim in claims)
                 {
-                    ClaimJson.Write(json, claim);
+                    ClaimJson.Write(json, claim, ClaimEndpoints.Rendered(renderer.Sentences(claim, [.. parts[claim.Id]])));
                 }
 
                 json.WriteEndArray();
@@ -68,7 +70,7 @@ internal static class DocumentEndpoints
                 json.WriteEndArray();
                 json.WriteEndObject();
             });
-        }).WithSummary("One report — its latest version, or ?version=N — with its text as ingested, its claims (CODEBOOK §2, spans into the text) and the list of its versions. The id may contain / (sent as is or as %2F).")
+        }).WithSummary("One report — its latest version, or ?version=N — with its text as ingested, its claims (CODEBOOK §2, spans into the text) each read back as a sentence (rendered.ar, rendered.en), and the list of its versions. The id may contain / (sent as is or as %2F).")
             .WithTags(Tag).Means("id", "A document id; the id of a report in a subfolder holds '/', sent as is or as %2F.").Documented("getDocument", "Document", StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         write.MapPost("/documents", async (HttpRequest request, MarsadStore store) =>

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Marsad.Rendering;
 using Marsad.Storage;
 using Marsad.Web.OpenApi;
 using Microsoft.AspNetCore.Builder;
@@ -34,6 +35,8 @@ public static class MarsadWeb
             openApi.AddDocumentTransformer<ContractTransformer>();
         });
         builder.Services.AddScoped(_ => MarsadStore.OpenMigrated(options.Database));
+        // Loaded on the first request that reads claims back as sentences, not at start-up.
+        builder.Services.AddSingleton(_ => new ClaimRenderer(options.Extractor.Profile));
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -89,6 +92,7 @@ public static class MarsadWeb
             .RequireRateLimiting(WritePolicy).Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
         DocumentEndpoints.Map(read, write, options);
         ClaimEndpoints.Map(read, write);
+        QueueEndpoints.Map(read);
         RetractionEndpoints.Map(read, admin);
         AccountEndpoints.Map(admin);
         TallyEndpoints.Map(read);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security;
 using System.Text;
 using Marsad.Model;
+using Marsad.Rendering;
 using Marsad.Tallies;
 
 namespace Marsad.Web;
@@ -10,7 +11,10 @@ namespace Marsad.Web;
 /// Draws series over time as a self-contained SVG: a line a series through its dated points, each
 /// point marked by its hedge (● exact, ○ about, ▲ at least / more than, ▼ at most / less than) and
 /// labelled with its figure; undated points are listed under the chart, never placed on a day.
-/// Text is left to the viewer's font shaping, so any Arabic in labels is joined and ordered right.
+/// Its words — figures with their hedges, days, what the marks mean — come from the rendering data
+/// of one language (the <c>chart</c> section of <c>rendering.tsv</c>); text in a right-to-left
+/// language is drawn right to left, its title and legend set against the right edge, while time
+/// still runs left to right. Text is left to the viewer's font shaping.
 /// </summary>
 public static class SeriesChart
 {
@@ -21,10 +25,22 @@ public static class SeriesChart
     private const double Top = 70;
     private const double Bottom = 150;
 
+    /// <summary>Room for a day's label on the time axis: a closer day's tick keeps no label of its own.</summary>
+    private const double DayLabelWidth = 130;
+
     private static readonly string[] Colours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"];
 
-    public static string Svg(IReadOnlyList<Series> series, string title)
+    /// <param name="names">What each series counts, in <paramref name="language"/>, for the legend.</param>
+    public static string Svg(IReadOnlyList<Series> series, IReadOnlyList<string> names, string title, string language)
     {
+        var grammar = RenderingGrammar.For(language);
+        var rtl = grammar.Text("chart", "direction") == "rtl";
+        // A line of text along the chart's reading edge: the left in a left-to-right language, the right otherwise.
+        var (edge, reading) = rtl ? (Width - Right, " direction=\"rtl\"") : (Left, "");
+
+        // Anchors are given as they look (start: the text's left end at x); right to left, start is the right end.
+        string Anchor(string looks) => !rtl || looks == "middle" ? looks : looks == "start" ? "end" : "start";
+
         var dated = series.SelectMany(s => s.Points).Where(p => Day(p.AsOf) is not null).ToList();
         var first = dated.Count == 0 ? DateOnly.FromDayNumber(0) : dated.Min(p => Day(p.AsOf)!.Value);
         var last = dated.Count == 0 ? first : dated.Max(p => Day(p.AsOf)!.Value);
@@ -36,7 +52,7 @@ public static class SeriesChart
         var svg = new StringBuilder();
         svg.Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" font-family=\"DejaVu Sans, Noto Sans, Arial, sans-serif\" font-size=\"12\">\n"));
         svg.Append(Invariant($"<rect width=\"{Width}\" height=\"{Height}\" fill=\"white\"/>\n"));
-        svg.Append(Invariant($"<text x=\"{Left}\" y=\"28\" font-size=\"17\" font-weight=\"bold\">{Escape(title)}</text>\n"));
+        svg.Append(Invariant($"<text x=\"{edge}\" y=\"28\" font-size=\"17\" font-weight=\"bold\"{reading}>{Escape(title)}</text>\n"));
 
         // Value grid and axis.
         for (var i = 0; i <= 5; i++)
@@ -47,12 +63,18 @@ public static class SeriesChart
             svg.Append(Invariant($"<text x=\"{Left - 8}\" y=\"{y + 4:0.#}\" text-anchor=\"end\" fill=\"#444\">{value:#,0}</text>\n"));
         }
 
-        // A tick for every day a point holds for.
-        foreach (var day in dated.Select(p => Day(p.AsOf)!.Value).Distinct())
+        // A tick for every day a point holds for; a label for each day with room for it, so labels never overlap.
+        var labelled = double.NegativeInfinity;
+        foreach (var day in dated.Select(p => Day(p.AsOf)!.Value).Distinct().Order())
         {
             var x = X(day);
             svg.Append(Invariant($"<line x1=\"{x:0.#}\" y1=\"{Height - Bottom}\" x2=\"{x:0.#}\" y2=\"{Height - Bottom + 6}\" stroke=\"#444\"/>\n"));
-            svg.Append(Invariant($"<text x=\"{x:0.#}\" y=\"{Height - Bottom + 20}\" text-anchor=\"middle\" fill=\"#444\">{day:yyyy-MM-dd}</text>\n"));
+            if (x - labelled >= DayLabelWidth)
+            {
+                var words = ClaimRenderer.Day(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), language);
+                svg.Append(Invariant($"<text x=\"{x:0.#}\" y=\"{Height - Bottom + 20}\" text-anchor=\"middle\" fill=\"#444\"{reading}>{Escape(words)}</text>\n"));
+                labelled = x;
+            }
         }
 
         svg.Append(Invariant($"<line x1=\"{Left}\" y1=\"{Height - Bottom}\" x2=\"{Width - Right}\" y2=\"{Height - Bottom}\" stroke=\"#444\"/>\n"));
@@ -74,18 +96,20 @@ public static class SeriesChart
                 svg.Append(Marker(point.Qualifier, x, y, colour));
                 // Labels of every other series go under their points, so neighbouring lines stay readable.
                 var labelY = s % 2 == 0 ? y - 10 : y + 20;
-                var anchor = x > Width - Right - 60 ? "end" : x < Left + 60 ? "start" : "middle";
-                svg.Append(Invariant($"<text x=\"{x:0.#}\" y=\"{labelY:0.#}\" text-anchor=\"{anchor}\" fill=\"{colour}\">{Escape(point.Figure)}</text>\n"));
+                var anchor = Anchor(x > Width - Right - 60 ? "end" : x < Left + 60 ? "start" : "middle");
+                var figure = ClaimRenderer.Figure(point.Value, point.Qualifier, language);
+                svg.Append(Invariant($"<text x=\"{x:0.#}\" y=\"{labelY:0.#}\" text-anchor=\"{anchor}\" fill=\"{colour}\"{reading}>{Escape(figure)}</text>\n"));
             }
 
-            var undated = series[s].Points.Where(p => Day(p.AsOf) is null).Select(p => p.Figure).ToList();
-            var note = undated.Count == 0 ? "" : $"  (date unknown: {string.Join(", ", undated)})";
-            svg.Append(Invariant($"<line x1=\"{Left}\" y1=\"{legendY - 4}\" x2=\"{Left + 24}\" y2=\"{legendY - 4}\" stroke=\"{colour}\" stroke-width=\"2\"/>\n"));
-            svg.Append(Invariant($"<text x=\"{Left + 32}\" y=\"{legendY}\">{Escape(series[s].Key.Label + note)}</text>\n"));
+            var undated = series[s].Points.Where(p => Day(p.AsOf) is null).Select(p => ClaimRenderer.Figure(p.Value, p.Qualifier, language)).ToList();
+            var note = undated.Count == 0 ? "" : "  (" + RenderingGrammar.Fill(grammar.Text("chart", "undated") ?? "{x}", slot => slot == "x" ? string.Join(", ", undated) : null) + ")";
+            var swatch = rtl ? edge - 24 : edge;
+            svg.Append(Invariant($"<line x1=\"{swatch}\" y1=\"{legendY - 4}\" x2=\"{swatch + 24}\" y2=\"{legendY - 4}\" stroke=\"{colour}\" stroke-width=\"2\"/>\n"));
+            svg.Append(Invariant($"<text x=\"{(rtl ? edge - 32 : edge + 32)}\" y=\"{legendY}\"{reading}>{Escape(names[s] + note)}</text>\n"));
             legendY += 18;
         }
 
-        svg.Append(Invariant($"<text x=\"{Left}\" y=\"{legendY + 8}\" fill=\"#666\">● exact   ○ about   ▲ at least / more than   ▼ at most / less than — each point is the figure stated for that day; repeated statements are one point</text>\n"));
+        svg.Append(Invariant($"<text x=\"{edge}\" y=\"{legendY + 8}\" font-size=\"11\" fill=\"#666\"{reading}>{Escape(grammar.Text("chart", "marks") ?? "")}</text>\n"));
         svg.Append("</svg>\n");
         return svg.ToString();
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Marsad.Exports;
 using Marsad.Model;
+using Marsad.Rendering;
 using Marsad.Serialization;
 using Marsad.Storage;
 using Marsad.Tallies;
@@ -16,9 +17,12 @@ internal static class TallyEndpoints
 {
     internal const string Tag = "tallies";
 
+    /// <summary>The sections of the rendering data the dashboard shows: codes, warnings, months.</summary>
+    private static readonly string[] LabelSections = ["label", "warning", "month"];
+
     public static void Map(RouteGroupBuilder read)
     {
-        read.MapGet("/tally", (MarsadStore store, string? category, string? actor, string? since, string? as_of) =>
+        read.MapGet("/tally", (MarsadStore store, ClaimRenderer renderer, string? category, string? actor, string? since, string? as_of) =>
         {
             if (Build(store, category, actor, since, as_of) is not { } tally)
             {
@@ -30,13 +34,38 @@ internal static class TallyEndpoints
                 json.WriteStartArray();
                 foreach (var series in tally.Series)
                 {
-                    SeriesJson.WriteSeries(json, series);
+                    SeriesJson.WriteSeries(json, series, renderer.Titles(series.Key));
                 }
 
                 json.WriteEndArray();
             });
-        }).WithSummary("The series (docs/tallies.md) as reviewed; as_of=YYYY-MM-DD gives what the record said that day.")
+        }).WithSummary("The series (docs/tallies.md) as reviewed, each titled in words (title.ar, title.en); as_of=YYYY-MM-DD gives what the record said that day.")
             .WithTags(Tag).Documented("getTally", "Tally", StatusCodes.Status400BadRequest);
+
+        read.MapGet("/labels/{language}", (ClaimRenderer renderer, string language) =>
+            ClaimRenderer.Languages.Contains(language)
+                ? new JsonBody(json =>
+                {
+                    var grammar = RenderingGrammar.For(language);
+                    json.WriteStartObject();
+                    foreach (var section in LabelSections)
+                    {
+                        json.WriteStartObject(section);
+                        // Actors and divisions are the profile's and the gazetteer's, not the language's: their names join the codes' labels.
+                        var texts = section == "label" ? grammar.Section(section).Concat(renderer.CodeNames(language)) : grammar.Section(section);
+                        foreach (var (key, text) in texts)
+                        {
+                            json.WriteString(key, text);
+                        }
+
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndObject();
+                })
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No labels in '{language}'", detail: string.Join(", ", ClaimRenderer.Languages)))
+            .WithSummary("The words for codebook codes, the profile's actors and the first-level divisions (label), what each warning means (warning) and month names (month) in one language (ar, en), from its rendering data and the conflict profile.")
+            .WithTags(Tag).Means("language", "A language with rendering data: ar or en.").Documented("getLabels", "Labels", StatusCodes.Status404NotFound).Allows("language", [.. ClaimRenderer.Languages]);
 
         read.MapGet("/series/{**id}", (MarsadStore store, string id, string? as_of) =>
         {

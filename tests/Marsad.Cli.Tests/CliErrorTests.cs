@@ -59,6 +59,11 @@ public sealed class CliErrorTests : IDisposable
             AssertOneLineError(Run(command, "--db", mistyped), "there is no store at");
         }
 
+        foreach (var command in new[] { new[] { "alerts" }, ["sources", "list"], ["sources", "pause", "1"], ["watch", "--once"] })
+        {
+            AssertOneLineError(Run([.. command, "--db", mistyped]), "there is no store at");
+        }
+
         AssertOneLineError(Run("export", "--format", "json", "--db", mistyped), "there is no store at");
         Assert.False(File.Exists(mistyped));
     }

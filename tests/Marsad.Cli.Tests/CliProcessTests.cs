@@ -29,6 +29,18 @@ public sealed class CliProcessTests : IDisposable
     }
 
     [Fact]
+    public void Claims_reads_each_claim_back_as_a_sentence_in_the_language_asked_for()
+    {
+        Run("ingest", Seeds, "--db", Database);
+        var arabic = Run("claims", "--db", Database, "--format", "sentences", "--lang", "ar", "--category", "killed");
+        var english = Run("claims", "--db", Database, "--format", "sentences", "--lang", "en", "--category", "killed");
+        Assert.Equal(0, arabic.ExitCode);
+        Assert.Contains("مقتل 653 مقاتلاً من قوات سوريا الديمقراطية", arabic.Output, StringComparison.Ordinal);
+        Assert.Contains("653 Syrian Democratic Forces fighters killed", english.Output, StringComparison.Ordinal);
+        Assert.NotEqual(0, Run("claims", "--db", Database, "--format", "sentences", "--lang", "fr").ExitCode);
+    }
+
+    [Fact]
     public void Claims_reads_back_what_ingest_stored_as_codebook_jsonl()
     {
         Run("ingest", Seeds, "--db", Database);

@@ -68,6 +68,90 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
             .GetProperty("points")[0].GetProperty("value").GetInt64();
 
     [Fact]
+    public async Task After_ingesting_the_seeds_every_claim_is_read_back_in_Arabic_and_English_with_its_figure()
+    {
+        foreach (var seed in Directory.GetFiles(Path.Combine(Tests.Support.SharedData.RepositoryRoot, "..", "shared", "corpus", "seeds"), "*.txt"))
+        {
+            var upload = await Authorized().PostAsync("/api/documents", new StringContent(await File.ReadAllTextAsync(seed), Encoding.UTF8, "text/plain"));
+            Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        }
+
+        var page = await Get("/api/claims?size=500");
+        var claims = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("claim")).ToList();
+        Assert.True(claims.Count >= 90, $"{claims.Count} claims");
+        var vague = new[] { "several", "dozens of", "hundreds of", "thousands of", "an unknown number of" };
+        foreach (var claim in claims)
+        {
+            var ar = claim.GetProperty("rendered").GetProperty("ar").GetString()!;
+            var en = claim.GetProperty("rendered").GetProperty("en").GetString()!;
+            var id = claim.GetProperty("id").GetString();
+            Assert.True(ar.Any(c => c is >= '\u0621' and <= '\u064A'), $"{id}: {ar}");
+            if (claim.GetProperty("value").ValueKind == JsonValueKind.Number)
+            {
+                var value = claim.GetProperty("value").GetInt64();
+                var figure = value.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture);
+                // Arabic says one and two with the noun itself («مقاتل واحد», the dual «مقاتلَين»), not a digit.
+                Assert.True(value <= 2 || ar.Contains(figure, StringComparison.Ordinal), $"{id}: {ar}");
+                Assert.Contains(figure, en, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.Contains(vague, v => en.Contains(v, StringComparison.Ordinal));
+            }
+
+            var category = claim.GetProperty("category").GetString()!;
+            Assert.Contains(Rendering.RenderingGrammar.For("en").Text("event", category)!, en, StringComparison.Ordinal);
+            // No codebook code: no snake_case code, no ISO 3166-2 code, no gazetteer id, no role or unit code.
+            Assert.DoesNotContain('_', en);
+            Assert.DoesNotMatch(@"\b[A-Z]{2}-[A-Z]{2}\b|opensyria:|geonames:|profile:|\bexited\b|\bkm2\b", en);
+        }
+
+        var titles = (await Get("/api/tally")).EnumerateArray().Select(s => s.GetProperty("title")).ToList();
+        Assert.Contains(titles, t => t.GetProperty("en").GetString() == "Syrian Democratic Forces fighters killed in Deir ez-Zor since 10 September 2018");
+        Assert.All(titles, t => Assert.DoesNotContain('_', t.GetProperty("en").GetString()!));
+    }
+
+    [Fact]
+    public async Task The_queue_puts_claims_with_warnings_first_and_drops_reviewed_ones()
+    {
+        var upload = await Authorized().PostAsync("/api/documents", new StringContent(
+            "دير الزور – المرصد السوري: قتل يوم السبت 27 كانون الثاني / يناير 2019 نحو 12 مدنياً في قصف", Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var queue = (await Get("/api/queue?size=500")).GetProperty("items").EnumerateArray().ToList();
+        var scores = queue.Select(i => i.GetProperty("score").GetInt32()).ToList();
+        Assert.Equal(scores.OrderByDescending(s => s), scores);
+        var codes = typeof(WarningCodes).GetFields().Select(f => (string)f.GetValue(null)!).ToHashSet();
+        bool Warned(JsonElement item) => item.GetProperty("reasons").EnumerateArray().Any(r => codes.Contains(r.GetString()!));
+        var at = queue.FindIndex(i => i.GetProperty("reasons").EnumerateArray().Any(r => r.GetString() == "weekday_mismatch"));
+        Assert.True(at >= 0, "the claim with a wrong weekday is not in the queue");
+        Assert.All(queue.Take(at), i => Assert.True(Warned(i)));
+        Assert.Contains(queue.Skip(at), i => !Warned(i));
+        var first = queue[at];
+        Assert.True(first.GetProperty("claim").TryGetProperty("rendered", out _));
+
+        var id = first.GetProperty("claim").GetProperty("id").GetString()!;
+        var review = await Authorized().PostAsJsonAsync($"/api/claims/{Uri.EscapeDataString(id)}/reviews", new { action = "confirm", reason = "27 January 2019 was a Sunday: the weekday is the typo, the figure stands" });
+        Assert.Equal(HttpStatusCode.Created, review.StatusCode);
+        var after = (await Get("/api/queue?size=500")).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("claim").GetProperty("id").GetString()).ToList();
+        Assert.DoesNotContain(id, after);
+        Assert.Equal(queue.Count - 1, after.Count);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/queue?category=kiled")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Labels_give_the_words_for_codes_actors_divisions_and_warnings_in_each_language()
+    {
+        var arabic = await Get("/api/labels/ar");
+        Assert.Equal("قتل", arabic.GetProperty("label").GetProperty("category:killed").GetString());
+        Assert.Equal("قوات سوريا الديمقراطية", arabic.GetProperty("label").GetProperty("actor:SDF").GetString());
+        Assert.Equal("دير الزور", arabic.GetProperty("label").GetProperty("admin1:SY-DY").GetString());
+        Assert.Equal("Deir ez-Zor", (await Get("/api/labels/en")).GetProperty("label").GetProperty("admin1:SY-DY").GetString());
+        Assert.Contains("اليوم", arabic.GetProperty("warning").GetProperty("weekday_mismatch").GetString()!, StringComparison.Ordinal);
+        Assert.Equal("أيلول", arabic.GetProperty("month").GetProperty("9").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/labels/fr")).StatusCode);
+    }
+
+    [Fact]
     public async Task Reading_is_open_and_returns_documents_claims_and_series()
     {
         var documents = await Get("/api/documents");
@@ -313,6 +397,19 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
         Assert.Equal("FeatureCollection", geojson.RootElement.GetProperty("type").GetString());
         var openapi = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
         Assert.True(openapi.RootElement.GetProperty("paths").TryGetProperty("/api/claims/{id}/reviews", out _));
+    }
+
+    [Fact]
+    public async Task A_chart_in_Arabic_has_its_words_days_and_title_in_Arabic_drawn_right_to_left()
+    {
+        const string id = "killed.SDF.fighter.SY-DY.since-2018-09-10";
+        var arabic = await client.GetStringAsync("/api/chart?lang=ar&series=" + id);
+        Assert.Contains("direction=\"rtl\"", arabic, StringComparison.Ordinal);
+        Assert.Contains("مقتل مقاتلين من قوات سوريا الديمقراطية في دير الزور منذ 10 أيلول 2018", arabic, StringComparison.Ordinal);
+        Assert.Contains("كانون الثاني 2019", arabic, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"SY-DY|\d{4}-\d{2}-\d{2}|\b(exact|about)\b", arabic);
+        Assert.Contains("25 January 2019", await client.GetStringAsync("/api/chart?series=" + id), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/chart?lang=fr&series=" + id)).StatusCode);
     }
 
     [Fact]

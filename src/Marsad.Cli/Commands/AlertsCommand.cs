@@ -35,7 +35,12 @@ internal static class AlertsCommand
         };
         command.SetAction(result =>
         {
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = shared.StoreForReading(result);
+            if (store is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             var alerts = store.Alerts(result.GetValue(since), result.GetValue(kind), result.GetValue(series));
             if (result.GetValue(format) == "json")
             {

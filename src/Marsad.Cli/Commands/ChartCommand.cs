@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Marsad.Rendering;
 using Marsad.Web;
 using Marsad.Storage;
 
@@ -14,9 +15,14 @@ internal static class ChartCommand
     {
         var ids = new Argument<string[]>("series") { Description = "Series ids, as `marsad tally` shows them.", Arity = ArgumentArity.OneOrMore };
         var output = CommonArguments.Output("The image to write: .svg, or .png (drawn by a headless Chromium, which must be installed).", required: true);
-        var title = new Option<string?>("--title") { Description = "The chart's title (default: the first series' label)." };
+        var title = new Option<string?>("--title") { Description = "The chart's title (default: what the first series counts, in words)." };
+        var language = new Option<string>("--lang")
+        {
+            Description = "The language of the chart's words: ar or en.",
+            DefaultValueFactory = _ => "en",
+        }.AcceptOnlyFromAmong([.. ClaimRenderer.Languages]);
         var options = new TallyOptions();
-        var command = new Command("chart", "Draw series over time, each point marked by its hedge; undated points listed under the chart.") { ids, output, title, options.AsOf };
+        var command = new Command("chart", "Draw series over time, each point marked by its hedge; undated points listed under the chart.") { ids, output, title, language, options.AsOf };
         command.SetAction(result =>
         {
             using var store = shared.StoreForReading(result);
@@ -43,8 +49,16 @@ internal static class ChartCommand
                 chosen.Add(series);
             }
 
+            if (shared.ConflictProfile(result) is not { } profile)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             var path = result.GetValue(output)!;
-            var svg = SeriesChart.Svg(chosen, result.GetValue(title) ?? chosen[0].Key.Label);
+            var words = result.GetValue(language)!;
+            var renderer = new ClaimRenderer(profile);
+            var names = chosen.Select(s => renderer.Title(s.Key, words)).ToList();
+            var svg = SeriesChart.Svg(chosen, names, result.GetValue(title) ?? names[0], words);
             switch (Path.GetExtension(path).ToLowerInvariant())
             {
                 case ".svg":

@@ -90,11 +90,12 @@ internal static class CommonArguments
         return option;
     }
 
-    public static Option<string> Format(string defaultFormat) => new Option<string>("--format")
+    /// <param name="more">Formats a command adds to jsonl, csv and table, with their descriptions.</param>
+    public static Option<string> Format(string defaultFormat, params (string Name, string Description)[] more) => new Option<string>("--format")
     {
-        Description = "Output format: jsonl (CODEBOOK §2, one claim a line), csv, or table.",
+        Description = "Output format: jsonl (CODEBOOK §2, one claim a line), csv, or table" + string.Concat(more.Select(m => $", or {m.Name} ({m.Description})")) + ".",
         DefaultValueFactory = _ => defaultFormat,
-    }.AcceptOnlyFromAmong("jsonl", "csv", "table");
+    }.AcceptOnlyFromAmong(["jsonl", "csv", "table", .. more.Select(m => m.Name)]);
 
     public static DateOnly? ParseDate(string? text) =>
         text is null ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -51,7 +51,12 @@ internal static class SourcesCommand
             }
 
             var address = new Uri(result.GetValue(url)!);
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = shared.StoreOrNew(result);
+            if (store is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             var source = store.AddSource(
                 address.ToString(), result.GetValue(name) ?? address.Host, Enum.Parse<SourceKind>(result.GetValue(kind)!, ignoreCase: true),
                 PollingPolicy.Default.Clamp(TimeSpan.FromMinutes(result.GetValue(interval))));
@@ -72,7 +77,12 @@ internal static class SourcesCommand
         var list = new Command("list", "List the sources: state, interval, last poll and its reason, failures.");
         list.SetAction(result =>
         {
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = shared.Store(result);
+            if (store is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             Console.WriteLine($"{"id",4} {"name",-20} {"kind",-7} {"state",-7} {"every",7} {"failures",8}  {"last poll",-19}  last outcome");
             foreach (var source in store.Sources())
             {
@@ -94,7 +104,12 @@ internal static class SourcesCommand
         var command = new Command(name, description) { which };
         command.SetAction(result =>
         {
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = shared.Store(result);
+            if (store is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             if (store.FindSource(result.GetValue(which)!) is not { } source)
             {
                 Console.Error.WriteLine($"error: no source {result.GetValue(which)}; `marsad sources list` shows them.");

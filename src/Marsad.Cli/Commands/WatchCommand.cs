@@ -27,7 +27,12 @@ internal static class WatchCommand
                 return ExitCodes.BadUsage;
             }
 
-            using var store = MarsadStore.Open(result.GetValue(shared.Database)!);
+            using var store = shared.Store(result);
+            if (store is null)
+            {
+                return ExitCodes.BadUsage;
+            }
+
             if (store.Sources().Count == 0)
             {
                 Console.Error.WriteLine("error: no sources to watch; add one with `marsad sources add URL`.");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Marsad.Model;
+using Marsad.Rendering;
 using Marsad.Serialization;
 
 namespace Marsad.Cli.Output;
@@ -24,19 +25,9 @@ internal static class ClaimTable
         }
     }
 
-    /// <summary>What a warning code means, for a reader who has not read the codebook.</summary>
-    public static string Explain(string warning) => warning switch
-    {
-        "weekday_mismatch" => "a date and the weekday written with it disagree; one of them is wrong",
-        "since_after_as_of" => "the baseline or start of the count is later than the day the figure is stated for",
-        "year_conflict" => "an explicit year contradicts a relative word such as الفائت or الجاري; the relative word was believed",
-        "parts_exceed_whole" => "the parts of this figure add up to more than it",
-        "sum_mismatch" => "the stated total is not the sum of its stated parts",
-        "series_decrease" => "a running total fell below an earlier figure with the same baseline",
-        "value_conflict" => "two reports give different figures for the same series on the same day",
-        "increment_mismatch" => "an increment for a day does not fit the rise of the running total over that day",
-        _ => "see CODEBOOK §6",
-    };
+    /// <summary>What a warning code means, for a reader who has not read the codebook (the English rendering data).</summary>
+    public static string Explain(string warning) =>
+        RenderingGrammar.For("en") is var english && english.Text("warning", warning) is { } explanation ? explanation : english.Text("warning", "other") ?? warning;
 
     public static string Figure(Claim claim)
     {

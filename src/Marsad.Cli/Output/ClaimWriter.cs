@@ -1,5 +1,6 @@
 using Marsad.Exports;
 using Marsad.Model;
+using Marsad.Rendering;
 using Marsad.Serialization;
 
 namespace Marsad.Cli.Output;
@@ -53,6 +54,17 @@ internal static class ClaimWriter
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>Each claim as a sentence, one a line after its id; a whole with its parts ("of whom …").</summary>
+    public static void WriteSentences(IEnumerable<Claim> claims, ClaimRenderer renderer, string language)
+    {
+        var all = claims.ToList();
+        var parts = ClaimRenderer.PartsByWhole(all);
+        foreach (var claim in all)
+        {
+            Console.WriteLine($"{claim.Id}\t{renderer.Sentence(claim, [.. parts[claim.Id]], language)}");
         }
     }
 }

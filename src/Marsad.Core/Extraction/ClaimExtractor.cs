@@ -29,6 +29,9 @@ public sealed class ClaimExtractor(ConflictProfile profile)
 
     private const int LongestQuote = 400;
 
+    /// <summary>The conflict profile this extractor reads actors and places with.</summary>
+    public ConflictProfile Profile => profile;
+
     /// <summary>The extractor with the default (Syria) profile.</summary>
     public static ClaimExtractor Default { get; } = new(ConflictProfile.Syria);
 

@@ -19,8 +19,13 @@ namespace Marsad.Ingest;
 /// </remarks>
 public static class ReportReader
 {
-    /// <summary>The largest single report read: a text or HTML file, or one JSONL line.</summary>
-    public const long MaxReportBytes = 64L * 1024 * 1024;
+    /// <summary>
+    /// The largest single report read: a text or HTML file, or one JSONL line. Extraction of one
+    /// report grows with its size (bench/report-size.sh: 4 MB in about 5 s and 230 MB, 8 MB in 9 s
+    /// and 400 MB), so the limit is the upload limit: one report never holds a server or an ingest
+    /// for long. A longer text is split into its reports, or given as JSON lines.
+    /// </summary>
+    public const long MaxReportBytes = 4L * 1024 * 1024;
 
     private const string SidecarSuffix = ".meta.json";
 
@@ -67,6 +72,7 @@ public static class ReportReader
         return kind switch
         {
             ReportKind.JsonLines => JsonLinesReader.Read(new MemoryStream(bytes), name, defaults),
+            _ when bytes.Length > MaxReportBytes => [new ReadError(name, null, $"report too large: {bytes.Length:N0} bytes, the limit for one report is {MaxReportBytes:N0}; split it or send JSON lines")],
             ReportKind.Json => [JsonLinesReader.ReadObject(bytes, name, 1, defaults)],
             _ => [FromBytes(bytes, name, kind, id, defaults)],
         };

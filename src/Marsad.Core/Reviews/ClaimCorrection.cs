@@ -116,13 +116,23 @@ public sealed class ClaimCorrection
     /// <summary>
     /// What is wrong with a claim once corrected — bounds around the figure, a period that ends before
     /// it starts, a parent that is not a claim of the same text — by the corrected field to blame;
-    /// empty when nothing is. <paramref name="document"/> is every claim of the claim's text.
+    /// empty when nothing is. <paramref name="document"/> is every claim of the claim's text. A rule
+    /// is checked only when this correction sets one of its fields: an extracted claim already
+    /// inconsistent (its <c>since_after_as_of</c> warning) can have its figure corrected, and keeps
+    /// the warning until a correction of its dates settles it.
     /// </summary>
     public IReadOnlyDictionary<string, string[]> Problems(Claim corrected, IReadOnlyCollection<Claim> document)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        void Blame(string message, params ClaimField[] suspects) =>
-            errors[ClaimJson.Code(suspects.FirstOrDefault(Sets, suspects[0]))] = [message];
+        void Blame(string message, params ClaimField[] suspects)
+        {
+            // The first problem found with a field is the one its message names.
+            var set = Array.FindIndex(suspects, Sets);
+            if (set >= 0)
+            {
+                errors.TryAdd(ClaimJson.Code(suspects[set]), [message]);
+            }
+        }
 
         var (low, value, high) = (corrected.Low, corrected.Value, corrected.High);
         // "more than 260" holds from 261, "less than 260" up to 259: the figure itself is outside.
@@ -132,11 +142,13 @@ public sealed class ClaimCorrection
         {
             Blame($"low ({low}) is above the figure ({value}) for a claim that is {ClaimJson.Code(corrected.Qualifier)}.", ClaimField.Low, ClaimField.Value, ClaimField.Qualifier);
         }
-        else if (most > high)
+
+        if (most > high)
         {
             Blame($"high ({high}) is below the figure ({value}) for a claim that is {ClaimJson.Code(corrected.Qualifier)}.", ClaimField.High, ClaimField.Value, ClaimField.Qualifier);
         }
-        else if (low > high)
+
+        if (low > high)
         {
             Blame($"low ({low}) is above high ({high}).", ClaimField.Low, ClaimField.High);
         }

@@ -26,12 +26,24 @@ public static class SeriesJson
         json.WriteEndArray();
     }
 
-    public static void WriteSeries(Utf8JsonWriter json, Series series)
+    /// <param name="titles">What the series counts in words, by language (<c>title.ar</c>, <c>title.en</c>), when given.</param>
+    public static void WriteSeries(Utf8JsonWriter json, Series series, IReadOnlyDictionary<string, string>? titles = null)
     {
         var key = series.Key;
         json.WriteStartObject();
         json.WriteString("id", series.Id);
         json.WriteString("label", key.Label);
+        if (titles is not null)
+        {
+            json.WriteStartObject("title");
+            foreach (var (language, title) in titles)
+            {
+                json.WriteString(language, title);
+            }
+
+            json.WriteEndObject();
+        }
+
         json.WriteString("category", ClaimJson.Code(key.Category));
         json.WriteString("unit", key.Unit);
         json.WriteString("actor", key.Actor);

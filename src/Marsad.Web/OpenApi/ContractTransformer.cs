@@ -53,6 +53,7 @@ internal sealed class ContractTransformer : IOpenApiOperationTransformer, IOpenA
         ["document"] = ("Only the retractions of this document id.", null, null),
         ["excel"] = ("CSV and HXL begin with a byte-order mark, so that Excel reads them as UTF-8.", null, null),
         ["format"] = ("The file format (docs/exports.md).", null, null),
+        ["reviewed"] = ("true: reviewed claims too, after the unreviewed ones; only unreviewed ones by default.", null, null),
     };
 
     private static readonly Dictionary<string, string> Tags = new(StringComparer.Ordinal)

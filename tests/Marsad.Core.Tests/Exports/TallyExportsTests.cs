@@ -13,12 +13,12 @@ namespace Marsad.Tests.Exports;
 /// <summary>The CSV, JSON and xlsx tally exports read back: the columns of docs/exports.md, Arabic intact, numbers as numbers.</summary>
 public sealed class TallyExportsTests
 {
-    private static readonly Tally Tally = TallyBuilder.Build([
+    internal static readonly Tally Tally = TallyBuilder.Build([
         Mention("a#1", 388, "2019-01-24", place: new Place("محافظة دير الزور", "SY-DY", "opensyria:sy-deir-ez-zor", 35.16667, 40.28333)),
         Mention("a#2", 12, "2019-01-24", kind: TimeKind.Period, actor: "=HYPERLINK(\"http://evil.example\")"),
     ]);
 
-    private static byte[] Export(ExportFormat format, bool excel = false)
+    internal static byte[] Export(ExportFormat format, bool excel = false)
     {
         using var output = new MemoryStream();
         TallyExports.Write(output, Tally, format, excel);

@@ -104,6 +104,18 @@ public sealed class ReportReaderTests
         Assert.Contains("file too large", error.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(ReportKind.Text)]
+    [InlineData(ReportKind.Html)]
+    [InlineData(ReportKind.Json)]
+    public void An_uploaded_report_over_the_limit_is_an_error_naming_the_limit(ReportKind kind)
+    {
+        var bytes = new byte[ReportReader.MaxReportBytes + 1];
+        Array.Fill(bytes, (byte)'a');
+        var error = Assert.IsType<ReadError>(Assert.Single(ReportReader.Read(bytes, kind, "big", DocumentMetadata.None)));
+        Assert.Contains("report too large", error.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_unreadable_path_is_an_error_and_reading_goes_on()
     {

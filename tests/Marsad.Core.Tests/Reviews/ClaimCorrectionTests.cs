@@ -119,6 +119,21 @@ public sealed class ClaimCorrectionTests
     }
 
     [Fact]
+    public void A_correction_is_not_refused_for_an_inconsistency_in_fields_it_leaves_alone()
+    {
+        // Extracted with a baseline after its as-of day (a since_after_as_of warning): the figure can still be corrected.
+        var backwards = Extracted with { Time = new ClaimTime(TimeKind.Cumulative, "2019-03-16", AsOf: "2019-03-05") };
+        var figure = Correction("""{"value": 7}""");
+        Assert.Empty(figure.Problems(figure.ApplyTo(backwards), Document));
+
+        // A correction of one of those dates that leaves them backwards is refused, blamed on the date it set.
+        var since = Correction("""{"since": "2019-03-10"}""");
+        Assert.Equal(["since"], since.Problems(since.ApplyTo(backwards), Document).Keys);
+        var settled = Correction("""{"since": "2019-03-01"}""");
+        Assert.Empty(settled.Problems(settled.ApplyTo(backwards), Document));
+    }
+
+    [Fact]
     public void More_than_a_figure_holds_from_the_next_one()
     {
         var correction = Correction("""{"qualifier": "more_than", "value": 260}""");
