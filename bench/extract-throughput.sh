@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process extraction throughput: reports replicated into one JSONL file of at least 40 MB
 # (in a temp folder, never in the repository), then `./marsad extract` over it on one core, timed
-# end to end (process start, reading, extraction, writing JSONL to /dev/null). The reports are the
-# five Arabic seeds, or with "en" the English reports of ../shared/corpus/dev.
+# end to end (process start, reading, extraction, writing JSONL to /dev/null) by GNU time: wall time,
+# and CPU time (user and system), steadier on a shared machine. The reports are the five Arabic seeds, or with "en" the English reports of ../shared/corpus/dev.
 # Usage: bench/extract-throughput.sh [MEGABYTES] [ar|en]   (default 40 ar)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -30,12 +30,10 @@ PY
 "$root/marsad" --help >/dev/null  # build first, outside the timing
 bytes=$(stat -c %s "$work/corpus.jsonl")
 pin=""; command -v taskset >/dev/null && pin="taskset -c 0"
-start=$(date +%s.%N)
-$pin "$root/marsad" extract "$work/corpus.jsonl" > /dev/null
-end=$(date +%s.%N)
-python3 - "$bytes" "$start" "$end" <<'PY'
+/usr/bin/time -f "%e %U %S" -o "$work/time" $pin "$root/marsad" extract "$work/corpus.jsonl" > /dev/null
+read -r seconds user system < "$work/time"
+python3 - "$bytes" "$seconds" "$user" "$system" <<'PY'
 import sys
-size, start, end = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
-seconds = end - start
-print(f"{size / 1e6:.1f} MB in {seconds:.2f} s on one core: {size / 1e6 / seconds:.1f} MB/s")
+size, seconds, cpu = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]) + float(sys.argv[4])
+print(f"{size / 1e6:.1f} MB in {seconds:.2f} s on one core: {size / 1e6 / seconds:.1f} MB/s ({cpu:.2f} s of CPU: {size / 1e6 / cpu:.1f} MB/s of CPU time)")
 PY

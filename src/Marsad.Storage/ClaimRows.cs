@@ -16,31 +16,75 @@ internal static class ClaimRows
         "parent", "attribution", "warnings",
     ];
 
+    /// <summary>The columns before <see cref="Fields"/> in an insert: which text, which claim of it, read by which extractor.</summary>
+    private static readonly string[] RowKey = ["doc_hash", "ordinal", "extractor_version"];
+
     public static string Columns { get; } = string.Join(", ", Fields);
 
     public static int Count => Fields.Length;
 
-    public static string Insert { get; } =
-        $"INSERT INTO claims (doc_hash, ordinal, extractor_version, {Columns}) VALUES ($doc_hash, $ordinal, $extractor_version, {string.Join(", ", Fields.Select(f => "$" + f))})";
-
-    public static void Bind(SqliteCommand command, string docHash, int ordinal, Claim c, string extractorVersion)
+    /// <summary>
+    /// The insert of a claim row with its parameters made once: a statement prepared once and given
+    /// new values for each claim, instead of forty parameters made for each.
+    /// </summary>
+    public static SqliteCommand PrepareInsert(SqliteConnection connection)
     {
-        object?[] values =
-        [
-            c.Id, c.Doc, c.Span.Start, c.Span.End, c.Text, c.Quote, c.Headline ? 1 : 0, c.Value, c.Low, c.High,
-            Model.Codes.Of(c.Qualifier), Code(c.Magnitude), c.Unit, Model.Codes.Of(c.Category),
-            JsonSerializer.Serialize(c.Also.Select(Model.Codes.Of)), c.Group.Actor, Code(c.Group.Role), Code(c.Group.Age),
-            Code(c.Group.Sex), c.Group.Nationality, c.Perpetrator, Code(c.Cause), Code(c.Time.Kind), c.Time.Since,
-            c.Time.Start, c.Time.End, c.Time.AsOf, c.Place.Name, c.Place.Admin1, c.Place.GazetteerId, c.Place.Lat, c.Place.Lon,
-            c.Parent, c.Attribution, JsonSerializer.Serialize(c.Warnings),
-        ];
-        command.Parameters.AddWithValue("$doc_hash", docHash);
-        command.Parameters.AddWithValue("$ordinal", ordinal);
-        command.Parameters.AddWithValue("$extractor_version", extractorVersion);
-        for (var i = 0; i < Fields.Length; i++)
+        var command = connection.CreateCommand();
+        command.CommandText =
+            $"INSERT INTO claims (doc_hash, ordinal, extractor_version, {Columns}) VALUES ($doc_hash, $ordinal, $extractor_version, {string.Join(", ", Fields.Select(f => "$" + f))})";
+        foreach (var name in RowKey.Concat(Fields))
         {
-            command.Parameters.AddWithValue("$" + Fields[i], MarsadStore.Db(values[i]));
+            command.Parameters.Add(new SqliteParameter("$" + name, null));
         }
+
+        return command;
+    }
+
+    /// <summary>Gives a command of <see cref="PrepareInsert"/> the values of one claim.</summary>
+    public static void Bind(SqliteCommand insert, string docHash, int ordinal, Claim c, string extractorVersion)
+    {
+        var parameters = insert.Parameters;
+        var i = 0;
+        void Next(object? value) => parameters[i++].Value = MarsadStore.Db(value);
+
+        Next(docHash);
+        Next(ordinal);
+        Next(extractorVersion);
+        Next(c.Id);
+        Next(c.Doc);
+        Next(c.Span.Start);
+        Next(c.Span.End);
+        Next(c.Text);
+        Next(c.Quote);
+        Next(c.Headline ? 1 : 0);
+        Next(c.Value);
+        Next(c.Low);
+        Next(c.High);
+        Next(Model.Codes.Of(c.Qualifier));
+        Next(Code(c.Magnitude));
+        Next(c.Unit);
+        Next(Model.Codes.Of(c.Category));
+        Next(c.Also.Count == 0 ? "[]" : JsonSerializer.Serialize(c.Also.Select(Model.Codes.Of)));
+        Next(c.Group.Actor);
+        Next(Code(c.Group.Role));
+        Next(Code(c.Group.Age));
+        Next(Code(c.Group.Sex));
+        Next(c.Group.Nationality);
+        Next(c.Perpetrator);
+        Next(Code(c.Cause));
+        Next(Code(c.Time.Kind));
+        Next(c.Time.Since);
+        Next(c.Time.Start);
+        Next(c.Time.End);
+        Next(c.Time.AsOf);
+        Next(c.Place.Name);
+        Next(c.Place.Admin1);
+        Next(c.Place.GazetteerId);
+        Next(c.Place.Lat);
+        Next(c.Place.Lon);
+        Next(c.Parent);
+        Next(c.Attribution);
+        Next(c.Warnings.Count == 0 ? "[]" : JsonSerializer.Serialize(c.Warnings));
     }
 
     public static Claim Read(SqliteDataReader r)

@@ -39,8 +39,9 @@ public sealed record StoredDocument(
 /// <summary>
 /// The embedded SQLite store: documents addressed by the hash of their text, and their claims.
 /// WAL journaling lets readers work while a writer ingests; each document goes in with its claims
-/// in one transaction, so a kill mid-ingest loses nothing already committed and leaves no half
-/// document. The schema comes from the numbered SQL files in <c>Migrations/</c>.
+/// in one transaction (or one savepoint of a batch, <see cref="BeginBatch"/>), so a kill mid-ingest
+/// loses nothing already committed and leaves no half document. The schema comes from the numbered
+/// SQL files in <c>Migrations/</c>.
 /// </summary>
 /// <remarks>
 /// A document is its id and a version (<see cref="DocumentVersions"/>): a new text under a stored id
@@ -53,6 +54,9 @@ public sealed partial class MarsadStore : IDisposable
     private const int MostReadSlices = 4;
 
     private readonly SqliteConnection connection;
+
+    /// <summary>The claim insert, prepared once for the store's life: an ingest inserts hundreds of thousands of rows.</summary>
+    private SqliteCommand? claimInsert;
 
     private MarsadStore(SqliteConnection connection) => this.connection = connection;
 
@@ -129,7 +133,8 @@ public sealed partial class MarsadStore : IDisposable
     /// </summary>
     public IngestOutcome AddDocument(SourceDocument document, ExtractionResult extraction, string extractorVersion)
     {
-        using var transaction = connection.BeginTransaction();
+        using var write = BeginWrite().Begin();
+        var transaction = write.Transaction;
         using (var exists = Command("SELECT 1 FROM documents WHERE hash = $hash", transaction))
         {
             exists.Parameters.AddWithValue("$hash", document.Hash);
@@ -162,7 +167,7 @@ public sealed partial class MarsadStore : IDisposable
             insert.Parameters.AddWithValue("$ingested_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
             var version = Convert.ToInt32(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
             InsertClaims(document, DocumentVersions.Number(extraction.Claims, version), extractorVersion, transaction);
-            transaction.Commit();
+            write.Commit();
             return version == 1 ? IngestOutcome.Added : IngestOutcome.NewVersion;
         }
     }
@@ -174,7 +179,8 @@ public sealed partial class MarsadStore : IDisposable
     /// </summary>
     public bool ReplaceClaims(SourceDocument document, ExtractionResult extraction, string extractorVersion)
     {
-        using var transaction = connection.BeginTransaction();
+        using var write = BeginWrite().Begin();
+        var transaction = write.Transaction;
         int version;
         using (var stored = Command("SELECT version, published_inferred, published_how FROM documents WHERE hash = $hash", transaction))
         {
@@ -210,7 +216,7 @@ public sealed partial class MarsadStore : IDisposable
         }
 
         InsertClaims(document, DocumentVersions.Number(extraction.Claims, version), extractorVersion, transaction);
-        transaction.Commit();
+        write.Commit();
         return true;
     }
 
@@ -521,16 +527,18 @@ public sealed partial class MarsadStore : IDisposable
     public void Dispose()
     {
         snapshot?.Dispose();
+        batch?.Dispose();
+        claimInsert?.Dispose();
         connection.Dispose();
     }
 
     private void InsertClaims(SourceDocument document, IReadOnlyList<Claim> claims, string extractorVersion, SqliteTransaction transaction)
     {
-        using var insert = Command(ClaimRows.Insert, transaction);
+        var insert = claimInsert ??= ClaimRows.PrepareInsert(connection);
+        insert.Transaction = transaction;
         var ordinal = 0;
         foreach (var claim in claims)
         {
-            insert.Parameters.Clear();
             ClaimRows.Bind(insert, document.Hash, ordinal++, claim, extractorVersion);
             insert.ExecuteNonQuery();
         }
@@ -540,7 +548,7 @@ public sealed partial class MarsadStore : IDisposable
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Transaction = transaction ?? snapshot;
+        command.Transaction = transaction ?? snapshot ?? batch;
         return command;
     }
 

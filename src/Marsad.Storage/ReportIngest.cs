@@ -8,46 +8,140 @@ namespace Marsad.Storage;
 public sealed record IngestedReport(ReadResult Read, IngestOutcome? Outcome, int Claims, IngestFailure? Failure);
 
 /// <summary>
-/// Reads, extracts and stores reports one at a time, for the CLI and for uploads alike. A report
-/// that fails at any stage is recorded in the store as failed (<see cref="MarsadStore.Failures"/>)
-/// and the next one is read: one bad report never stops the others, and a report stored later from
-/// the same file and line, or under the same id, clears its failure.
+/// Reads, extracts and stores reports, for the CLI and for uploads alike. Reports are read in
+/// batches; a batch is extracted on every core while the batch before it is written, in order, by
+/// one writer in one transaction (<see cref="MarsadStore.BeginBatch"/>). Each report is still a unit
+/// of its own: a report that fails at any stage is recorded in the store as failed
+/// (<see cref="MarsadStore.Failures"/>) and the others go in — one bad report never stops the
+/// others — and a report stored later from the same file and line, or under the same id, clears
+/// its failure. A kill loses only the batch not yet committed; ingesting again completes it.
 /// </summary>
 public static class ReportIngest
 {
-    /// <summary>Ingests each report as it is read; <paramref name="extract"/> is the extractor's <see cref="ClaimExtractor.Extract"/>.</summary>
+    /// <summary>Reports a batch holds at most: a commit every few hundred reports instead of one a report.</summary>
+    private const int BatchReports = 256;
+
+    /// <summary>Characters of text a batch holds at most, so that large reports make small batches and memory stays bounded.</summary>
+    private const int BatchCharacters = 4 << 20;
+
+    /// <summary>Ingests the reports in the order they are read; <paramref name="extract"/> is the extractor's <see cref="ClaimExtractor.Extract"/>.</summary>
     public static IEnumerable<IngestedReport> Run(MarsadStore store, Func<SourceDocument, ExtractionResult> extract, IEnumerable<ReadResult> reads)
     {
-        foreach (var read in reads)
+        using var batches = Batches(reads).GetEnumerator();
+        var next = batches.MoveNext() ? ExtractAll(batches.Current, extract) : null;
+        while (next is not null)
         {
-            yield return read switch
+            var extracted = next.GetAwaiter().GetResult();
+
+            // The next batch is read and extracted while this one is written.
+            next = batches.MoveNext() ? ExtractAll(batches.Current, extract) : null;
+            foreach (var report in Store(store, extracted))
             {
-                ReadDocument document => Store(store, extract, document),
-                ReadError error => Failed(store, error, null, IngestStage.Read, error.Reason),
-                _ => throw new ArgumentException($"Unknown read result {read.GetType().Name}", nameof(reads)),
-            };
+                yield return report;
+            }
         }
     }
 
-    private static IngestedReport Store(MarsadStore store, Func<SourceDocument, ExtractionResult> extract, ReadDocument read)
+    /// <summary>A read report and, when it was read, its extraction or why that failed.</summary>
+    private sealed record Extracted(ReadResult Read, ExtractionResult? Extraction, string? Fault);
+
+    private static IEnumerable<List<ReadResult>> Batches(IEnumerable<ReadResult> reads)
     {
-        var document = read.Document;
-        ExtractionResult extraction;
+        var batch = new List<ReadResult>();
+        var characters = 0;
+        foreach (var read in reads)
+        {
+            batch.Add(read);
+            characters += read is ReadDocument document ? document.Document.Text.Length : 0;
+            if (batch.Count == BatchReports || characters >= BatchCharacters)
+            {
+                yield return batch;
+                batch = [];
+                characters = 0;
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+
+    private static Task<Extracted[]> ExtractAll(List<ReadResult> reads, Func<SourceDocument, ExtractionResult> extract) => Task.Run(() =>
+    {
+        var extracted = new Extracted[reads.Count];
+        Parallel.For(0, reads.Count, i => extracted[i] = Extract(reads[i], extract));
+        return extracted;
+    });
+
+    private static Extracted Extract(ReadResult read, Func<SourceDocument, ExtractionResult> extract)
+    {
+        if (read is not ReadDocument document)
+        {
+            return new Extracted(read, null, null);
+        }
+
         try
         {
-            extraction = extract(document);
+            return new Extracted(read, extract(document.Document), null);
         }
         catch (Exception e)
         {
             // Extraction is meant to be total (the fuzz tests say so); if a text still finds a
             // fault, this report fails alone and says where.
-            return Failed(store, read, document.Id, IngestStage.Extract, Describe(e));
+            return new Extracted(read, null, Describe(e));
+        }
+    }
+
+    /// <summary>One batch in one transaction, each report a unit of its own in it.</summary>
+    private static List<IngestedReport> Store(MarsadStore store, Extracted[] extracted)
+    {
+        var reports = new List<IngestedReport>(extracted.Length);
+        using (var batch = store.BeginBatch())
+        {
+            foreach (var report in extracted)
+            {
+                reports.Add(report switch
+                {
+                    { Read: ReadError error } => Failed(store, error, null, IngestStage.Read, error.Reason),
+                    { Read: ReadDocument read, Fault: { } fault } => Failed(store, read, read.Document.Id, IngestStage.Extract, fault),
+                    { Read: ReadDocument read, Extraction: { } extraction } => Stored(store, batch, read, extraction),
+                    _ => throw new ArgumentException($"Unknown read result {report.Read.GetType().Name}", nameof(extracted)),
+                });
+            }
+
+            try
+            {
+                batch.Commit();
+                return reports;
+            }
+            catch (Exception e)
+            {
+                // Nothing of the batch is stored: each of its reports failed, and says why.
+                var reason = Describe(e);
+                reports = [.. reports.Select(r => r.Failure is not null ? r : Failure(r.Read, DocId(r.Read), IngestStage.Store, reason))];
+            }
         }
 
+        foreach (var report in reports)
+        {
+            TryRecord(store, report.Failure!);
+        }
+
+        return reports;
+    }
+
+    private static IngestedReport Stored(MarsadStore store, MarsadStore.WriteBatch batch, ReadDocument read, ExtractionResult extraction)
+    {
+        var document = read.Document;
         try
         {
-            var outcome = store.AddDocument(document, extraction, ClaimExtractor.Version);
-            store.ClearFailures(read.Path, read.Line, document.Id);
+            var outcome = batch.Unit(() =>
+            {
+                var added = store.AddDocument(document, extraction, ClaimExtractor.Version);
+                store.ClearFailures(read.Path, read.Line, document.Id);
+                return added;
+            });
             return new IngestedReport(read, outcome, extraction.Claims.Count, null);
         }
         catch (Exception e)
@@ -58,15 +152,35 @@ public static class ReportIngest
 
     private static IngestedReport Failed(MarsadStore store, ReadResult read, string? docId, IngestStage stage, string reason)
     {
+        var report = Failure(read, docId, stage, reason);
+        store.RecordFailure(report.Failure!);
+        return report;
+    }
+
+    private static IngestedReport Failure(ReadResult read, string? docId, IngestStage stage, string reason)
+    {
         var line = read switch
         {
             ReadError error => error.Line,
             ReadDocument document => document.Line,
             _ => null,
         };
-        var failure = new IngestFailure(read.Path, line, docId, stage, reason, DateTimeOffset.UtcNow);
-        store.RecordFailure(failure);
-        return new IngestedReport(read, null, 0, failure);
+        return new IngestedReport(read, null, 0, new IngestFailure(read.Path, line, docId, stage, reason, DateTimeOffset.UtcNow));
+    }
+
+    private static string? DocId(ReadResult read) => read is ReadDocument document ? document.Document.Id : null;
+
+    /// <summary>A failure recorded after its batch could not be committed: the store may refuse this too, and the report says so anyway.</summary>
+    private static void TryRecord(MarsadStore store, IngestFailure failure)
+    {
+        try
+        {
+            store.RecordFailure(failure);
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        {
+            // The report's failure is still returned to the caller, who names it.
+        }
     }
 
     /// <summary>An exception in one line, without its stack: what a person reading the failures needs.</summary>

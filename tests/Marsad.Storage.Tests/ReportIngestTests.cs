@@ -83,6 +83,72 @@ public sealed class ReportIngestTests : IDisposable
         Assert.Equal("invalid UTF-8", Assert.Single(store.Failures()).Reason);
     }
 
+    /// <summary>Short distinct reports, each with one claim.</summary>
+    private static ReadResult[] Numbered(int count, string path = "reports.jsonl") =>
+        [.. Enumerable.Range(1, count).Select(n => Read($"r{n:D4}", $"killed {n} civilians", path, n))];
+
+    [Fact]
+    public void Reports_extracted_on_every_core_are_stored_and_returned_in_the_order_they_were_read()
+    {
+        using var store = MarsadStore.Open(Database);
+        var reports = ReportIngest.Run(store, ClaimExtractor.Default.Extract, Numbered(700)).ToList();
+
+        Assert.Equal(Enumerable.Range(1, 700).Select(n => $"r{n:D4}"), reports.Select(r => ((ReadDocument)r.Read).Document.Id));
+        Assert.All(reports, r => Assert.Equal((IngestOutcome.Added, 1), (r.Outcome!.Value, r.Claims)));
+        Assert.Equal(700, store.DocumentCount);
+        Assert.Equal(700, store.ClaimCount);
+    }
+
+    [Fact]
+    public void A_report_the_store_refuses_in_the_middle_of_a_batch_leaves_the_reports_around_it_stored()
+    {
+        using var store = MarsadStore.Open(Database);
+        static ExtractionResult BrokenOnB(SourceDocument document)
+        {
+            var extraction = ClaimExtractor.Default.Extract(document);
+            return document.Id == "b" ? extraction with { Claims = [extraction.Claims[0] with { Text = null! }] } : extraction;
+        }
+
+        var reports = ReportIngest.Run(store, BrokenOnB, [Read("a", "قتل 5 مدنيين", line: 1), Read("b", "قتل 6 مدنيين", line: 2), Read("c", "قتل 7 مدنيين", line: 3)]).ToList();
+
+        Assert.Equal([IngestOutcome.Added, null, IngestOutcome.Added], reports.Select(r => r.Outcome));
+        Assert.Equal(["a", "c"], store.Documents().Select(d => d.Document.Id));
+        Assert.Equal(2, store.ClaimCount);
+        Assert.Equal(("b", IngestStage.Store), (Assert.Single(store.Failures()).DocId, store.Failures()[0].Stage));
+    }
+
+    [Fact]
+    public void Within_one_batch_the_same_text_again_is_already_present_and_a_new_text_of_an_id_its_next_version()
+    {
+        using var store = MarsadStore.Open(Database);
+        var reports = ReportIngest.Run(store, ClaimExtractor.Default.Extract, [
+            Read("a", "قتل 5 مدنيين"), Read("a", "قتل 5 مدنيين"), Read("a", "قتل 6 مدنيين"),
+        ]).ToList();
+
+        Assert.Equal([IngestOutcome.Added, IngestOutcome.AlreadyPresent, IngestOutcome.NewVersion], reports.Select(r => r.Outcome));
+        Assert.Equal(["a#1", "a@v2#1"], store.Claims(version: 1, docId: "a").Concat(store.Claims(docId: "a")).Select(c => c.Id));
+    }
+
+    [Fact]
+    public void An_ingest_stopped_part_way_keeps_what_it_returned_and_ingesting_again_completes_it()
+    {
+        using (var store = MarsadStore.Open(Database))
+        {
+            // Every report returned was committed: stopping (as a kill would) loses only reports not yet returned.
+            var returned = ReportIngest.Run(store, ClaimExtractor.Default.Extract, Numbered(700)).Take(300).Count();
+            Assert.Equal(300, returned);
+            Assert.InRange(store.DocumentCount, 300, 699);
+        }
+
+        using (var store = MarsadStore.Open(Database))
+        {
+            var again = ReportIngest.Run(store, ClaimExtractor.Default.Extract, Numbered(700)).ToList();
+            Assert.All(again.Take(300), r => Assert.Equal(IngestOutcome.AlreadyPresent, r.Outcome));
+            Assert.Equal(700, store.DocumentCount);
+            Assert.Equal(700, store.ClaimCount);
+        }
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -6,7 +6,7 @@ using Marsad.Storage;
 
 namespace Marsad.Cli.Commands;
 
-/// <summary><c>marsad ingest PATH…</c>: reports into the store, each with its claims, in its own transaction.</summary>
+/// <summary><c>marsad ingest PATH…</c>: reports into the store, each with its claims, extracted on every core and committed in batches (<see cref="ReportIngest"/>).</summary>
 internal static class IngestCommand
 {
     public static Command Create(SharedOptions shared)

@@ -341,8 +341,10 @@ public sealed class ClaimParser
             var describesGroup = after.Category is null || after.GroupReopened;
             // "5,000 family tents": a noun of people right before a thing only says what kind of
             // thing ("10 أطفال اليوم" is children, on a day).
+            // A thing behind a preposition is not what is counted ("3 أشخاص بانفجار", "3 أطفال بقذائف").
             var unitAt = text.StartingAt(at, LexiconKind.Noun) is { } modifier
-                && text.StartingAt(modifier.End, LexiconKind.Unit)?.Entry.Unit is { } thing && !Units.OfTime.Contains(thing)
+                && text.StartingAt(modifier.End, LexiconKind.Unit) is { Proclitics.Preposition: false, Entry.Unit: { } thing }
+                && !Units.OfTime.Contains(thing)
                 ? modifier.End
                 : at;
             if (at == from && after.Noun is null && text.StartingAt(unitAt, LexiconKind.Unit) is { } unit

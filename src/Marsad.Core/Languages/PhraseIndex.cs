@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Collections.Concurrent;
 using Marsad.Text;
 
 namespace Marsad.Languages;
@@ -7,24 +7,35 @@ namespace Marsad.Languages;
 /// All of a language's lexicon phrases, compiled for matching over tokens: a character trie
 /// recognizes words (exactly, or by a stem for entries ending in <c>*</c>) under every reading of
 /// their proclitics, and a trie of word ids recognizes phrases. Matching a token walks its
-/// characters once per clitic reading; there is no backtracking over the text.
+/// characters once per clitic reading; there is no backtracking over the text. What a word is
+/// (its senses) depends on its letters alone, so it is found once and remembered: most words of a
+/// report were seen in earlier ones, and are then one lookup instead of a trie walk per reading.
 /// </summary>
 public sealed class PhraseIndex
 {
     private const char Wildcard = '*';
+
+    /// <summary>Words remembered at most: far more than a language's running vocabulary, a bound on memory whatever is read.</summary>
+    private const int MostRememberedWords = 1 << 17;
 
     private readonly Dictionary<long, int> charEdges = [];
     private readonly List<(int Exact, int Stem)> charNodes = [(-1, -1)];
     private readonly Dictionary<string, int> wordIds = new(StringComparer.Ordinal);
     private readonly List<bool> wordIsStem = [];
     private readonly PhraseNode root = new();
-    private static readonly List<Sense> NoSenses = [];
+    private static readonly Sense[] NoSenses = [];
 
     private readonly Clitics clitics;
+
+    /// <summary>The senses of words already seen, by their letters; extraction runs on several threads at once.</summary>
+    private readonly ConcurrentDictionary<string, Sense[]> senseOfWord = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Sense[]>.AlternateLookup<ReadOnlySpan<char>> senseOfLetters;
+    private int rememberedWords;
 
     public PhraseIndex(Clitics clitics, IEnumerable<LexiconEntry> entries)
     {
         this.clitics = clitics;
+        senseOfLetters = senseOfWord.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var entry in entries)
         {
             Add(entry);
@@ -34,7 +45,7 @@ public sealed class PhraseIndex
     /// <summary>Every lexicon phrase that starts at a token, in token order.</summary>
     public List<LexiconMatch> MatchAll(string text, IReadOnlyList<Token> tokens)
     {
-        var senses = new List<Sense>[tokens.Count];
+        var senses = new Sense[]?[tokens.Count];
         var matches = new List<LexiconMatch>();
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -45,7 +56,7 @@ public sealed class PhraseIndex
     }
 
     private void Walk(
-        string text, IReadOnlyList<Token> tokens, List<Sense>[] senses, PhraseNode node,
+        string text, IReadOnlyList<Token> tokens, Sense[]?[] senses, PhraseNode node,
         int start, int at, bool exact, Proclitics proclitics, List<LexiconMatch> matches)
     {
         if (at > start)
@@ -87,32 +98,54 @@ public sealed class PhraseIndex
         return at;
     }
 
-    private List<Sense> SensesOf(string text, IReadOnlyList<Token> tokens, List<Sense>[] cache, int at)
+    private Sense[] SensesOf(string text, IReadOnlyList<Token> tokens, Sense[]?[] cache, int at)
     {
         if (cache[at] is { } known)
         {
             return known;
         }
 
-        List<Sense>? senses = null;
         var token = tokens[at];
         var word = token.In(text);
-        if (token.Kind == TokenKind.Word)
+        return cache[at] = token.Kind switch
         {
-            Span<Reading> readings = stackalloc Reading[Clitics.MostReadings];
-            var count = clitics.Readings(word, readings);
-            foreach (var reading in readings[..count])
-            {
-                Recognize(word[reading.Offset..], reading.Proclitics, ref senses);
-            }
-        }
-        else if (token.Kind == TokenKind.Punctuation)
+            TokenKind.Word => SensesOfWord(word),
+            TokenKind.Punctuation => Recognized(word, default),
+            _ => NoSenses,
+        };
+    }
+
+    /// <summary>A word's senses under every reading of its proclitics, remembered by its letters.</summary>
+    private Sense[] SensesOfWord(ReadOnlySpan<char> word)
+    {
+        if (senseOfLetters.TryGetValue(word, out var remembered))
         {
-            Recognize(word, default, ref senses);
+            return remembered;
         }
 
-        // Most tokens are no lexicon word; they share one empty list.
-        return cache[at] = senses ?? NoSenses;
+        List<Sense>? senses = null;
+        Span<Reading> readings = stackalloc Reading[Clitics.MostReadings];
+        var count = clitics.Readings(word, readings);
+        foreach (var reading in readings[..count])
+        {
+            Recognize(word[reading.Offset..], reading.Proclitics, ref senses);
+        }
+
+        // Most words are no lexicon word; they share one empty array.
+        var found = senses is null ? NoSenses : senses.ToArray();
+        if (Volatile.Read(ref rememberedWords) < MostRememberedWords && senseOfLetters.TryAdd(word, found))
+        {
+            Interlocked.Increment(ref rememberedWords);
+        }
+
+        return found;
+    }
+
+    private Sense[] Recognized(ReadOnlySpan<char> word, Proclitics proclitics)
+    {
+        List<Sense>? senses = null;
+        Recognize(word, proclitics, ref senses);
+        return senses is null ? NoSenses : senses.ToArray();
     }
 
     private void Recognize(ReadOnlySpan<char> word, Proclitics proclitics, ref List<Sense>? senses)
@@ -207,8 +240,8 @@ public sealed class PhraseIndex
 /// <summary>One way to read a word: its stem starts at <paramref name="Offset"/>, after these proclitics.</summary>
 public readonly record struct Reading(int Offset, Proclitics Proclitics);
 
-/// <summary>Which proclitics a reading of a word took off: the conjunction (و، ف) and the article (ال).</summary>
-public readonly record struct Proclitics(bool Conjunction, bool Article);
+/// <summary>Which proclitics a reading of a word took off: the conjunction (و، ف), a preposition (ب، ل) and the article (ال).</summary>
+public readonly record struct Proclitics(bool Conjunction, bool Article, bool Preposition = false);
 
 /// <summary>
 /// The proclitics of a language (from its <c>clitics.tsv</c>): a conjunction, then a preposition,
@@ -244,13 +277,13 @@ public sealed class Clitics(IReadOnlyList<(string Clitic, string Slot)> clitics)
 
             if (StartsWithAny(word, prepositionsWithArticle, start) is { } pa)
             {
-                Add(readings, ref count, new Reading(pa, new(conjunction, true)), word.Length);
+                Add(readings, ref count, new Reading(pa, new(conjunction, true, true)), word.Length);
             }
 
             var afterPreposition = StartsWithAny(word, prepositions, start) ?? start;
             if (afterPreposition > start)
             {
-                Add(readings, ref count, new Reading(afterPreposition, new(conjunction, false)), word.Length);
+                Add(readings, ref count, new Reading(afterPreposition, new(conjunction, false, true)), word.Length);
             }
 
             if (StartsWithAny(word, articles, start) is { } a)
@@ -260,7 +293,7 @@ public sealed class Clitics(IReadOnlyList<(string Clitic, string Slot)> clitics)
 
             if (afterPreposition > start && StartsWithAny(word, articles, afterPreposition) is { } pa2)
             {
-                Add(readings, ref count, new Reading(pa2, new(conjunction, true)), word.Length);
+                Add(readings, ref count, new Reading(pa2, new(conjunction, true, true)), word.Length);
             }
         }
 

@@ -7,8 +7,8 @@ using Marsad.Model;
 namespace Marsad.Places;
 
 /// <summary>
-/// The places Marsad can name, built from the data in <c>Places/Data/</c> (GeoNames towns of Syria
-/// and Iraq, OpenSyria governorates, districts and subdistricts, the OCHA first-level crosswalk):
+/// The places Marsad can name, built from the data in <c>Places/Data/</c> (GeoNames towns of Syria,
+/// Iraq, Yemen, Sudan, Libya, Palestine and Lebanon, OpenSyria governorates, districts and subdistricts, the OCHA first-level crosswalk):
 /// every Arabic name and alias becomes a <see cref="LexiconKind.Place"/> phrase whose features give
 /// the place's id, level, first-level division (ISO 3166-2) and coordinates.
 /// </summary>
@@ -94,10 +94,19 @@ public static class GazetteerData
         }
     }
 
-    /// <summary>GeoNames admin1 ("SY.07") and OpenSyria governorate ids ("sy-deir-ez-zor") to ISO 3166-2.</summary>
+    /// <summary>GeoNames admin1 ("SY.07", "YE.08"), single GeoNames rows and OpenSyria governorate ids ("sy-deir-ez-zor") to ISO 3166-2.</summary>
     private static Dictionary<string, string> ReadCrosswalk()
     {
         var iso = Admin1Divisions.Crosswalk.ToDictionary(d => d.GeoNamesAdmin1!, d => d.Iso, StringComparer.Ordinal);
+
+        // The other countries' GeoNames admin1 codes (and single rows) to ISO 3166-2.
+        using (var region = Tsv.OpenEmbedded("Places/Data/geonames_admin1_region.tsv"))
+        {
+            foreach (var (_, fields) in Tsv.Rows(region))
+            {
+                iso[fields[0]] = fields[1];
+            }
+        }
 
         using var governorates = JsonDocument.Parse(Tsv.OpenEmbedded("Places/Data/opensyria/governorates.json").ReadToEnd());
         foreach (var governorate in governorates.RootElement.EnumerateArray())
@@ -143,17 +152,32 @@ public static class GazetteerData
         }
     }
 
-    /// <summary>GeoNames towns: the Arabic alternate names for Arabic script; the name and its ASCII form for Latin script.</summary>
+    /// <summary>
+    /// GeoNames towns of Syria and Iraq, and of Yemen, Sudan, Libya, Palestine and Lebanon: the
+    /// Arabic alternate names for Arabic script; the name and its ASCII form for Latin script.
+    /// </summary>
     private static IEnumerable<LexiconEntry> GeoNames(Script script, Dictionary<string, string> iso)
     {
-        using var reader = Tsv.OpenEmbedded("Places/Data/geonames_cities500_SY_IQ.txt");
+        foreach (var file in new[] { "geonames_cities500_SY_IQ.txt", "geonames_cities500_YE_SD_LY_PS_LB.txt" })
+        {
+            foreach (var entry in GeoNames(file, script, iso))
+            {
+                yield return entry;
+            }
+        }
+    }
+
+    private static IEnumerable<LexiconEntry> GeoNames(string file, Script script, Dictionary<string, string> iso)
+    {
+        using var reader = Tsv.OpenEmbedded("Places/Data/" + file);
         while (reader.ReadLine() is { } line)
         {
             var f = line.Split('\t');
             // A city of 100,000 or more is a place wherever it is named; a smaller town's name may be a common word.
             var level = long.TryParse(f[14], CultureInfo.InvariantCulture, out var population) && population >= CityPopulation ? "city" : "town";
+            var admin1 = iso.GetValueOrDefault("geonames:" + f[0]) ?? iso.GetValueOrDefault($"{f[8]}.{f[10]}");
             var named = Named(
-                "geonames:" + f[0], level, iso.GetValueOrDefault($"{f[8]}.{f[10]}"), f[1],
+                "geonames:" + f[0], level, admin1, f[1],
                 double.Parse(f[4], CultureInfo.InvariantCulture), double.Parse(f[5], CultureInfo.InvariantCulture));
             var names = script == Script.Arabic ? f[3].Split(',').Where(IsArabic) : new[] { f[1], f[2] }.Where(n => n.Length > 2);
             foreach (var name in names.Distinct(StringComparer.Ordinal))

@@ -60,7 +60,7 @@ public sealed class GazetteerIndex
         byName.Dictionary.TryGetValue(foldedName, out var places) ? places : [];
 
     /// <summary>Of the places a name may stand for, the one in <paramref name="admin1"/> if any, else the most specific.</summary>
-    public static Place? Choose(ReadOnlySpan<Place> candidates, string? admin1)
+    public static Place? Choose(ReadOnlySpan<Place> candidates, string? admin1, string? country = null)
     {
         if (candidates.IsEmpty)
         {
@@ -78,8 +78,24 @@ public sealed class GazetteerIndex
             }
         }
 
+        // A namesake in another country ("الحديدة" is a town near Homs and a Yemeni port) is the
+        // one in the country the report is about.
+        if (country is not null)
+        {
+            foreach (var place in candidates)
+            {
+                if (CountryOf(place.Admin1) == country)
+                {
+                    return place;
+                }
+            }
+        }
+
         return candidates[0];
     }
+
+    /// <summary>The country of a first-level division: "YE" for "YE-HU".</summary>
+    public static string? CountryOf(string? admin1) => admin1 is { Length: > 3 } && admin1[2] == '-' ? admin1[..2] : null;
 
     private Place? Find(ReadOnlySpan<char> name, string? admin1)
     {

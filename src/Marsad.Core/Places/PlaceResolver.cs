@@ -15,10 +15,12 @@ namespace Marsad.Places;
 public sealed class PlaceResolver
 {
     private const int DatelineLines = 3;
+    private const int OpeningReach = 12;
 
     private readonly AnalyzedText text;
     private readonly List<Mention> places = [];
     private readonly Place? reportPlace;
+    private readonly string? reportCountry;
 
     public PlaceResolver(AnalyzedText text)
     {
@@ -38,6 +40,7 @@ public sealed class PlaceResolver
             }
         }
 
+        reportCountry = ReportCountry();
         reportPlace = ReportPlace();
     }
 
@@ -53,23 +56,83 @@ public sealed class PlaceResolver
             clauseStart--;
         }
 
-        foreach (var place in places)
+        for (var i = 0; i < places.Count; i++)
         {
-            if (place.Start >= draft.Quantity.Last && place.Start < clauseEnd)
+            if (places[i].Start >= draft.Quantity.Last && places[i].Start < clauseEnd)
             {
-                return ToPlace(place);
+                return ToPlace(places[i], within: Within(i, clauseEnd));
             }
         }
 
-        for (var i = places.Count - 1; i >= 0; i--)
+        // Behind the figure: its own clause first, then, for the first figure of its sentence, the
+        // clauses that open the sentence right before it ("وفي ريف دير الزور الشرقي، قرب الميادين،
+        // أسر مهاجمون جنديين"), before the report's own place; after other figures of a run-on
+        // sentence, places are where people went.
+        var opening = FirstFigureOf(sentence.Start, draft.Quantity.First) ? Math.Max(sentence.Start, draft.Quantity.First - OpeningReach) : clauseStart;
+        foreach (var from in new[] { clauseStart, opening })
         {
-            if (places[i].Start >= clauseStart && places[i].End <= draft.Quantity.First)
+            for (var i = places.Count - 1; i >= 0; i--)
             {
-                return ToPlace(places[i]);
+                if (places[i].Start >= from && places[i].End <= draft.Quantity.First)
+                {
+                    return ToPlace(places[i], within: Within(i, draft.Quantity.First));
+                }
             }
         }
 
         return reportPlace ?? Place.Unknown;
+    }
+
+    /// <summary>
+    /// The country the report is about: the one its unambiguous places (names no other country
+    /// shares) and its nationality words after a place ("الحديدة اليمنية") name most.
+    /// </summary>
+    private string? ReportCountry()
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var mention in places)
+        {
+            if ((StatedCountry(mention) ?? OnlyCountry(mention)) is { } country)
+            {
+                counts[country] = counts.GetValueOrDefault(country) + 1;
+            }
+        }
+
+        return counts.Count == 0 ? null : counts.MaxBy(c => c.Value).Key;
+    }
+
+    private string? OnlyCountry(Mention mention)
+    {
+        if (mention.Entry is not { } entry)
+        {
+            return null;
+        }
+
+        string? only = null;
+        foreach (var place in text.Language.Gazetteer.Candidates(entry.Phrase))
+        {
+            var country = GazetteerIndex.CountryOf(place.Admin1);
+            if (country is null || (only is not null && only != country))
+            {
+                return null;
+            }
+
+            only = country;
+        }
+
+        return only;
+    }
+
+    /// <summary>"مدينة الحديدة اليمنية", "Benghazi, Libya": a nationality word or country right after the name.</summary>
+    private string? StatedCountry(Mention mention)
+    {
+        var at = mention.End;
+        while (at < text.Tokens.Count && text.Tokens[at].Kind == TokenKind.Punctuation && !text.IsSentenceEnd(at))
+        {
+            at++;
+        }
+
+        return text.StartingAt(at, LexiconKind.Nationality)?.Entry.Nationality;
     }
 
     private Place? ReportPlace()
@@ -80,10 +143,14 @@ public sealed class PlaceResolver
             return ToPlace(firstLines[0], asWritten: true);
         }
 
-        var mostNamed = places.Where(p => p.Entry?.Place?.Admin1 is not null)
-            .GroupBy(p => p.Entry!.Place!.Admin1).OrderByDescending(g => g.Count()).FirstOrDefault();
+        var mostNamed = places.Select(Admin1Of).Where(a => a is { Length: > 0 })
+            .GroupBy(a => a).OrderByDescending(g => g.Count()).FirstOrDefault();
         return mostNamed is null ? null : new Place(Admin1: mostNamed.Key);
     }
+
+    /// <summary>The division a known place is in, its namesakes settled by the report's country.</summary>
+    private string? Admin1Of(Mention mention) =>
+        mention.Entry is { } e ? GazetteerIndex.Choose(text.Language.Gazetteer.Candidates(e.Phrase), null, StatedCountry(mention) ?? reportCountry)?.Admin1 : null;
 
     /// <summary>The dateline is within the first few lines that hold text.</summary>
     private int LineAfterDateline()
@@ -110,28 +177,52 @@ public sealed class PlaceResolver
     /// too; scripts without case never take this way.
     /// </remarks>
     private bool IsPlace(LexiconMatch place) =>
-        place.Entry.PlaceLevel is not "town"
+        !IsGenericNoun(place) && (place.Entry.PlaceLevel is not "town"
         || (place.Start > 0 && text.StartingAt(place.Start - 1, LexiconKind.Marker)?.Entry.Marker == MarkerWord.PlaceCue)
         || (char.IsUpper(text.Normalized.Original[text.Normalized.OriginalSpan(text.Tokens[place.Start].Start, text.Tokens[place.Start].End).Start])
-            && place.Start > text.Sentences[text.SentenceOf(place.Start)].Start);
+            && place.Start > text.Sentences[text.SentenceOf(place.Start)].Start));
+
+    /// <summary>"الجيب", "المدينة", "المخيم": a word that introduces places is not itself one, though towns bear such names.</summary>
+    private bool IsGenericNoun(LexiconMatch place) =>
+        text.StartingAt(place.Start, LexiconKind.Marker) is { Entry: var marker } word && word.End == place.End
+        && marker.Marker is MarkerWord.PlaceCue or MarkerWord.Possessed;
 
     /// <summary>
     /// A place as written; an unknown one keeps its name and takes the report's governorate, so a
     /// user can see it (<c>marsad places --unresolved</c>) and add it to a profile.
     /// </summary>
-    private Place ToPlace(Mention mention, bool asWritten = false)
+    private bool FirstFigureOf(int sentenceStart, int figure)
+    {
+        for (var at = sentenceStart; at < figure; at++)
+        {
+            if (text.Tokens[at].Kind == TokenKind.Number)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"حي التل بمدينة حلب": the division of the larger place named right after a place, which holds it.</summary>
+    private string? Within(int index, int end) =>
+        index + 1 < places.Count && places[index + 1].Start < end && places[index + 1].Start - places[index].End <= 2 ? Admin1Of(places[index + 1]) : null;
+
+    private Place ToPlace(Mention mention, bool asWritten = false, string? within = null)
     {
         var span = text.Normalized.OriginalSpan(text.Tokens[mention.Start].Start, text.Tokens[mention.End - 1].End);
         var name = text.Normalized.Original[span.Start..span.End];
         if (mention.Entry is not { } e)
         {
-            return new Place(name, reportPlace?.Admin1);
+            return new Place(name, within ?? reportPlace?.Admin1);
         }
 
         // A name several places share is the one in the report's governorate, else the most
-        // specific; the dateline's governorate is itself.
-        var place = asWritten ? GazetteerIndex.PlaceOf(e) : GazetteerIndex.Choose(text.Language.Gazetteer.Candidates(e.Phrase), reportPlace?.Admin1)!;
-        return place with { Name = name };
+        // specific; the dateline's governorate is itself. Inside a larger place that holds none of
+        // them, it is a namesake the gazetteer does not know, in that place's division.
+        var place = asWritten ? GazetteerIndex.PlaceOf(e)
+            : GazetteerIndex.Choose(text.Language.Gazetteer.Candidates(e.Phrase), within ?? reportPlace?.Admin1, StatedCountry(mention) ?? reportCountry)!;
+        return within is not null && place.Admin1 != within ? new Place(name, within) : place with { Name = name };
     }
 
     /// <summary>A place named in the text: tokens <c>[Start, End)</c>, and its gazetteer entry when it has one.</summary>

@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Security;
 using System.Text;
 using Marsad.Model;
-using Marsad.Rendering;
 using Marsad.Tallies;
 
-namespace Marsad.Web;
+namespace Marsad.Rendering;
 
 /// <summary>
 /// Draws series over time as a self-contained SVG: a line a series through its dated points, each
