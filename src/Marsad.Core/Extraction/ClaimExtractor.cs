@@ -45,7 +45,7 @@ public sealed class ClaimExtractor(ConflictProfile profile, LanguageCatalog? lan
     public ExtractionResult Extract(SourceDocument document)
     {
         var languages = catalog.Detector.Detect(document.Text);
-        var language = PackFor([languages.Main, .. languages.All.Where(code => code != languages.Main)]);
+        var language = PackFor(languages.All[0] == languages.Main ? languages.All : [languages.Main, .. languages.All.Where(code => code != languages.Main)]);
         var normalized = language.Normalizer.Normalize(document.Text);
         var text = new AnalyzedText(normalized, language);
         var quantities = QuantityRecognizer.Recognize(text);

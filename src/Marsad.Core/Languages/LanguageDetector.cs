@@ -18,11 +18,15 @@ public sealed class LanguageDetector
     private readonly IReadOnlyList<(string Code, Conventions Conventions)> languages;
     private readonly Script[] scripts;
 
+    /// <summary>For each script, its place in <see cref="scripts"/>; -1 for a script no pack is written in.</summary>
+    private readonly int[] slotOf;
+
     /// <param name="languages">The packs there are, in the order their codes are listed.</param>
     public LanguageDetector(IReadOnlyList<(string Code, Conventions Conventions)> languages)
     {
         this.languages = languages;
         scripts = [.. languages.Select(l => l.Conventions.Script).Distinct()];
+        slotOf = [.. Enum.GetValues<Script>().Select(script => Array.IndexOf(scripts, script))];
     }
 
     public DetectedLanguages Detect(ReadOnlySpan<char> text)
@@ -36,13 +40,9 @@ public sealed class LanguageDetector
             letters.Clear();
             foreach (var c in paragraph)
             {
-                for (var s = 0; s < scripts.Length; s++)
+                if (Conventions.ScriptOf(c) is { } script && slotOf[(int)script] is >= 0 and var slot)
                 {
-                    if (Conventions.IsLetterOf(scripts[s], c))
-                    {
-                        letters[s]++;
-                        break;
-                    }
+                    letters[slot]++;
                 }
             }
 

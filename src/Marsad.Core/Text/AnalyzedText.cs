@@ -66,12 +66,12 @@ public sealed class AnalyzedText
     /// <summary>A clause ends at its language's clause punctuation (a comma, a semicolon), or where the sentence ends.</summary>
     public bool IsClauseEnd(int token) =>
         token >= 0 && token < Tokens.Count
-        && (IsSentenceEnd(token) || (Tokens[token].Kind == TokenKind.Punctuation && Language.Conventions.ClauseEnds.Contains(Text[Tokens[token].Start], StringComparison.Ordinal)));
+        && (IsSentenceEnd(token) || (Tokens[token].Kind == TokenKind.Punctuation && Language.Conventions.ClauseEnd.Contains(Text[Tokens[token].Start])));
 
     /// <summary>A sentence ends at a line break or at its language's sentence punctuation.</summary>
     public bool IsSentenceEnd(int token) =>
         Tokens[token].Kind == TokenKind.LineBreak
-        || (Tokens[token].Kind == TokenKind.Punctuation && Language.Conventions.SentenceEnds.Contains(Text[Tokens[token].Start], StringComparison.Ordinal));
+        || (Tokens[token].Kind == TokenKind.Punctuation && Language.Conventions.SentenceEnd.Contains(Text[Tokens[token].Start]));
 
     /// <summary>
     /// Where the clause that runs from <paramref name="from"/> ends, at <paramref name="limit"/> at
