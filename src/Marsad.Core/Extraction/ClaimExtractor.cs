@@ -19,8 +19,11 @@ public sealed record ExtractionResult(IReadOnlyList<Claim> Claims, PublicationDa
 /// Normalize → Tokenize and find phrases → Recognize quantities and dates → Parse claims →
 /// Resolve time and place → Check breakdowns → Build records.
 /// Stateless and deterministic: the same text and metadata give the same claims and ids.
+/// With a <see cref="ProfileChoice"/>, each report is read with the profile of the country its
+/// places name (read again when that is not the default profile); without one, always with
+/// <paramref name="profile"/> (a user's <c>--profile</c>).
 /// </summary>
-public sealed class ClaimExtractor(ConflictProfile profile)
+public sealed class ClaimExtractor(ConflictProfile profile, ProfileChoice? choice = null)
 {
     private readonly ConcurrentDictionary<string, LanguagePack> packs = new(StringComparer.Ordinal);
 
@@ -32,19 +35,23 @@ public sealed class ClaimExtractor(ConflictProfile profile)
     /// <summary>The conflict profile this extractor reads actors and places with.</summary>
     public ConflictProfile Profile => profile;
 
-    /// <summary>The extractor with the default (Syria) profile.</summary>
-    public static ClaimExtractor Default { get; } = new(ConflictProfile.Syria);
+    /// <summary>The extractor with the shipped profiles, chosen per report (Syria's by default).</summary>
+    public static ClaimExtractor Default { get; } = new(ConflictProfile.Syria, ProfileChoice.Shipped);
 
     /// <summary>The pack for these languages (and this extractor's profile), loaded once.</summary>
-    public LanguagePack PackFor(IReadOnlyList<string> languages) =>
-        packs.GetOrAdd(string.Join('+', languages), _ => LanguagePack.Load(languages, profile));
+    public LanguagePack PackFor(IReadOnlyList<string> languages) => PackFor(languages, profile);
 
     public ExtractionResult Extract(SourceDocument document)
     {
         var languages = LanguageDetector.Detect(document.Text);
-        var language = PackFor(languages.All);
-        var normalized = language.Normalizer.Normalize(document.Text);
-        var text = new AnalyzedText(normalized, language);
+        var text = Analyze(document.Text, PackFor(languages.All));
+        var places = new PlaceResolver(text);
+        if (choice?.For(places.Country, places.Names("SY")) is { } chosen && !ReferenceEquals(chosen, profile))
+        {
+            text = Analyze(document.Text, PackFor(languages.All, chosen));
+            places = new PlaceResolver(text);
+        }
+
         var quantities = QuantityRecognizer.Recognize(text);
         var drafts = ClaimParser.Parse(text, quantities);
         var mentions = DateRecognizer.Recognize(text);
@@ -52,7 +59,6 @@ public sealed class ClaimExtractor(ConflictProfile profile)
             ? PublicationDate.Given(given)
             : PublicationDateInference.Infer(text, mentions);
         var times = new ClaimTimeResolver(text, mentions, publication).Resolve(drafts);
-        var places = new PlaceResolver(text);
         var breakdowns = BreakdownCheck.Check(drafts);
         var headline = HeadlineLine(text);
 
@@ -68,6 +74,12 @@ public sealed class ClaimExtractor(ConflictProfile profile)
 
         return new ExtractionResult(claims, publication, languages.Main);
     }
+
+    private LanguagePack PackFor(IReadOnlyList<string> languages, ConflictProfile chosen) =>
+        packs.GetOrAdd($"{chosen.Profile}:{string.Join('+', languages)}", _ => LanguagePack.Load(languages, chosen));
+
+    private static AnalyzedText Analyze(string original, LanguagePack language) =>
+        new(language.Normalizer.Normalize(original), language);
 
     private static Claim Build(
         SourceDocument document, AnalyzedText text, Draft draft, string id, int headline, ResolvedTime time,
