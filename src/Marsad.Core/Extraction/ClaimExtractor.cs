@@ -35,6 +35,9 @@ public sealed class ClaimExtractor(ConflictProfile profile, ProfileChoice? choic
     /// <summary>The conflict profile this extractor reads actors and places with.</summary>
     public ConflictProfile Profile => profile;
 
+    /// <summary>The profile that names every actor this extractor may give, for reading claims back.</summary>
+    public ConflictProfile ReadBackProfile => choice?.Everyone ?? profile;
+
     /// <summary>The extractor with the shipped profiles, chosen per report (Syria's by default).</summary>
     public static ClaimExtractor Default { get; } = new(ConflictProfile.Syria, ProfileChoice.Shipped);
 

@@ -21,6 +21,12 @@ public sealed class ProfileChoice
         Default = basis;
         alone = byCountry.ToFrozenDictionary(StringComparer.Ordinal);
         withSyria = byCountry.ToFrozenDictionary(c => c.Key, c => Combined(c.Value, basis), StringComparer.Ordinal);
+        var codes = basis.Actors.Select(a => a.Code).ToHashSet(StringComparer.Ordinal);
+        Everyone = basis with
+        {
+            Profile = "shipped",
+            Actors = [.. basis.Actors, .. byCountry.Values.SelectMany(p => p.Actors).Where(a => codes.Add(a.Code))],
+        };
     }
 
     /// <summary>The profiles shipped with Marsad, one per country of the region's wars.</summary>
@@ -28,6 +34,12 @@ public sealed class ProfileChoice
 
     /// <summary>The profile for a report about no country the profiles know: Syria's.</summary>
     public ConflictProfile Default { get; }
+
+    /// <summary>
+    /// Syria's profile with the actors of every shipped profile (each code once, as first listed):
+    /// the names to read back any actor a chosen profile gave ("RSF" is «قوات الدعم السريع»).
+    /// </summary>
+    public ConflictProfile Everyone { get; }
 
     /// <summary>
     /// The profile for a report about <paramref name="country"/>, which also names Syrian places

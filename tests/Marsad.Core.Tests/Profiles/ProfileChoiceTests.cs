@@ -1,6 +1,7 @@
 using Marsad.Extraction;
 using Marsad.Model;
 using Marsad.Profiles;
+using Marsad.Rendering;
 
 namespace Marsad.Tests.Profiles;
 
@@ -46,6 +47,16 @@ public sealed class ProfileChoiceTests
         Assert.Contains("HOUTHI", Codes(chosen));
         Assert.Equal(["YEGOV"], Named(chosen, "القوات الحكومية"));
         Assert.Equal(["SYGOV"], Named(chosen, "قوات النظام"));
+    }
+
+    [Theory]
+    [InlineData("RSF", "ar", "قوات الدعم السريع")]
+    [InlineData("HOUTHI", "en", "Houthis")]
+    [InlineData("SYGOV", "ar", "قوات النظام")]
+    public void An_actor_of_any_shipped_profile_is_read_back_by_its_name(string code, string language, string name)
+    {
+        var labels = new ClaimRenderer(ClaimExtractor.Default.ReadBackProfile).CodeNames(language).ToDictionary(l => l.Key, l => l.Value);
+        Assert.Equal(name, labels["actor:" + code]);
     }
 
     [Fact]
