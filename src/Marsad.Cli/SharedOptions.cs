@@ -29,12 +29,15 @@ public sealed class SharedOptions
         result.GetValue(Profile) is null ? ClaimExtractor.Default
         : ConflictProfile(result) is { } profile ? new ClaimExtractor(profile) : null;
 
-    /// <summary>The chosen profile (the Syria profile by default); <c>null</c>, with the reason on standard error, when the profile file is bad.</summary>
+    /// <summary>
+    /// The chosen profile, to read claims back with (by default Syria's with the actors of every
+    /// shipped profile); <c>null</c>, with the reason on standard error, when the profile file is bad.
+    /// </summary>
     public ConflictProfile? ConflictProfile(ParseResult result)
     {
         if (result.GetValue(Profile) is not { } path)
         {
-            return Profiles.ConflictProfile.Syria;
+            return ClaimExtractor.Default.ReadBackProfile;
         }
 
         switch (Profiles.ConflictProfile.Read(path))

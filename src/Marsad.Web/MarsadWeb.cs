@@ -36,7 +36,7 @@ public static class MarsadWeb
         });
         builder.Services.AddScoped(_ => MarsadStore.OpenMigrated(options.Database));
         // Loaded on the first request that reads claims back as sentences, not at start-up.
-        builder.Services.AddSingleton(_ => new ClaimRenderer(options.Extractor.Profile));
+        builder.Services.AddSingleton(_ => new ClaimRenderer(options.Extractor.ReadBackProfile));
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -161,15 +161,15 @@ public sealed class CliProcessTests : IDisposable
     }
 
     [Fact]
-    public void A_profile_file_changes_the_actors_and_places_found()
+    public void A_profile_file_replaces_the_profile_chosen_for_the_report()
     {
         var report = temp.File("yemen.txt", "قتل 12 مقاتلاً من الحوثيين في محافظة مأرب");
-        var profile = Path.Combine(SharedData.RepositoryRoot, "samples", "profiles", "yemen.json");
-        using var without = JsonDocument.Parse(Run("extract", report).Output);
-        using var with = JsonDocument.Parse(Run("extract", report, "--profile", profile).Output);
-        Assert.Equal(JsonValueKind.Null, without.RootElement.GetProperty("group").GetProperty("actor").ValueKind);
-        Assert.Equal("HOUTHI", with.RootElement.GetProperty("group").GetProperty("actor").GetString());
-        Assert.Equal("YE-MA", with.RootElement.GetProperty("place").GetProperty("admin1").GetString());
+        var profile = temp.File("ansar.json", """{ "profile": "ansar", "mode": "replace", "actors": [{ "code": "ANSAR", "names": { "ar": ["الحوثيين"] } }] }""");
+        using var chosen = JsonDocument.Parse(Run("extract", report).Output);
+        using var given = JsonDocument.Parse(Run("extract", report, "--profile", profile).Output);
+        Assert.Equal("HOUTHI", chosen.RootElement.GetProperty("group").GetProperty("actor").GetString());
+        Assert.Equal("YE-MA", chosen.RootElement.GetProperty("place").GetProperty("admin1").GetString());
+        Assert.Equal("ANSAR", given.RootElement.GetProperty("group").GetProperty("actor").GetString());
     }
 
     [Fact]

@@ -19,9 +19,12 @@ public sealed record ExtractionResult(IReadOnlyList<Claim> Claims, PublicationDa
 /// Normalize → Tokenize and find phrases → Recognize quantities and dates → Parse claims →
 /// Resolve time and place → Check breakdowns → Build records.
 /// Stateless and deterministic: the same text and metadata give the same claims and ids.
+/// With a <see cref="ProfileChoice"/>, each report is read with the profile of the country its
+/// places name (read again when that is not the default profile); without one, always with
+/// <paramref name="profile"/> (a user's <c>--profile</c>).
 /// </summary>
 /// <param name="languages">The language packs to read reports with; the shipped ones when not given.</param>
-public sealed class ClaimExtractor(ConflictProfile profile, LanguageCatalog? languages = null)
+public sealed class ClaimExtractor(ConflictProfile profile, ProfileChoice? choice = null, LanguageCatalog? languages = null)
 {
     private readonly LanguageCatalog catalog = languages ?? LanguageCatalog.Shipped;
 
@@ -35,19 +38,27 @@ public sealed class ClaimExtractor(ConflictProfile profile, LanguageCatalog? lan
     /// <summary>The conflict profile this extractor reads actors and places with.</summary>
     public ConflictProfile Profile => profile;
 
-    /// <summary>The extractor with the default (Syria) profile.</summary>
-    public static ClaimExtractor Default { get; } = new(ConflictProfile.Syria);
+    /// <summary>The profile that names every actor this extractor may give, for reading claims back.</summary>
+    public ConflictProfile ReadBackProfile => choice?.Everyone ?? profile;
+
+    /// <summary>The extractor with the shipped profiles, chosen per report (Syria's by default).</summary>
+    public static ClaimExtractor Default { get; } = new(ConflictProfile.Syria, ProfileChoice.Shipped);
 
     /// <summary>The pack for these languages, the main one first (and this extractor's profile), loaded once.</summary>
-    public LanguagePack PackFor(IReadOnlyList<string> languages) =>
-        packs.GetOrAdd(string.Join('+', languages), _ => catalog.Load(languages, profile));
+    public LanguagePack PackFor(IReadOnlyList<string> languages) => PackFor(languages, profile);
 
     public ExtractionResult Extract(SourceDocument document)
     {
-        var languages = catalog.Detector.Detect(document.Text);
-        var language = PackFor(languages.All[0] == languages.Main ? languages.All : [languages.Main, .. languages.All.Where(code => code != languages.Main)]);
-        var normalized = language.Normalizer.Normalize(document.Text);
-        var text = new AnalyzedText(normalized, language);
+        var detected = catalog.Detector.Detect(document.Text);
+        IReadOnlyList<string> languages = detected.All[0] == detected.Main ? detected.All : [detected.Main, .. detected.All.Where(code => code != detected.Main)];
+        var text = Analyze(document.Text, PackFor(languages));
+        var places = new PlaceResolver(text);
+        if (choice?.For(places.Country, places.Names("SY")) is { } chosen && !ReferenceEquals(chosen, profile))
+        {
+            text = Analyze(document.Text, PackFor(languages, chosen));
+            places = new PlaceResolver(text);
+        }
+
         var quantities = QuantityRecognizer.Recognize(text);
         var drafts = ClaimParser.Parse(text, quantities);
         var mentions = DateRecognizer.Recognize(text);
@@ -55,7 +66,6 @@ public sealed class ClaimExtractor(ConflictProfile profile, LanguageCatalog? lan
             ? PublicationDate.Given(given)
             : PublicationDateInference.Infer(text, mentions);
         var times = new ClaimTimeResolver(text, mentions, publication).Resolve(drafts);
-        var places = new PlaceResolver(text);
         var breakdowns = BreakdownCheck.Check(drafts);
         var headline = HeadlineLine(text);
 
@@ -69,8 +79,14 @@ public sealed class ClaimExtractor(ConflictProfile profile, LanguageCatalog? lan
             claims.Add(Build(document, text, draft, id, headline, time, ids) with { Place = places.Resolve(draft) });
         }
 
-        return new ExtractionResult(claims, publication, languages.Main);
+        return new ExtractionResult(claims, publication, detected.Main);
     }
+
+    private LanguagePack PackFor(IReadOnlyList<string> languages, ConflictProfile chosen) =>
+        packs.GetOrAdd($"{chosen.Profile}:{string.Join('+', languages)}", _ => catalog.Load(languages, chosen));
+
+    private static AnalyzedText Analyze(string original, LanguagePack language) =>
+        new(language.Normalizer.Normalize(original), language);
 
     private static Claim Build(
         SourceDocument document, AnalyzedText text, Draft draft, string id, int headline, ResolvedTime time,

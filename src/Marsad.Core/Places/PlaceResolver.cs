@@ -21,6 +21,7 @@ public sealed class PlaceResolver
     private readonly List<Mention> places = [];
     private readonly Place? reportPlace;
     private readonly string? reportCountry;
+    private readonly HashSet<string> countries = new(StringComparer.Ordinal);
 
     public PlaceResolver(AnalyzedText text)
     {
@@ -43,6 +44,12 @@ public sealed class PlaceResolver
         reportCountry = ReportCountry();
         reportPlace = ReportPlace();
     }
+
+    /// <summary>The country the report is about (ISO 3166-1), or null when its places name none.</summary>
+    public string? Country => reportCountry;
+
+    /// <summary>Whether the report names a place that is only in <paramref name="country"/>.</summary>
+    public bool Names(string country) => countries.Contains(country);
 
     public Place Resolve(Draft draft)
     {
@@ -95,6 +102,7 @@ public sealed class PlaceResolver
             if ((StatedCountry(mention) ?? OnlyCountry(mention)) is { } country)
             {
                 counts[country] = counts.GetValueOrDefault(country) + 1;
+                countries.Add(country);
             }
         }
 

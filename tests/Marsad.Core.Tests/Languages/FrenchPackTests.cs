@@ -17,7 +17,7 @@ public sealed class FrenchPackTests
 
     private static readonly Lazy<LanguageCatalog> Catalog = new(() => LanguageCatalog.Shipped.With(LanguageData.FromFolder(Folder)));
 
-    private static readonly Lazy<ClaimExtractor> Extractor = new(() => new ClaimExtractor(ConflictProfile.Syria, Catalog.Value));
+    private static readonly Lazy<ClaimExtractor> Extractor = new(() => new ClaimExtractor(ConflictProfile.Syria, languages: Catalog.Value));
 
     private static Claim Only(string text)
     {

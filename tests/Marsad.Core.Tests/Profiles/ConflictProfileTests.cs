@@ -22,7 +22,7 @@ public sealed class ConflictProfileTests
     [Fact]
     public void The_Yemen_sample_profile_changes_actors_and_places_without_code()
     {
-        var syria = ClaimExtractor.Default;
+        var syria = new ClaimExtractor(ConflictProfile.Syria);
         Assert.Null(Claim(syria, YemenReport, "12").Group.Actor);
         Assert.Equal("iso:YE-MA", Claim(syria, YemenReport, "12").Place.GazetteerId);
         Assert.Equal("SYGOV", Claim(syria, YemenReport, "5").Group.Actor);
@@ -37,7 +37,7 @@ public sealed class ConflictProfileTests
     [Fact]
     public void The_organisation_is_the_Islamic_State_in_Syria_and_al_Qaeda_in_the_Yemen_profile()
     {
-        Assert.Equal("IS", Claim(ClaimExtractor.Default, YemenReport, "3").Group.Actor);
+        Assert.Equal("IS", Claim(new ClaimExtractor(ConflictProfile.Syria), YemenReport, "3").Group.Actor);
         var yemen = Claim(Yemen.Value, YemenReport, "3");
         Assert.Equal("AQAP", yemen.Group.Actor);
         Assert.Equal("YE-SH", yemen.Place.Admin1);
