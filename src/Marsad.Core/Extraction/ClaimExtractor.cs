@@ -55,7 +55,8 @@ public sealed class ClaimExtractor(ConflictProfile profile, ProfileChoice? choic
         var places = new PlaceResolver(text);
         if (choice?.For(places.Country, places.Names("SY")) is { } chosen && !ReferenceEquals(chosen, profile))
         {
-            text = Analyze(document.Text, PackFor(languages, chosen));
+            // The same languages fold a text the same way whatever the profile: only the phrases differ.
+            text = new AnalyzedText(text.Normalized, PackFor(languages, chosen));
             places = new PlaceResolver(text);
         }
 
