@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Marsad.Tests.Support;
+using static Marsad.Tests.Support.MarsadProcess;
 
 namespace Marsad.Tests;
 
@@ -144,30 +145,4 @@ public sealed class CliErrorTests : IDisposable
     }
 
     public void Dispose() => temp.Dispose();
-
-    private static Process Start(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "marsad.dll"), .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.Environment.Remove("MARSAD_DB");
-        return Process.Start(start)!;
-    }
-
-    private static (int ExitCode, string Output, string Errors) Run(params string[] arguments)
-    {
-        using var process = Start(arguments);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(1)))
-        {
-            process.Kill();
-            Assert.Fail($"marsad {string.Join(' ', arguments)} did not end within a minute");
-        }
-
-        return (process.ExitCode, output.Result, errors.Result);
-    }
 }

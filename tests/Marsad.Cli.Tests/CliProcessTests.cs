@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Marsad.Tests.Support;
+using static Marsad.Tests.Support.MarsadProcess;
 
 namespace Marsad.Tests;
 
@@ -476,20 +477,4 @@ public sealed class CliProcessTests : IDisposable
     }
 
     public void Dispose() => temp.Dispose();
-
-    private static (int ExitCode, string Output, string Errors) Run(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "marsad.dll"), .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.Environment.Remove("MARSAD_DB");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, errors);
-    }
 }

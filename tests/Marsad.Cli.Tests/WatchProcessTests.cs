@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Marsad.Tests.Support;
+using static Marsad.Tests.Support.MarsadProcess;
 
 namespace Marsad.Tests;
 
@@ -115,21 +115,5 @@ public sealed class WatchProcessTests : IAsyncLifetime, IDisposable
             var claim = json.RootElement;
             return $"{claim.GetProperty("value")} {claim.GetProperty("category").GetString()} {claim.GetProperty("text").GetString()}";
         })];
-    }
-
-    private static (int ExitCode, string Output, string Errors) Run(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "marsad.dll"), .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.Environment.Remove("MARSAD_DB");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, errors);
     }
 }
