@@ -67,12 +67,21 @@ public static class ReportIngest
         }
     }
 
-    private static Task<Extracted[]> ExtractAll(List<ReadResult> reads, Func<SourceDocument, ExtractionResult> extract) => Task.Run(() =>
-    {
-        var extracted = new Extracted[reads.Count];
-        Parallel.For(0, reads.Count, i => extracted[i] = Extract(reads[i], extract));
-        return extracted;
-    });
+    /// <summary>
+    /// Extracts a batch on a thread of its own, which takes part in the parallel loop itself. The
+    /// writer blocks until the batch is done, and the writer may be a thread-pool thread (an upload):
+    /// queued to a busy pool instead, the batch could wait for a thread that never comes free.
+    /// </summary>
+    private static Task<Extracted[]> ExtractAll(List<ReadResult> reads, Func<SourceDocument, ExtractionResult> extract) => Task.Factory.StartNew(
+        () =>
+        {
+            var extracted = new Extracted[reads.Count];
+            Parallel.For(0, reads.Count, i => extracted[i] = Extract(reads[i], extract));
+            return extracted;
+        },
+        CancellationToken.None,
+        TaskCreationOptions.LongRunning,
+        TaskScheduler.Default);
 
     private static Extracted Extract(ReadResult read, Func<SourceDocument, ExtractionResult> extract)
     {

@@ -3,6 +3,7 @@ using Marsad.Extraction;
 using Marsad.Model;
 using Marsad.Serialization;
 using Marsad.Storage;
+using Marsad.Tests.Support;
 using Marsad.Time;
 using Microsoft.Data.Sqlite;
 
@@ -135,7 +136,7 @@ public sealed class MarsadStoreTests : IDisposable
         }
 
         using var writing = new CancellationTokenSource();
-        var writer = Task.Run(() =>
+        var writer = Background.Start(() =>
         {
             using var store = MarsadStore.Open(Database);
             for (var i = 0; !writing.IsCancellationRequested && i < 2000; i++)

@@ -20,7 +20,7 @@ public sealed class SnapshotTests : IDisposable
         {
         }
 
-        var ingest = Task.Run(() =>
+        var ingest = Background.Start(() =>
         {
             using var writer = MarsadStore.Open(Database);
             foreach (var document in GeneratedReports.Take(1500))
@@ -74,7 +74,7 @@ public sealed class SnapshotTests : IDisposable
         using var reader = MarsadStore.Open(Database);
         var before = TallyJson(reader);
         var extractorVersion = version == "same version" ? ClaimExtractor.Version : ClaimExtractor.Version + "-next";
-        var reextract = Task.Run(() =>
+        var reextract = Background.Start(() =>
         {
             using var writer = MarsadStore.Open(Database);
             foreach (var stored in writer.Documents().ToList())

@@ -116,7 +116,7 @@ public sealed class RobustnessTests(ITestOutputHelper output) : IAsyncLifetime, 
     {
         client.DefaultRequestHeaders.Authorization = null;
         var readsStarted = 0;
-        var ingest = Task.Run(() =>
+        var ingest = Background.Start(() =>
         {
             using var store = MarsadStore.Open(Database);
 
