@@ -169,21 +169,11 @@ internal static class TallyEndpoints
     }
 
     /// <summary>The tally with the filters applied; null when a filter is malformed.</summary>
-    internal static Tally? Build(MarsadStore store, string? category, string? actor, string? since, string? asOf)
-    {
-        if ((category is not null && Codes.Parse<Category>(category) is null) || (asOf is not null && !IsDay(asOf)) || (since is not null && !IsDay(since)))
-        {
-            return null;
-        }
-
-        var knownOn = asOf is null ? (DateOnly?)null : DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return TallyBuilder.Build(store.Mentions(knownOn), knownOn).Where(Codes.Parse<Category>(category), actor, since);
-    }
+    internal static Tally? Build(MarsadStore store, string? category, string? actor, string? since, string? asOf) =>
+        TallyFilter.Parse(category, actor, since, asOf) is { } filter ? store.Tally(filter).Tally : null;
 
     internal static IResult BadFilter() => Results.Problem(
         statusCode: StatusCodes.Status400BadRequest, title: "A filter is malformed", detail: "category is a codebook category; since and as_of are YYYY-MM-DD.");
-
-    private static bool IsDay(string text) => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
     private static void WriteWarning(System.Text.Json.Utf8JsonWriter json, string code, string? doc, string? series, string explanation, IReadOnlyList<string> claims)
     {

@@ -22,14 +22,15 @@ internal sealed class TallyOptions
     /// <summary>The tally the options ask for; null, with the reason on standard error, when a filter names what no series has.</summary>
     public Tally? Build(MarsadStore store, ParseResult result)
     {
-        var knownOn = CommonArguments.ParseDate(result.GetValue(AsOf));
-        var tally = TallyBuilder.Build(store.Mentions(knownOn), knownOn);
-        if (tally.Unknown(result.GetValue(Actor), result.GetValue(Since)) is { } unknown)
+        var filter = new TallyFilter(
+            Codes.Parse<Category>(result.GetValue(Category)), result.GetValue(Actor), result.GetValue(Since), CommonArguments.ParseDate(result.GetValue(AsOf)));
+        var read = store.Tally(filter);
+        if (read.Unknown is { } unknown)
         {
             Console.Error.WriteLine("error: " + unknown);
             return null;
         }
 
-        return tally.Where(Codes.Parse<Category>(result.GetValue(Category)), result.GetValue(Actor), result.GetValue(Since));
+        return read.Tally;
     }
 }
