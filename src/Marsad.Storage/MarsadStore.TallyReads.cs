@@ -38,17 +38,23 @@ public sealed partial class MarsadStore
     /// The tally a filter asks for, in one snapshot: the series kept in the store, filtered and
     /// ordered in SQL; known on a day, each family tallied again from the mentions of that view.
     /// </summary>
-    public TallyRead Tally(TallyFilter filter)
+    public TallyRead Tally(TallyFilter filter) => Read(filter, withSeries: true);
+
+    /// <summary>The warnings of the tally a filter asks for, without reading its series' claims: what <c>checks</c> lists.</summary>
+    public TallyRead TallyWarnings(TallyFilter filter) => Read(filter, withSeries: false);
+
+    private TallyRead Read(TallyFilter filter, bool withSeries)
     {
         using var read = ReadSnapshot();
         if (filter.KnownOn is not null || Count("SELECT count(*) FROM tally_dirty") > 0)
         {
             var all = Retallied(filter.KnownOn);
-            return new TallyRead(all.Where(filter.Category, filter.Actor, filter.Since), all.Unknown(filter.Actor, filter.Since));
+            var chosen = all.Where(filter.Category, filter.Actor, filter.Since);
+            return new TallyRead(withSeries ? chosen : chosen with { Series = [] }, all.Unknown(filter.Actor, filter.Since));
         }
 
         var unknown = Tallies.Tally.Unknown(filter.Actor, filter.Since, KeyValues("actor", filter.Actor), KeyValues("since", filter.Since));
-        return new TallyRead(new Tally(StoredSeries(filter), StoredWarnings(filter)), unknown);
+        return new TallyRead(new Tally(withSeries ? [.. SeriesOf(filter)] : [], StoredWarnings(filter)), unknown);
     }
 
     /// <summary>The distinct values of a series column, read only when a filter names one.</summary>
@@ -70,19 +76,31 @@ public sealed partial class MarsadStore
         return values;
     }
 
-    private List<Series> StoredSeries(TallyFilter filter)
+    /// <summary>
+    /// The series a filter asks for in id order, in one snapshot, each read when the caller comes to
+    /// it: what a writer of JSON, CSV or an export holds is one series, whatever the store's size.
+    /// </summary>
+    public IEnumerable<Series> SeriesOf(TallyFilter filter)
     {
+        using var read = ReadSnapshot();
+        if (filter.KnownOn is not null || Count("SELECT count(*) FROM tally_dirty") > 0)
+        {
+            foreach (var series in Retallied(filter.KnownOn).Where(filter.Category, filter.Actor, filter.Since).Series)
+            {
+                yield return series;
+            }
+
+            yield break;
+        }
+
         using var reading = new MentionReading(this, ReviewsInForce(), null);
         using var query = Command($"SELECT points FROM tally_series WHERE {SeriesFilter} ORDER BY id");
         Bind(query, filter);
         using var reader = query.ExecuteReader();
-        var series = new List<Series>();
         while (reader.Read())
         {
-            series.Add(SeriesRows.Read(reader.GetString(0), reading.ByRowid));
+            yield return SeriesRows.Read(reader.GetString(0), reading.ByRowid);
         }
-
-        return series;
     }
 
     private List<TallyWarning> StoredWarnings(TallyFilter filter)

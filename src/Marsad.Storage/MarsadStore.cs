@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
 using Marsad.Extraction;
 using Marsad.Model;
@@ -25,16 +24,6 @@ public enum IngestOutcome
 
 /// <summary>Why and by whom a document was taken out of the record; it stays stored.</summary>
 public sealed record Retraction(string DocId, string Reason, string By, DateTimeOffset At);
-
-/// <summary>
-/// A stored version of a document, when it was published (given or inferred, and how), when it was
-/// ingested, how many versions its id has, and its retraction if it was retracted.
-/// </summary>
-public sealed record StoredDocument(
-    SourceDocument Document, PublicationDate Publication, DateTimeOffset IngestedAt, int Version = 1, int Versions = 1, Retraction? Retraction = null)
-{
-    public bool IsLatest => Version == Versions;
-}
 
 /// <summary>
 /// The embedded SQLite store: documents addressed by the hash of their text, and their claims.
@@ -255,69 +244,6 @@ public sealed partial class MarsadStore : IDisposable
     }
 
     /// <summary>
-    /// The stored documents in id order, each in its latest version (retracted ones too, marked): all,
-    /// or those whose id, title, source or text contains <paramref name="search"/>; a page of them
-    /// with <paramref name="offset"/> and <paramref name="limit"/>.
-    /// </summary>
-    public IEnumerable<StoredDocument> Documents(string? search = null, int offset = 0, int limit = -1)
-    {
-        using var query = Command($"SELECT {StoredColumns} WHERE {Latest} AND {DocumentFilter} ORDER BY d.id LIMIT $limit OFFSET $offset");
-        query.Parameters.AddWithValue("$search", Db(search));
-        query.Parameters.AddWithValue("$limit", limit);
-        query.Parameters.AddWithValue("$offset", offset);
-        return ReadStored(query);
-    }
-
-    /// <summary>One document: the given version, else the latest; null when there is none.</summary>
-    public StoredDocument? Document(string id, int? version = null)
-    {
-        using var query = Command($"SELECT {StoredColumns} WHERE d.id = $id AND ($version IS NULL AND {Latest} OR d.version = $version)");
-        query.Parameters.AddWithValue("$id", id);
-        query.Parameters.AddWithValue("$version", Db(version));
-        return ReadStored(query).FirstOrDefault();
-    }
-
-    /// <summary>The stored version whose text has this hash (whatever id it was stored under); null when there is none.</summary>
-    public StoredDocument? WithText(string hash)
-    {
-        using var query = Command($"SELECT {StoredColumns} WHERE d.hash = $hash");
-        query.Parameters.AddWithValue("$hash", hash);
-        return ReadStored(query).FirstOrDefault();
-    }
-
-    /// <summary>Every version of a document, the first first; empty when there is no such document.</summary>
-    public IReadOnlyList<StoredDocument> Versions(string id)
-    {
-        using var query = Command($"SELECT {StoredColumns} WHERE d.id = $id ORDER BY d.version");
-        query.Parameters.AddWithValue("$id", id);
-        return [.. ReadStored(query)];
-    }
-
-    private static IEnumerable<StoredDocument> ReadStored(SqliteCommand query)
-    {
-        using var reader = query.ExecuteReader();
-        while (reader.Read())
-        {
-            var metadata = new DocumentMetadata(
-                Text(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5),
-                Text(reader, 6) is { } published ? Day(published) : null);
-            var publication = metadata.Published is { } given
-                ? PublicationDate.Given(given)
-                : new PublicationDate(Text(reader, 8) is { } inferred ? Day(inferred) : null, Text(reader, 9) ?? "unknown");
-            var retraction = Text(reader, 12) is { } retracted
-                ? new Retraction(retracted, reader.GetString(13), reader.GetString(14), Instant(reader.GetString(15)))
-                : null;
-            yield return new StoredDocument(
-                new SourceDocument(reader.GetString(0), reader.GetString(1), metadata),
-                publication,
-                Instant(reader.GetString(7)),
-                reader.GetInt32(10),
-                reader.GetInt32(11),
-                retraction);
-        }
-    }
-
-    /// <summary>
     /// Takes a document — every version of its id — out of the record: tallies, checks and claim
     /// lists leave it out from now on; it stays stored and readable. Null when there is no such document.
     /// </summary>
@@ -380,8 +306,11 @@ public sealed partial class MarsadStore : IDisposable
     public IReadOnlyList<Claim> Claims(string? docId = null, Category? category = null, int? version = null) =>
         [.. StoredClaims(docId, category, version).Select(c => c.Claim)];
 
+    /// <summary>The record's claims with a warning of their own (CODEBOOK §6), in document and text order, read as they are used.</summary>
+    public IEnumerable<Claim> WarnedClaims() => StoredClaims(null, null, null, warned: true).Select(c => c.Claim);
+
     /// <summary>Claims with the hash of the text they were read from and the extractor's version, in document and text order.</summary>
-    private IEnumerable<(Claim Claim, string Hash, string ExtractorVersion)> StoredClaims(string? docId, Category? category, int? version)
+    private IEnumerable<(Claim Claim, string Hash, string ExtractorVersion)> StoredClaims(string? docId, Category? category, int? version, bool warned = false)
     {
         using var query = Command(
             $"""
@@ -389,9 +318,10 @@ public sealed partial class MarsadStore : IDisposable
             WHERE doc_hash IN (
                 SELECT hash FROM documents WHERE id = $doc AND version = coalesce($version, (SELECT max(version) FROM documents WHERE id = $doc))
                 UNION ALL {RecordHashes} AND $doc IS NULL)
-              AND ($category IS NULL OR category = $category)
+              AND ($category IS NULL OR category = $category) AND ($warned = 0 OR warnings <> '[]')
             ORDER BY doc_id, ordinal
             """);
+        query.Parameters.AddWithValue("$warned", warned);
         query.Parameters.AddWithValue("$doc", Db(docId));
         query.Parameters.AddWithValue("$version", Db(version));
         query.Parameters.AddWithValue("$category", Db(category is { } c ? Codes.Of(c) : null));
@@ -464,38 +394,4 @@ public sealed partial class MarsadStore : IDisposable
     private static DateTimeOffset Instant(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture);
 
     internal static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    /// <summary>The numbered SQL files embedded from <c>Migrations/</c>, applied once each, in order.</summary>
-    private static class Migrations
-    {
-        public static void Apply(SqliteConnection connection)
-        {
-            Execute(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
-            var assembly = Assembly.GetExecutingAssembly();
-            const string prefix = "Marsad.Storage.Migrations.";
-            foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-            {
-                var version = name[prefix.Length..^".sql".Length];
-                using var transaction = connection.BeginTransaction();
-                using var check = connection.CreateCommand();
-                check.Transaction = transaction;
-                check.CommandText = "SELECT 1 FROM schema_migrations WHERE version = $version";
-                check.Parameters.AddWithValue("$version", version);
-                if (check.ExecuteScalar() is not null)
-                {
-                    continue;
-                }
-
-                using var stream = assembly.GetManifestResourceStream(name)!;
-                using var sql = new StreamReader(stream);
-                using var apply = connection.CreateCommand();
-                apply.Transaction = transaction;
-                apply.CommandText = sql.ReadToEnd() + "\nINSERT INTO schema_migrations (version, applied_at) VALUES ($version, $at);";
-                apply.Parameters.AddWithValue("$version", version);
-                apply.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-                apply.ExecuteNonQuery();
-                transaction.Commit();
-            }
-        }
-    }
 }

@@ -156,7 +156,7 @@ public sealed class TallyStoreTests : IDisposable
         var written = new StringBuilder();
         using (var json = new MemoryStream())
         {
-            SeriesJson.WriteJson(json, tally);
+            SeriesJson.WriteJson(json, tally.Series);
             written.Append(Encoding.UTF8.GetString(json.ToArray()));
         }
 
@@ -169,7 +169,7 @@ public sealed class TallyStoreTests : IDisposable
         foreach (var format in Enum.GetValues<ExportFormat>())
         {
             using var export = new MemoryStream();
-            TallyExports.Write(export, tally, format);
+            TallyExports.Write(export, tally.Series, format);
             written.Append('\n').Append(format).Append('\n').Append(format == ExportFormat.Xlsx ? Unzipped(export) : Encoding.UTF8.GetString(export.ToArray()));
         }
 
