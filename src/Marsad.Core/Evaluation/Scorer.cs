@@ -55,30 +55,7 @@ public static class Scorer
                     continue;
                 }
 
-                var allGood = true;
-                foreach (var attribute in Attributes)
-                {
-                    var goldValue = TopLevel.Contains(attribute) ? g[attribute] : Get(g, attribute);
-                    var predictedValue = attribute == "parent_value" ? ParentValue(p, all) : Predicted(p, attribute);
-                    if (attribute == "parent_value" && goldValue is null)
-                    {
-                        n[attribute]++;
-                        ok[attribute] += predictedValue is null ? 1 : 0;
-                        continue;
-                    }
-
-                    if (!Stated(goldValue))
-                    {
-                        continue;
-                    }
-
-                    n[attribute]++;
-                    var good = Accepts(goldValue, predictedValue);
-                    ok[attribute] += good ? 1 : 0;
-                    allGood &= good || !Strict.Contains(attribute);
-                }
-
-                strictTp += allGood ? 1 : 0;
+                strictTp += ScoreAttributes(g, p, all, ok, n) ? 1 : 0;
             }
 
             var goldWarnings = document.Warnings.ToHashSet(StringComparer.Ordinal);
@@ -96,6 +73,38 @@ public static class Scorer
             gold.Documents.Count, tp, fp, fn, precision, recall, f1, strictF1, warningsP, warningsR,
             [.. Attributes.Select(a => new AttributeScore(a, n[a] > 0 ? ok[a] / (double)n[a] : null, n[a]))],
             rows);
+    }
+
+    /// <summary>
+    /// Counts each attribute the gold claim states (and a parent it does not have) as read right or
+    /// not; true when every strict attribute was read right.
+    /// </summary>
+    private static bool ScoreAttributes(JsonObject g, JsonObject p, List<JsonObject> all, Dictionary<string, int> ok, Dictionary<string, int> n)
+    {
+        var allGood = true;
+        foreach (var attribute in Attributes)
+        {
+            var goldValue = TopLevel.Contains(attribute) ? g[attribute] : Get(g, attribute);
+            var predictedValue = attribute == "parent_value" ? ParentValue(p, all) : Predicted(p, attribute);
+            if (attribute == "parent_value" && goldValue is null)
+            {
+                n[attribute]++;
+                ok[attribute] += predictedValue is null ? 1 : 0;
+                continue;
+            }
+
+            if (!Stated(goldValue))
+            {
+                continue;
+            }
+
+            n[attribute]++;
+            var good = Accepts(goldValue, predictedValue);
+            ok[attribute] += good ? 1 : 0;
+            allGood &= good || !Strict.Contains(attribute);
+        }
+
+        return allGood;
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using Marsad.Claims;
-using Marsad.Languages;
 using Marsad.Model;
 using Marsad.Text;
 
@@ -15,24 +14,25 @@ public sealed record ResolvedTime(ClaimTime Time, IReadOnlyList<string> Warnings
 /// الخميس، أنه …" moves it to yesterday) until another does. It also raises the warnings a date
 /// proves: <c>weekday_mismatch</c>, <c>since_after_as_of</c>, <c>year_conflict</c>.
 /// </summary>
-public sealed class ClaimTimeResolver
+public sealed partial class ClaimTimeResolver
 {
     private const int BaselineReach = 12;
-    private const int FrameReach = 7;
     private const int OpeningReach = 120;
     private const int AheadReach = 20;
 
     private readonly AnalyzedText text;
     private readonly List<DateMention> mentions;
-    private readonly DateOnly? published;
-    private readonly List<(int Token, Day Day)> frames = [];
+    private readonly DayResolver days;
+    private readonly ReportingFrames frames;
+    private readonly IReadOnlyList<TimeRule> rules;
 
     public ClaimTimeResolver(AnalyzedText text, List<DateMention> mentions, PublicationDate publication)
     {
         this.text = text;
         this.mentions = mentions;
-        published = publication.Date;
-        FindFrames();
+        days = new DayResolver(publication.Date);
+        frames = new ReportingFrames(text, mentions, days);
+        rules = OwnTimeRules();
     }
 
     public Dictionary<Draft, ResolvedTime> Resolve(IReadOnlyList<Draft> drafts)
@@ -71,91 +71,26 @@ public sealed class ClaimTimeResolver
         return resolved;
     }
 
-    /// <summary>The time the claim's own words give, or null when they give none.</summary>
+    /// <summary>The time the claim's own words give (the first of <see cref="OwnTimeRules"/> that answers), or null when they give none.</summary>
     private ClaimTime? Own(IReadOnlyList<Draft> drafts, int index, Dictionary<Draft, ResolvedTime> resolved, List<string> warnings)
     {
         var draft = drafts[index];
-        var frame = FrameAt(draft.Quantity.First);
-        var scope = Scope(drafts, index);
+
         // Time words before the figure are its own only past the clause of the figure before it
         // ("4,000 fled every day and 176,000 … since the offensive began").
         var previous = index > 0 && drafts[index - 1].Sentence == draft.Sentence ? drafts[index - 1] : null;
         var previousEnd = previous is null ? 0 : text.ClauseEnd(previous.Quantity.Last, draft.Quantity.First);
         var before = MentionsIn(Math.Max(ClauseStart(draft), previousEnd), draft.Quantity.First);
-
-        var same = scope.Concat(before).FirstOrDefault(m => m.SamePeriod);
-        if (same is not null && PreviousOfCategory(drafts, index) is { } earlier)
+        var words = new ClaimWords(drafts, index, resolved, warnings, frames.At(draft.Quantity.First), Scope(drafts, index), before, days);
+        foreach (var rule in rules)
         {
-            return resolved[earlier].Time with { AsOf = Text(frame) };
+            if ((rule.PartsToo || draft.Parent is null) && rule.Apply(words) is { } time)
+            {
+                return time;
+            }
         }
 
-        var until = scope.FirstOrDefault(m => m.Until && (m.IsDay || m.Now));
-        var end = until is null ? frame : Resolve(until, warnings);
-        var since = Baseline(scope) ?? before.LastOrDefault(m => m.Since && HasDate(m));
-        if (since is not null)
-        {
-            var start = Resolve(since, warnings);
-            return since.IsRelative || (since.Month is null && !since.StartOfYear) || (start is { } s && end is { } e && s == e)
-                ? new ClaimTime(TimeKind.Period, Start: Text(start), End: Text(end), AsOf: Text(end))
-                : new ClaimTime(TimeKind.Cumulative, Since: Text(start), AsOf: Text(end));
-        }
-
-        var during = scope.Concat(before).FirstOrDefault(m => m.During && (m.LongStretch || m.Hours is not null));
-        if (during is { LongStretch: true })
-        {
-            return new ClaimTime(TimeKind.Cumulative, AsOf: Text(frame));
-        }
-
-        if (during is { Hours: { } hours })
-        {
-            var start = frame?.AddDays(-Math.Max(0, (hours / 24) - 1));
-            return new ClaimTime(TimeKind.Period, Start: Text(start), End: Text(frame), AsOf: Text(frame));
-        }
-
-        if (DayIn(scope.Concat(before)) is { } own)
-        {
-            return Period(own, warnings);
-        }
-
-        // "in September", "في تشرين الثاني 2023": a month is a period that holds on its last day,
-        // also for "a total of" what happened in it.
-        if (!scope.Any(m => m.Since) && scope.Concat(before).FirstOrDefault(m => m.WholeMonth) is { } month && Resolve(month, warnings) is { } first)
-        {
-            var last = first with { DayOfMonth = LastDayOf(first) };
-            return new ClaimTime(TimeKind.Period, Start: Text(first), End: Text(last), AsOf: Text(last));
-        }
-
-        if (draft.Parent is not null)
-        {
-            return null;
-        }
-
-        // "1,540 قتيلا في الحرب حتى 20 أيار": a count up to a day is a running total on that day.
-        if (until is { Now: false })
-        {
-            return new ClaimTime(TimeKind.Cumulative, AsOf: Text(end));
-        }
-
-        // A baseline anywhere in the sentence dates a figure with no time of its own: "منذ مطلع
-        // العام، سجلت … 212", "قتل 610 … وجرح 2300 منذ أن بدأ الهجوم"; "منذ القرار الأمريكي" without
-        // a date still makes a running total, "منذ صباح اليوم" a period.
-        if (SentenceBaseline(draft, scope) is { } baseline)
-        {
-            var dated = Dated(baseline) ?? baseline;
-            var start = HasDate(dated) ? Resolve(dated, warnings) : null;
-            return dated.IsRelative
-                ? new ClaimTime(TimeKind.Period, Start: Text(start), End: Text(frame), AsOf: Text(frame))
-                : new ClaimTime(TimeKind.Cumulative, Since: Text(start), AsOf: Text(frame));
-        }
-
-        if (draft.Kind == TimeKind.Cumulative)
-        {
-            return new ClaimTime(TimeKind.Cumulative, AsOf: Text(frame));
-        }
-
-        // A date after a comma still dates an event: "وصول نحو 700 جندي …، في الـ 23 والـ 24 من كانون الثاني".
-        var next = index + 1 < drafts.Count ? Math.Min(drafts[index + 1].Quantity.First, draft.Sentence.End) : draft.Sentence.End;
-        return DayIn(MentionsIn(draft.Quantity.Last, next)) is { } later ? Period(later, warnings) : null;
+        return null;
     }
 
     /// <summary>
@@ -196,9 +131,9 @@ public sealed class ClaimTimeResolver
 
     private ClaimTime Period(DateMention day, List<string> warnings)
     {
-        var last = Resolve(day, warnings);
-        var first = day.FirstDay is { } firstDay ? Resolve(day with { Day = firstDay }, warnings)
-            : day.FirstRelativeDay is { } firstRelative ? Resolve(day with { RelativeDay = firstRelative }, warnings)
+        var last = days.Resolve(day, warnings);
+        var first = day.FirstDay is { } firstDay ? days.Resolve(day with { Day = firstDay }, warnings)
+            : day.FirstRelativeDay is { } firstRelative ? days.Resolve(day with { RelativeDay = firstRelative }, warnings)
             : last;
         return new ClaimTime(TimeKind.Period, Start: Text(first), End: Text(last), AsOf: Text(last));
     }
@@ -206,7 +141,7 @@ public sealed class ClaimTimeResolver
     /// <summary>No time words of its own: the cue words of the sentence decide, the frame gives the day.</summary>
     private ClaimTime ByCue(Draft draft)
     {
-        var frame = FrameAt(draft.Quantity.First);
+        var frame = frames.At(draft.Quantity.First);
         if (draft.Kind != TimeKind.Cumulative && draft.Category is Category.Present or Category.Trapped)
         {
             // "يبلغ تعداد المخيم 71905", "up to 50,000 civilians are still trapped": a state on the
@@ -335,135 +270,15 @@ public sealed class ClaimTimeResolver
         return null;
     }
 
-    /// <summary>
-    /// Reporting verbs next to a day ("ونشر المرصد السوري مساء أمس الخميس", "مساء يوم الاثنين
-    /// الرابع من شهر آذار الجاري، وعلم المرصد") set the day the figures after them are stated for.
-    /// </summary>
-    private void FindFrames()
-    {
-        foreach (var mention in mentions.Where(m => m.IsDay && !m.Since && !m.Until))
-        {
-            if (!HasReportVerb(mention.First - FrameReach, mention.First) && !HasReportVerb(mention.Last, mention.Last + 3))
-            {
-                continue;
-            }
-
-            if (Resolve(mention, []) is { } day)
-            {
-                frames.Add((mention.First, day));
-            }
-        }
-    }
-
-    private bool HasReportVerb(int from, int to)
-    {
-        for (var at = Math.Max(0, from); at < Math.Min(to, text.Tokens.Count); at++)
-        {
-            if (text.StartingAt(at, LexiconKind.Marker)?.Entry.Marker == MarkerWord.Report)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private Day? FrameAt(int token)
-    {
-        Day? day = published is { } p ? Day.Of(p) : null;
-        foreach (var frame in frames)
-        {
-            if (frame.Token < token)
-            {
-                day = frame.Day;
-            }
-        }
-
-        return day;
-    }
-
     /// <summary>The day a mention names, against the report's publication date.</summary>
-    public Day? DayOf(DateMention mention) => Resolve(mention, []);
-
-    /// <summary>
-    /// The day a mention names. Relative days count from the publication date; a month-day takes its
-    /// year from the explicit year, or from its relative word ("الفائت": the last such month), or the
-    /// most recent such day before publication. An explicit year that the relative word contradicts
-    /// is a <c>year_conflict</c>; the relative word is believed.
-    /// </summary>
-    private Day? Resolve(DateMention m, List<string> warnings)
-    {
-        var today = published is { } p ? Day.Of(p) : (Day?)null;
-        if (m.RelativeDay is { } offset && m.Month is null)
-        {
-            return today?.AddDays(offset);
-        }
-
-        if (m.Now)
-        {
-            return today;
-        }
-
-        if (m.RelativeMonth && m.Day is { } dayOfRelativeMonth && published is { } now)
-        {
-            var month0 = new DateOnly(now.Year, now.Month, 1).AddMonths(m.Relative switch { RelativeWord.Last => -1, RelativeWord.Next => 1, _ => 0 });
-            return Existing(new Day(month0.Year, month0.Month, dayOfRelativeMonth), warnings);
-        }
-
-        if (m.StartOfYear)
-        {
-            var year = m.Year ?? (published?.Year + (m.Relative == RelativeWord.Last ? -1 : 0));
-            return year is null ? null : new Day(year, 1, 1);
-        }
-
-        if (m.Month is not { } month)
-        {
-            return m.Weekday is { } weekday && today?.Date is { } t ? Day.Of(MostRecent(t, weekday)) : null;
-        }
-
-        // "نهاية حزيران", "the end of February": the month's last day, in the year its first day has.
-        if (m is { Edge: Edge.End, Day: null } && Resolve(m with { Edge = null }, warnings) is { } first)
-        {
-            return first with { DayOfMonth = LastDayOf(first) };
-        }
-
-        var dayOfMonth = m.Day ?? (m.Edge == Edge.Middle ? 15 : 1);
-        int? relativeYear = published is { } reference ? m.Relative switch
-        {
-            RelativeWord.This => reference.Year,
-            RelativeWord.Last => month < reference.Month || (month == reference.Month && dayOfMonth < reference.Day) ? reference.Year : reference.Year - 1,
-            RelativeWord.Next => month > reference.Month ? reference.Year : reference.Year + 1,
-            _ => month < reference.Month || (month == reference.Month && dayOfMonth <= reference.Day) ? reference.Year : reference.Year - 1,
-        } : null;
-        if (m.Year is { } explicitYear && m.Relative is not null && relativeYear is { } implied && implied != explicitYear)
-        {
-            warnings.Add(WarningCodes.YearConflict);
-            return Existing(new Day(implied, month, dayOfMonth), warnings);
-        }
-
-        return Existing(new Day(m.Year ?? relativeYear, month, dayOfMonth), warnings);
-    }
-
-    /// <summary>The last day of a day's month; without a year, February ends on the 28th (2001 is a common year).</summary>
-    private static int LastDayOf(Day day) => DateTime.DaysInMonth(day.Year ?? 2001, day.Month);
-
-    private static DateOnly MostRecent(DateOnly from, int isoWeekday)
-    {
-        var weekday = PublicationDateInference.ToDayOfWeek(isoWeekday);
-        while (from.DayOfWeek != weekday)
-        {
-            from = from.AddDays(-1);
-        }
-
-        return from;
-    }
+    public Day? DayOf(DateMention mention) => days.Resolve(mention, []);
 
     /// <summary>A date whose weekday the text contradicts ("الثلاثاء الـ 3 من آذار 2019" was a Sunday).</summary>
     private void AddWeekdayMismatches(IReadOnlyList<Draft> drafts, Dictionary<Draft, ResolvedTime> resolved)
     {
         foreach (var mention in mentions.Where(m => m is { Weekday: not null, Day: not null, Month: not null }))
         {
-            var day = Resolve(mention, []);
+            var day = days.Resolve(mention, []);
             if (day?.Date is not { } date || date.DayOfWeek == PublicationDateInference.ToDayOfWeek(mention.Weekday!.Value))
             {
                 continue;
@@ -484,16 +299,4 @@ public sealed class ClaimTimeResolver
     }
 
     private static string? Text(Day? day) => day?.ToString();
-
-    /// <summary>The day, if the calendar has it; "since April 31" names none and says so.</summary>
-    private static Day? Existing(Day day, List<string> warnings)
-    {
-        if (day.Exists)
-        {
-            return day;
-        }
-
-        warnings.Add(WarningCodes.ImpossibleDate);
-        return null;
-    }
 }

@@ -93,6 +93,19 @@ public static class DateRecognizer
     private static DateMention? Apply(DateMention m, LexiconMatch word)
     {
         var e = word.Entry;
+        if (e.Since || e.Until || e.During)
+        {
+            return WithSpanWord(m, e);
+        }
+
+        return e.RelativeDay is not null || e.Weekday is not null || e.Day is not null || e.Month is not null
+            ? WithDayWord(m, e)
+            : WithOtherWord(m, e);
+    }
+
+    /// <summary>"منذ", "حتى", "خلال": what the mention says of a span.</summary>
+    private static DateMention? WithSpanWord(DateMention m, LexiconEntry e)
+    {
         if (e.Since)
         {
             return m.Since || m.Month is not null || m.RelativeDay is not null ? null : m with { Since = true };
@@ -104,11 +117,12 @@ public static class DateRecognizer
             return HasContent(m) ? null : m with { Until = true };
         }
 
-        if (e.During)
-        {
-            return m.During || m.Month is not null ? null : m with { During = true };
-        }
+        return m.During || m.Month is not null ? null : m with { During = true };
+    }
 
+    /// <summary>A relative day, a weekday, a day of the month or a month.</summary>
+    private static DateMention WithDayWord(DateMention m, LexiconEntry e)
+    {
         if (e.RelativeDay is { } relativeDay)
         {
             return m.RelativeDay is { } earlier
@@ -126,11 +140,12 @@ public static class DateRecognizer
             return m.Day is { } first ? m with { FirstDay = first, Day = day } : m with { Day = day };
         }
 
-        if (e.Month is { } month)
-        {
-            return m.Month is null ? m with { Month = month } : m;
-        }
+        return m.Month is null ? m with { Month = e.Month } : m;
+    }
 
+    /// <summary>Relative words, edges of a month, "العام", "الفترة ذاتها", "الآن", "الشهر الجاري", clock words.</summary>
+    private static DateMention? WithOtherWord(DateMention m, LexiconEntry e)
+    {
         if (e.Relative is { } relative)
         {
             return m with { Relative = relative };
