@@ -106,12 +106,12 @@ public sealed partial class MarsadStore
     private List<StoredVersion> StoredVersions(string? hash = null)
     {
         // Documents in their own query: their columns after the text would make a join walk every
-        // report's text once per claim.
+        // report's text once per claim. One text is found by its key, not by a scan of every text.
         using var documents = Command(
-            """
+            $"""
             SELECT hash, id, version, coalesce(published, published_inferred), source, url,
                    EXISTS (SELECT 1 FROM retractions WHERE doc_id = d.id)
-            FROM documents d WHERE $hash IS NULL OR hash = $hash
+            FROM documents d {(hash is null ? "" : "WHERE hash = $hash")}
             """);
         documents.Parameters.AddWithValue("$hash", Db(hash));
         using var reader = documents.ExecuteReader();

@@ -175,7 +175,8 @@ public sealed partial class MarsadStore
     private Dictionary<(string Hash, int Start, int End), ReviewState> ReviewsInForce(string? hash = null)
     {
         using var query = Command(
-            "SELECT id, claim_id, action, correction, reason, reviewer, reviewed_at, doc_hash, span_start, span_end FROM reviews WHERE $hash IS NULL OR doc_hash = $hash ORDER BY id");
+            "SELECT id, claim_id, action, correction, reason, reviewer, reviewed_at, doc_hash, span_start, span_end FROM reviews "
+            + (hash is null ? "ORDER BY id" : "WHERE doc_hash = $hash ORDER BY id"));
         query.Parameters.AddWithValue("$hash", Db(hash));
         using var reader = query.ExecuteReader();
         var states = new Dictionary<(string, int, int), ReviewState>();
