@@ -21,7 +21,9 @@ public static class MarsadWeb
 
     public static WebApplication Create(WebOptions options, params string[] urls)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // Marsad reads no settings file, so none is watched: a watcher costs an inotify instance,
+        // of which a user has 128, and a test run starts many servers beside a browser.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // A server that cannot start (a busy port) says so by the exception StartAsync throws, which
         // the caller answers in a line; the host's own log of it would be a stack trace.
