@@ -6,33 +6,29 @@ using System.Text.Json;
 using Marsad.Extraction;
 using Marsad.Model;
 using Marsad.Storage;
+using Marsad.Tests.Support;
 using Marsad.Web;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Marsad.Tests;
 
 /// <summary>The API over real HTTP on loopback and a real SQLite file.</summary>
-public sealed class ApiTests : IAsyncLifetime, IDisposable
+public sealed class ApiTests : IAsyncLifetime, IAsyncDisposable
 {
     private const string Report =
         "محافظة دير الزور – المرصد السوري:: ارتفع إلى 653 عدد عناصر قوات سوريا الديمقراطية الذين قضوا منذ الـ 10 من أيلول / سبتمبر 2018، بينما وثق المرصد السوري 388 بينهم 141 طفلاً";
 
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "marsad-api-" + Guid.NewGuid().ToString("N"));
-    private WebApplication? app;
-    private HttpClient client = new();
+    private readonly LoopbackServer server = new("api");
     private string token = "";
     private string adminToken = "";
 
-    private string Database => Path.Combine(folder, "marsad.db");
+    private string Database => server.Database;
+
+    private HttpClient Client => server.Client;
 
     public async Task InitializeAsync() => await Start(openReading: true);
 
     private async Task Start(bool openReading, long maxUpload = 64 * 1024)
     {
-        Directory.CreateDirectory(folder);
         using (var store = MarsadStore.Open(Database))
         {
             if (store.DocumentCount == 0)
@@ -44,21 +40,18 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
             }
         }
 
-        app = MarsadWeb.Create(new WebOptions(Database, ClaimExtractor.Default, openReading, maxUpload), "http://127.0.0.1:0");
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        client = new HttpClient { BaseAddress = new Uri(address) };
+        await server.StartAsync(new WebOptions(Database, ClaimExtractor.Default, openReading, maxUpload));
     }
 
     private HttpClient Authorized()
     {
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return Client;
     }
 
     private async Task<JsonElement> Get(string path)
     {
-        var response = await client.GetAsync(path);
+        var response = await Client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }
@@ -135,7 +128,7 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
         var after = (await Get("/api/queue?size=500")).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("claim").GetProperty("id").GetString()).ToList();
         Assert.DoesNotContain(id, after);
         Assert.Equal(queue.Count - 1, after.Count);
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/queue?category=kiled")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Client.GetAsync("/api/queue?category=kiled")).StatusCode);
     }
 
     [Fact]
@@ -148,7 +141,7 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
         Assert.Equal("Deir ez-Zor", (await Get("/api/labels/en")).GetProperty("label").GetProperty("admin1:SY-DY").GetString());
         Assert.Contains("اليوم", arabic.GetProperty("warning").GetProperty("weekday_mismatch").GetString()!, StringComparison.Ordinal);
         Assert.Equal("أيلول", arabic.GetProperty("month").GetProperty("9").GetString());
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/labels/fr")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/api/labels/fr")).StatusCode);
     }
 
     [Fact]
@@ -183,22 +176,22 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
         var decreases = await Get("/api/alerts?kind=series_decrease");
         Assert.Equal("the sentence", Assert.Single(decreases.EnumerateArray()).GetProperty("claims")[0].GetProperty("quote").GetString());
 
-        var feed = await client.GetAsync("/api/alerts.atom?kind=series_decrease");
+        var feed = await Client.GetAsync("/api/alerts.atom?kind=series_decrease");
         Assert.Equal("application/atom+xml", feed.Content.Headers.ContentType!.MediaType);
         var atom = System.Xml.Linq.XDocument.Parse(await feed.Content.ReadAsStringAsync());
         System.Xml.Linq.XNamespace ns = "http://www.w3.org/2005/Atom";
         var entry = Assert.Single(atom.Root!.Elements(ns + "entry"));
         Assert.Contains("600 is below 653", entry.Element(ns + "content")!.Value, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/alerts?since=yesterday")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Client.GetAsync("/api/alerts?since=yesterday")).StatusCode);
     }
 
     [Fact]
     public async Task Writing_without_a_token_is_refused()
     {
-        var upload = await client.PostAsync("/api/documents", new StringContent("قتل 5 مدنيين", Encoding.UTF8, "text/plain"));
+        var upload = await Client.PostAsync("/api/documents", new StringContent("قتل 5 مدنيين", Encoding.UTF8, "text/plain"));
         Assert.Equal(HttpStatusCode.Unauthorized, upload.StatusCode);
         Assert.Equal("application/problem+json", upload.Content.Headers.ContentType!.MediaType);
-        var review = await client.PostAsJsonAsync("/api/claims/r1%231/reviews", new { action = "reject", reason = "x" });
+        var review = await Client.PostAsJsonAsync("/api/claims/r1%231/reviews", new { action = "reject", reason = "x" });
         Assert.Equal(HttpStatusCode.Unauthorized, review.StatusCode);
     }
 
@@ -209,7 +202,7 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
         var first = await Authorized().PostAsync("/api/documents", new StringContent(body, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(2, JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("documents")[0].GetProperty("claims").GetInt32());
-        var again = await client.PostAsync("/api/documents", new StringContent(body, Encoding.UTF8, "application/json"));
+        var again = await Client.PostAsync("/api/documents", new StringContent(body, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(2, (await Get("/api/documents")).GetProperty("total").GetInt32());
     }
@@ -231,7 +224,7 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
     {
         var large = await Authorized().PostAsync("/api/documents", new ByteArrayContent(new byte[100 * 1024]));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, large.StatusCode);
-        var invalid = await client.PostAsync("/api/documents", new ByteArrayContent([0x61, 0x0A, 0xFF, 0xFE]));
+        var invalid = await Client.PostAsync("/api/documents", new ByteArrayContent([0x61, 0x0A, 0xFF, 0xFE]));
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.Contains("Line 2", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -282,7 +275,7 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
     public async Task Corrections_of_several_fields_compose_over_HTTP()
     {
         await Authorized().PostAsJsonAsync("/api/claims/r1%231/reviews", new { action = "correct", reason = "wounded, not killed", correction = new { category = "injured" } });
-        await client.PostAsJsonAsync("/api/claims/r1%231/reviews", new { action = "correct", reason = "SOHR corrected it", correction = new { value = 663 } });
+        await Client.PostAsJsonAsync("/api/claims/r1%231/reviews", new { action = "correct", reason = "SOHR corrected it", correction = new { value = 663 } });
         var item = (await Get("/api/claims?status=correct")).GetProperty("items")[0];
         var reviewed = item.GetProperty("reviewed");
         Assert.Equal(("injured", 663L), (reviewed.GetProperty("category").GetString(), reviewed.GetProperty("value").GetInt64()));
@@ -294,9 +287,9 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
     {
         var noReason = await Authorized().PostAsJsonAsync("/api/claims/r1%231/reviews", new { action = "reject" });
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
-        var badField = await client.PostAsJsonAsync("/api/claims/r1%231/reviews", new { action = "correct", reason = "r", correction = new { category = "kiled" } });
+        var badField = await Client.PostAsJsonAsync("/api/claims/r1%231/reviews", new { action = "correct", reason = "r", correction = new { category = "kiled" } });
         Assert.Equal(HttpStatusCode.BadRequest, badField.StatusCode);
-        var unknown = await client.PostAsJsonAsync("/api/claims/r1%2399/reviews", new { action = "reject", reason = "r" });
+        var unknown = await Client.PostAsJsonAsync("/api/claims/r1%2399/reviews", new { action = "reject", reason = "r" });
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
@@ -312,7 +305,7 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
         Assert.Equal(663, await SdfTotal());
         foreach (var path in new[] { "/api/checks", "/api/places", "/api/export/csv", "/api/export/json", "/api/export/geojson", "/api/export/hxl", "/api/claims" })
         {
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync(path)).StatusCode);
         }
 
         var document = await Get("/api/documents/r1");
@@ -333,7 +326,7 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
         var claim = document.GetProperty("claims")[0].GetProperty("id").GetString()!;
         Assert.Equal("2019/report#1", claim);
 
-        var review = await client.PostAsJsonAsync($"/api/claims/{Uri.EscapeDataString(claim)}/reviews", new { action = "reject", reason = "a recap" });
+        var review = await Client.PostAsJsonAsync($"/api/claims/{Uri.EscapeDataString(claim)}/reviews", new { action = "reject", reason = "a recap" });
         Assert.Equal(HttpStatusCode.Created, review.StatusCode);
         var log = await Get($"/api/claims/{Uri.EscapeDataString(claim)}/reviews");
         Assert.Equal("2019/report#1", Assert.Single(log.EnumerateArray()).GetProperty("claim").GetString());
@@ -345,13 +338,13 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
         var asReviewer = await Authorized().PostAsJsonAsync("/api/retractions", new { document = "r1", reason = "withdrawn" });
         Assert.Equal(HttpStatusCode.Forbidden, asReviewer.StatusCode);
 
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
-        var noReason = await client.PostAsJsonAsync("/api/retractions", new { document = "r1" });
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+        var noReason = await Client.PostAsJsonAsync("/api/retractions", new { document = "r1" });
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         Assert.True(JsonDocument.Parse(await noReason.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").TryGetProperty("reason", out _));
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync("/api/retractions", new { document = "r9", reason = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.PostAsJsonAsync("/api/retractions", new { document = "r9", reason = "x" })).StatusCode);
 
-        var retracted = await client.PostAsJsonAsync("/api/retractions", new { document = "r1", reason = "the outlet withdrew it" });
+        var retracted = await Client.PostAsJsonAsync("/api/retractions", new { document = "r1", reason = "the outlet withdrew it" });
         Assert.Equal(HttpStatusCode.Created, retracted.StatusCode);
         Assert.Empty((await Get("/api/tally")).EnumerateArray());
         var log = Assert.Single((await Get("/api/retractions")).EnumerateArray());
@@ -363,39 +356,39 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
     public async Task Accounts_are_managed_by_admins_and_a_revoked_token_is_refused()
     {
         Assert.Equal(HttpStatusCode.Forbidden, (await Authorized().GetAsync("/api/users")).StatusCode);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
-        var added = await client.PostAsJsonAsync("/api/users", new { name = "lina", role = "reviewer" });
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+        var added = await Client.PostAsJsonAsync("/api/users", new { name = "lina", role = "reviewer" });
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         var linaToken = JsonDocument.Parse(await added.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString()!;
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/users", new { name = "x", role = "boss" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsJsonAsync("/api/users", new { name = "lina" })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/users/lina/revoke", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Client.PostAsJsonAsync("/api/users", new { name = "x", role = "boss" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await Client.PostAsJsonAsync("/api/users", new { name = "lina" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync("/api/users/lina/revoke", null)).StatusCode);
         Assert.Equal(["lina", "omar", "rania"], (await Get("/api/users")).EnumerateArray().Select(u => u.GetProperty("name").GetString()));
 
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", linaToken);
-        var refused = await client.PostAsJsonAsync("/api/claims/r1%231/reviews", new { action = "confirm", reason = "checked" });
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", linaToken);
+        var refused = await Client.PostAsJsonAsync("/api/claims/r1%231/reviews", new { action = "confirm", reason = "checked" });
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
     [Fact]
     public async Task Exports_and_the_OpenAPI_document_are_served()
     {
-        var hxl = await client.GetStringAsync("/api/export/hxl");
+        var hxl = await Client.GetStringAsync("/api/export/hxl");
         Assert.StartsWith("#meta+schema,#meta+series,", hxl.Split("\r\n")[1], StringComparison.Ordinal);
-        var excel = await client.GetByteArrayAsync("/api/export/csv?excel=true");
+        var excel = await Client.GetByteArrayAsync("/api/export/csv?excel=true");
         Assert.Equal([0xEF, 0xBB, 0xBF], excel[..3]);
         Assert.Contains("محافظة دير الزور", Encoding.UTF8.GetString(excel), StringComparison.Ordinal);
-        var xlsx = await client.GetAsync("/api/export/xlsx");
+        var xlsx = await Client.GetAsync("/api/export/xlsx");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
         using (var zip = new System.IO.Compression.ZipArchive(await xlsx.Content.ReadAsStreamAsync()))
         {
             Assert.NotNull(zip.GetEntry("xl/worksheets/sheet1.xml"));
         }
 
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/export/pdf")).StatusCode);
-        var geojson = JsonDocument.Parse(await client.GetStringAsync("/api/export/geojson"));
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/api/export/pdf")).StatusCode);
+        var geojson = JsonDocument.Parse(await Client.GetStringAsync("/api/export/geojson"));
         Assert.Equal("FeatureCollection", geojson.RootElement.GetProperty("type").GetString());
-        var openapi = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var openapi = JsonDocument.Parse(await Client.GetStringAsync("/openapi/v1.json"));
         Assert.True(openapi.RootElement.GetProperty("paths").TryGetProperty("/api/claims/{id}/reviews", out _));
     }
 
@@ -403,13 +396,13 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
     public async Task A_chart_in_Arabic_has_its_words_days_and_title_in_Arabic_drawn_right_to_left()
     {
         const string id = "killed.SDF.fighter.SY-DY.since-2018-09-10";
-        var arabic = await client.GetStringAsync("/api/chart?lang=ar&series=" + id);
+        var arabic = await Client.GetStringAsync("/api/chart?lang=ar&series=" + id);
         Assert.Contains("direction=\"rtl\"", arabic, StringComparison.Ordinal);
         Assert.Contains("مقتل مقاتلين من قوات سوريا الديمقراطية في دير الزور منذ 10 أيلول 2018", arabic, StringComparison.Ordinal);
         Assert.Contains("كانون الثاني 2019", arabic, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"SY-DY|\d{4}-\d{2}-\d{2}|\b(exact|about)\b", arabic);
-        Assert.Contains("25 January 2019", await client.GetStringAsync("/api/chart?series=" + id), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/chart?lang=fr&series=" + id)).StatusCode);
+        Assert.Contains("25 January 2019", await Client.GetStringAsync("/api/chart?series=" + id), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Client.GetAsync("/api/chart?lang=fr&series=" + id)).StatusCode);
     }
 
     [Fact]
@@ -418,26 +411,26 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
         const string id = "killed.SDF.fighter.SY-DY.since-2018-09-10";
         Assert.Equal(id, (await Get("/api/series/" + Uri.EscapeDataString(id))).GetProperty("id").GetString());
         Assert.Equal(id, (await Get("/api/series/killed/SDF/fighter/SY-DY/since-2018-09-10")).GetProperty("id").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/chart?series=" + id)).StatusCode);
-        var missing = await client.GetAsync("/api/series/killed.nobody");
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/api/chart?series=" + id)).StatusCode);
+        var missing = await Client.GetAsync("/api/series/killed.nobody");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/chart?series=" + id + "&as_of=2019-02-30")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Client.GetAsync("/api/chart?series=" + id + "&as_of=2019-02-30")).StatusCode);
     }
 
     [Fact]
     public async Task A_read_carries_an_ETag_that_holds_until_the_store_changes()
     {
-        var first = await client.GetAsync("/api/tally");
+        var first = await Client.GetAsync("/api/tally");
         var etag = first.Headers.ETag!;
         using var again = new HttpRequestMessage(HttpMethod.Get, "/api/tally");
         again.Headers.IfNoneMatch.Add(etag);
-        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, (await Client.SendAsync(again)).StatusCode);
 
         await Authorized().PostAsJsonAsync("/api/claims/r1%231/reviews", new { action = "reject", reason = "a recap" });
         using var afterReview = new HttpRequestMessage(HttpMethod.Get, "/api/tally");
         afterReview.Headers.IfNoneMatch.Add(etag);
-        var changed = await client.SendAsync(afterReview);
+        var changed = await Client.SendAsync(afterReview);
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.NotEqual(etag, changed.Headers.ETag);
     }
@@ -445,10 +438,10 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_client_that_accepts_gzip_gets_the_same_body_compressed()
     {
-        var plain = await client.GetStringAsync("/api/documents/r1");
+        var plain = await Client.GetStringAsync("/api/documents/r1");
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/documents/r1");
         request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
-        var response = await client.SendAsync(request);
+        var response = await Client.SendAsync(request);
         Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
         await using var gzip = new System.IO.Compression.GZipStream(await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
         using var reader = new StreamReader(gzip);
@@ -458,30 +451,14 @@ public sealed class ApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Reading_can_be_closed_to_token_holders()
     {
-        await DisposeAsync();
+        await server.StopAsync();
         await Start(openReading: false);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/documents")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Client.GetAsync("/api/documents")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Authorized().GetAsync("/api/documents")).StatusCode);
     }
 
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        if (app is not null)
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
+    /// <summary>xUnit calls <see cref="DisposeAsync"/> (IAsyncDisposable) after this; the server goes there.</summary>
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    }
-
-    public void Dispose()
-    {
-        client.Dispose();
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 }

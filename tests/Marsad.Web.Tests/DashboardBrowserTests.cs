@@ -6,10 +6,6 @@ using Marsad.Model;
 using Marsad.Storage;
 using Marsad.Tests.Support;
 using Marsad.Web;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Marsad.Tests;
@@ -22,7 +18,7 @@ namespace Marsad.Tests;
 /// horizontal scrolling, no serious accessibility violation (axe-core, injected into the page). A
 /// screenshot of each page at each width goes to <c>artifacts/screenshots/</c>.
 /// </summary>
-public sealed class DashboardBrowserTests : IAsyncLifetime
+public sealed class DashboardBrowserTests : IAsyncLifetime, IAsyncDisposable
 {
     private const string Chromium = "/usr/bin/chromium";
 
@@ -38,26 +34,23 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         + @"exact|approx|at_least|more_than|less_than|at_most|vague|tens|hundreds|thousands|cumulative|period|unreviewed|confirm|reject|correct|since|unknown|"
         + @"weekday_mismatch|since_after_as_of|year_conflict|parts_exceed_whole|sum_mismatch|series_decrease|value_conflict|increment_mismatch)\b");
 
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "marsad-browser-" + Guid.NewGuid().ToString("N"));
-    private WebApplication? app;
+    private readonly LoopbackServer server = new("browser");
     private IPlaywright? playwright;
     private IBrowser? browser;
-    private string url = "";
     private string token = "";
 
-    private string Database => Path.Combine(folder, "marsad.db");
+    private string Database => server.Database;
+
+    private string Url => server.Address.ToString();
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(folder);
         using (var store = MarsadStore.Open(Database))
         {
             token = store.AddUser("rania")!;
         }
 
-        app = MarsadWeb.Create(new WebOptions(Database, ClaimExtractor.Default), "http://127.0.0.1:0");
-        await app.StartAsync();
-        url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await server.StartAsync(new WebOptions(Database, ClaimExtractor.Default));
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -89,7 +82,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
             BypassCSP = bypassContentPolicy,
         });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(url);
+        await page.GotoAsync(Url);
         // The page has shown its first view once that view is ready: before, its start-up would hide a view the test opened.
         await page.WaitForSelectorAsync("#documents[data-ready]");
         await page.FillAsync("#token", token);
@@ -285,8 +278,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         var page = await Open(1400);
         await ShowView(page, "queue");
         var shown = await page.Locator("#queue-list > li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.id)");
-        using var client = new HttpClient { BaseAddress = new Uri(url) };
-        var queue = JsonDocument.Parse(await client.GetStringAsync("/api/queue?size=500")).RootElement.GetProperty("items").EnumerateArray().ToList();
+        var queue = JsonDocument.Parse(await server.Client.GetStringAsync("/api/queue?size=500")).RootElement.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(queue.Select(q => q.GetProperty("claim").GetProperty("id").GetString()), shown);
         var scores = queue.Select(q => q.GetProperty("score").GetInt32()).ToList();
         Assert.Equal(scores.OrderByDescending(s => s), scores);
@@ -348,15 +340,14 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Correct_with_an_empty_value_box_records_nothing_and_says_what_is_missing()
     {
-        var database = Path.Combine(folder, "marsad.db");
-        using (var store = MarsadStore.Open(database))
+        using (var store = MarsadStore.Open(Database))
         {
             var document = new Model.SourceDocument("x", "قتل 5 مدنيين في قصف على ريف إدلب الجنوبي", Model.DocumentMetadata.None);
             store.AddDocument(document, ClaimExtractor.Default.Extract(document), ClaimExtractor.Version);
         }
 
         var page = await browser!.NewPageAsync();
-        await page.GotoAsync(url);
+        await page.GotoAsync(Url);
         await page.FillAsync("#token", token);
         await page.DispatchEventAsync("#token", "change");
         await page.ClickAsync("#document-list a");
@@ -366,7 +357,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await page.ClickAsync("#review [data-action=correct]");
         await page.WaitForFunctionAsync("() => document.getElementById('review-result').textContent.length > 0");
 
-        using (var store = MarsadStore.Open(database))
+        using (var store = MarsadStore.Open(Database))
         {
             Assert.Empty(store.Reviews());
         }
@@ -386,7 +377,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         }
 
         var page = await browser!.NewPageAsync();
-        await page.GotoAsync(url);
+        await page.GotoAsync(Url);
         await page.ClickAsync("#document-list a");
         await page.WaitForSelectorAsync("mark.claim");
         Assert.Equal(0, await page.Locator("#document-text img").CountAsync());
@@ -423,7 +414,10 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = !name.StartsWith("queue", StringComparison.Ordinal) });
     }
 
-    public async Task DisposeAsync()
+    /// <summary>xUnit calls <see cref="DisposeAsync"/> (IAsyncDisposable) after this; browser and server go there.</summary>
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+
+    public async ValueTask DisposeAsync()
     {
         if (browser is not null)
         {
@@ -431,13 +425,6 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         }
 
         playwright?.Dispose();
-        if (app is not null)
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        await server.DisposeAsync();
     }
 }

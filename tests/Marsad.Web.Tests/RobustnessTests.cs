@@ -7,37 +7,29 @@ using Marsad.Ingest;
 using Marsad.Storage;
 using Marsad.Tests.Support;
 using Marsad.Web;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Marsad.Tests;
 
 /// <summary>The API under hostile uploads, concurrent writes and many distinct reads, over real HTTP on loopback.</summary>
-public sealed class RobustnessTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
+public sealed class RobustnessTests(ITestOutputHelper output) : IAsyncLifetime, IAsyncDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "marsad-robust-" + Guid.NewGuid().ToString("N"));
-    private WebApplication? app;
-    private HttpClient client = new();
+    private readonly LoopbackServer server = new("robust");
     private string token = "";
 
-    private string Database => Path.Combine(folder, "marsad.db");
+    private string Database => server.Database;
+
+    private HttpClient Client => server.Client;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(folder);
         using (var store = MarsadStore.Open(Database))
         {
             token = store.AddUser("rania")!;
         }
 
-        app = MarsadWeb.Create(new WebOptions(Database, ClaimExtractor.Default, OpenReading: true, MaxUploadBytes: 8L * 1024 * 1024), "http://127.0.0.1:0");
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        client = new HttpClient { BaseAddress = new Uri(address) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        await server.StartAsync(new WebOptions(Database, ClaimExtractor.Default, OpenReading: true, MaxUploadBytes: 8L * 1024 * 1024));
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
 
     private static void Ingest(string database, IEnumerable<Model.SourceDocument> documents)
@@ -58,7 +50,7 @@ public sealed class RobustnessTests(ITestOutputHelper output) : IAsyncLifetime, 
             """{"id": "digits", "text": "killed """ + new string('9', 100_000) + """ people and injured 3."}""",
             """{"id": "half", "text": "killed 5 \ud800 people"}""",
             """{"id": "odd", "text": "killed 6 people \ufffe here"}""");
-        var response = await client.PostAsync("/api/documents", new StringContent(lines, Encoding.UTF8, "application/x-ndjson"));
+        var response = await Client.PostAsync("/api/documents", new StringContent(lines, Encoding.UTF8, "application/x-ndjson"));
         Assert.Equal(HttpStatusCode.MultiStatus, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(["big", "april", "digits", "odd"], body.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("id").GetString()));
@@ -69,7 +61,7 @@ public sealed class RobustnessTests(ITestOutputHelper output) : IAsyncLifetime, 
     [Fact]
     public async Task An_upload_that_stores_nothing_is_a_400_naming_each_failure()
     {
-        var response = await client.PostAsync("/api/documents", new StringContent("not json\n{\"id\": \"x\"}\n", Encoding.UTF8, "application/x-ndjson"));
+        var response = await Client.PostAsync("/api/documents", new StringContent("not json\n{\"id\": \"x\"}\n", Encoding.UTF8, "application/x-ndjson"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal([1, 2], body.GetProperty("failures").EnumerateArray().Select(e => e.GetProperty("line").GetInt32()));
@@ -83,7 +75,7 @@ public sealed class RobustnessTests(ITestOutputHelper output) : IAsyncLifetime, 
     [InlineData("/")]
     public async Task Every_response_carries_the_security_headers(string path)
     {
-        var response = await client.GetAsync(path);
+        var response = await Client.GetAsync(path);
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Contains("default-src", Assert.Single(response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", Assert.Single(response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
@@ -93,8 +85,8 @@ public sealed class RobustnessTests(ITestOutputHelper output) : IAsyncLifetime, 
     public async Task An_svg_chart_carries_the_security_headers()
     {
         Ingest(Database, GeneratedReports.Take(3));
-        var series = JsonDocument.Parse(await client.GetStringAsync("/api/tally")).RootElement[0].GetProperty("id").GetString();
-        var chart = await client.GetAsync("/api/chart?series=" + Uri.EscapeDataString(series!));
+        var series = JsonDocument.Parse(await Client.GetStringAsync("/api/tally")).RootElement[0].GetProperty("id").GetString();
+        var chart = await Client.GetAsync("/api/chart?series=" + Uri.EscapeDataString(series!));
         Assert.Equal("image/svg+xml", chart.Content.Headers.ContentType!.MediaType);
         Assert.Equal("nosniff", Assert.Single(chart.Headers.GetValues("X-Content-Type-Options")));
         Assert.Contains("default-src 'none'", Assert.Single(chart.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
@@ -106,7 +98,7 @@ public sealed class RobustnessTests(ITestOutputHelper output) : IAsyncLifetime, 
     public async Task A_page_past_the_end_is_empty_not_the_first(string path)
     {
         Ingest(Database, GeneratedReports.Take(3));
-        var body = JsonDocument.Parse(await client.GetStringAsync(path)).RootElement;
+        var body = JsonDocument.Parse(await Client.GetStringAsync(path)).RootElement;
         Assert.Empty(body.GetProperty("items").EnumerateArray());
         Assert.Equal(2147483647, body.GetProperty("page").GetInt32());
     }
@@ -114,7 +106,7 @@ public sealed class RobustnessTests(ITestOutputHelper output) : IAsyncLifetime, 
     [Fact]
     public async Task Forty_tally_and_checks_reads_during_an_ingest_of_3000_reports_all_succeed()
     {
-        client.DefaultRequestHeaders.Authorization = null;
+        Client.DefaultRequestHeaders.Authorization = null;
         var readsStarted = 0;
         var ingest = Background.Start(() =>
         {
@@ -139,7 +131,7 @@ public sealed class RobustnessTests(ITestOutputHelper output) : IAsyncLifetime, 
         {
             Interlocked.Increment(ref readsStarted);
             var path = read % 2 == 0 ? "/api/tally" : "/api/checks";
-            var response = await client.GetAsync(path);
+            var response = await Client.GetAsync(path);
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 failures.Add($"{path}: {(int)response.StatusCode}");
@@ -154,16 +146,16 @@ public sealed class RobustnessTests(ITestOutputHelper output) : IAsyncLifetime, 
     public async Task A_hundred_distinct_anonymous_reads_of_a_thousand_claims_grow_the_server_by_at_most_100_MB()
     {
         Ingest(Database, GeneratedReports.Take(520));
-        client.DefaultRequestHeaders.Authorization = null;
-        var claims = JsonDocument.Parse(await client.GetStringAsync("/api/claims?size=1")).RootElement.GetProperty("total").GetInt32();
+        Client.DefaultRequestHeaders.Authorization = null;
+        var claims = JsonDocument.Parse(await Client.GetStringAsync("/api/claims?size=1")).RootElement.GetProperty("total").GetInt32();
         Assert.True(claims >= 1000, $"{claims} claims");
         string[] reads = ["/api/tally?x=", "/api/claims?size=500&x=", "/api/export/json?x=", "/api/checks?x=", "/api/export/geojson?x="];
-        await client.GetStringAsync("/api/tally");
+        await Client.GetStringAsync("/api/tally");
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var sent = 0L;
         for (var i = 0; i < 100; i++)
         {
-            sent += (await client.GetByteArrayAsync(reads[i % reads.Length] + i)).Length;
+            sent += (await Client.GetByteArrayAsync(reads[i % reads.Length] + i)).Length;
         }
 
         var growth = GC.GetTotalMemory(forceFullCollection: true) - before;
@@ -176,12 +168,12 @@ public sealed class RobustnessTests(ITestOutputHelper output) : IAsyncLifetime, 
     {
         var text = string.Concat(Enumerable.Repeat("قتل 5 مدنيين في قصف على ريف إدلب. ", 16_000));
         AddWithoutClaims("big", text);
-        client.DefaultRequestHeaders.Authorization = null;
-        await client.GetStringAsync("/api/documents/big");
+        Client.DefaultRequestHeaders.Authorization = null;
+        await Client.GetStringAsync("/api/documents/big");
         var before = GC.GetTotalMemory(forceFullCollection: true);
         for (var i = 0; i < 100; i++)
         {
-            await client.GetByteArrayAsync("/api/documents/big?x=" + i);
+            await Client.GetByteArrayAsync("/api/documents/big?x=" + i);
         }
 
         var growth = GC.GetTotalMemory(forceFullCollection: true) - before;
@@ -195,10 +187,10 @@ public sealed class RobustnessTests(ITestOutputHelper output) : IAsyncLifetime, 
     {
         var text = string.Concat(Enumerable.Repeat("Air strikes killed 19 civilians in Idlib. ", 80_000));
         AddWithoutClaims("huge", text);
-        client.DefaultRequestHeaders.Authorization = null;
+        Client.DefaultRequestHeaders.Authorization = null;
         for (var i = 0; i < 2; i++)
         {
-            var body = JsonDocument.Parse(await client.GetStringAsync("/api/documents/huge")).RootElement;
+            var body = JsonDocument.Parse(await Client.GetStringAsync("/api/documents/huge")).RootElement;
             Assert.Equal(text, body.GetProperty("text").GetString());
         }
     }
@@ -209,24 +201,8 @@ public sealed class RobustnessTests(ITestOutputHelper output) : IAsyncLifetime, 
         store.AddDocument(new Model.SourceDocument(id, text, Model.DocumentMetadata.None), new ExtractionResult([], new Time.PublicationDate(null, "unknown")), "test");
     }
 
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        if (app is not null)
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
+    /// <summary>xUnit calls <see cref="DisposeAsync"/> (IAsyncDisposable) after this; the server goes there.</summary>
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    }
-
-    public void Dispose()
-    {
-        client.Dispose();
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 }

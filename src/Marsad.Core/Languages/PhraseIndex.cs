@@ -4,12 +4,13 @@ using Marsad.Text;
 namespace Marsad.Languages;
 
 /// <summary>
-/// All of a language's lexicon phrases, compiled for matching over tokens: a character trie
-/// recognizes words (exactly, or by a stem for entries ending in <c>*</c>) under every reading of
-/// their proclitics, and a trie of word ids recognizes phrases. Matching a token walks its
-/// characters once per clitic reading; there is no backtracking over the text. What a word is
-/// (its senses) depends on its letters alone, so it is found once and remembered: most words of a
-/// report were seen in earlier ones, and are then one lookup instead of a trie walk per reading.
+/// All of a language's lexicon phrases, compiled for matching over tokens: a character trie over
+/// arrays (<see cref="CharTrie"/>) recognizes words (exactly, or by a stem for entries ending in
+/// <c>*</c>) under every reading of their proclitics, and a trie of word ids recognizes phrases.
+/// Matching a token walks its characters once per clitic reading, with no hashing of characters;
+/// there is no backtracking over the text. What a word is (its senses) depends on its letters
+/// alone, so it is found once and remembered: most words of a report were seen in earlier ones,
+/// and are then one lookup instead of a trie walk per reading.
 /// </summary>
 public sealed class PhraseIndex
 {
@@ -18,10 +19,12 @@ public sealed class PhraseIndex
     /// <summary>Words remembered at most: far more than a language's running vocabulary, a bound on memory whatever is read.</summary>
     private const int MostRememberedWords = 1 << 17;
 
-    private readonly Dictionary<long, int> charEdges = [];
-    private readonly List<(int Exact, int Stem)> charNodes = [(-1, -1)];
-    private readonly Dictionary<string, int> wordIds = new(StringComparer.Ordinal);
-    private readonly List<bool> wordIsStem = [];
+    private readonly CharTrie letters;
+
+    /// <summary>By trie node: the word id of the word that ends there, and of the stem (<c>word*</c>) that ends there; -1 for none.</summary>
+    private readonly int[] exactAt;
+    private readonly int[] stemAt;
+    private readonly bool[] wordIsStem;
     private readonly PhraseNode root = new();
     private static readonly Sense[] NoSenses = [];
 
@@ -36,14 +39,27 @@ public sealed class PhraseIndex
     {
         this.clitics = clitics;
         senseOfLetters = senseOfWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        var wordIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var words = new List<string>();
         foreach (var entry in entries)
         {
-            Add(entry);
+            Add(entry, wordIds, words);
+        }
+
+        wordIsStem = [.. words.Select(IsStem)];
+        (letters, var nodeOfWord) = CharTrie.Build([.. words.Select(word => IsStem(word) ? word[..^1] : word)]);
+        exactAt = new int[letters.NodeCount];
+        stemAt = new int[letters.NodeCount];
+        Array.Fill(exactAt, -1);
+        Array.Fill(stemAt, -1);
+        for (var id = 0; id < words.Count; id++)
+        {
+            (wordIsStem[id] ? stemAt : exactAt)[nodeOfWord[id]] = id;
         }
     }
 
     /// <summary>Every lexicon phrase that starts at a token, in token order.</summary>
-    public List<LexiconMatch> MatchAll(string text, IReadOnlyList<Token> tokens)
+    public LexiconMatch[] MatchAll(string text, IReadOnlyList<Token> tokens)
     {
         var senses = new Sense[]?[tokens.Count];
         var matches = new List<LexiconMatch>();
@@ -52,7 +68,7 @@ public sealed class PhraseIndex
             Walk(text, tokens, senses, root, i, i, exact: true, default, matches);
         }
 
-        return matches;
+        return [.. matches];
     }
 
     private void Walk(
@@ -98,22 +114,9 @@ public sealed class PhraseIndex
         return at;
     }
 
-    private Sense[] SensesOf(string text, IReadOnlyList<Token> tokens, Sense[]?[] cache, int at)
-    {
-        if (cache[at] is { } known)
-        {
-            return known;
-        }
-
-        var token = tokens[at];
-        var word = token.In(text);
-        return cache[at] = token.Kind switch
-        {
-            TokenKind.Word => SensesOfWord(word),
-            TokenKind.Punctuation => Recognized(word, default),
-            _ => NoSenses,
-        };
-    }
+    /// <summary>A token's senses, found once per document; a punctuation mark is one character, which no proclitic reading shortens.</summary>
+    private Sense[] SensesOf(string text, IReadOnlyList<Token> tokens, Sense[]?[] cache, int at) =>
+        cache[at] ??= tokens[at].Kind is TokenKind.Word or TokenKind.Punctuation ? SensesOfWord(tokens[at].In(text)) : NoSenses;
 
     /// <summary>A word's senses under every reading of its proclitics, remembered by its letters.</summary>
     private Sense[] SensesOfWord(ReadOnlySpan<char> word)
@@ -141,49 +144,45 @@ public sealed class PhraseIndex
         return found;
     }
 
-    private Sense[] Recognized(ReadOnlySpan<char> word, Proclitics proclitics)
-    {
-        List<Sense>? senses = null;
-        Recognize(word, proclitics, ref senses);
-        return senses is null ? NoSenses : senses.ToArray();
-    }
-
     private void Recognize(ReadOnlySpan<char> word, Proclitics proclitics, ref List<Sense>? senses)
     {
-        var node = 0;
+        var node = CharTrie.Root;
         for (var i = 0; i < word.Length; i++)
         {
-            if (!charEdges.TryGetValue(Edge(node, word[i]), out node))
+            if ((node = letters.Next(node, word[i])) < 0)
             {
                 return;
             }
 
-            var stem = charNodes[node].Stem;
-            if (stem >= 0 && i + 1 < word.Length)
+            if (stemAt[node] >= 0 && i + 1 < word.Length)
             {
-                (senses ??= []).Add(new Sense(stem, proclitics));
+                (senses ??= []).Add(new Sense(stemAt[node], proclitics));
             }
         }
 
-        var (exact, wholeStem) = charNodes[node];
-        if (exact >= 0)
+        if (exactAt[node] >= 0)
         {
-            (senses ??= []).Add(new Sense(exact, proclitics));
+            (senses ??= []).Add(new Sense(exactAt[node], proclitics));
         }
 
-        if (wholeStem >= 0)
+        if (stemAt[node] >= 0)
         {
-            (senses ??= []).Add(new Sense(wholeStem, proclitics));
+            (senses ??= []).Add(new Sense(stemAt[node], proclitics));
         }
     }
 
-    private void Add(LexiconEntry entry)
+    private void Add(LexiconEntry entry, Dictionary<string, int> wordIds, List<string> words)
     {
-        var words = entry.Phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var node = root;
-        foreach (var word in words)
+        foreach (var word in entry.Phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            var id = WordId(word);
+            if (!wordIds.TryGetValue(word, out var id))
+            {
+                id = words.Count;
+                wordIds.Add(word, id);
+                words.Add(word);
+            }
+
             if (!node.Next.TryGetValue(id, out var next))
             {
                 next = new PhraseNode();
@@ -196,36 +195,7 @@ public sealed class PhraseIndex
         node.Entries.Add(entry);
     }
 
-    private int WordId(string word)
-    {
-        if (wordIds.TryGetValue(word, out var id))
-        {
-            return id;
-        }
-
-        id = wordIsStem.Count;
-        wordIds.Add(word, id);
-        var isStem = word.Length > 1 && word[^1] == Wildcard;
-        wordIsStem.Add(isStem);
-        var letters = isStem ? word.AsSpan(0, word.Length - 1) : word.AsSpan();
-        var node = 0;
-        foreach (var c in letters)
-        {
-            if (!charEdges.TryGetValue(Edge(node, c), out var next))
-            {
-                next = charNodes.Count;
-                charNodes.Add((-1, -1));
-                charEdges.Add(Edge(node, c), next);
-            }
-
-            node = next;
-        }
-
-        charNodes[node] = isStem ? charNodes[node] with { Stem = id } : charNodes[node] with { Exact = id };
-        return id;
-    }
-
-    private static long Edge(int node, char c) => ((long)node << 16) | c;
+    private static bool IsStem(string word) => word.Length > 1 && word[^1] == Wildcard;
 
     private readonly record struct Sense(int WordId, Proclitics Proclitics);
 

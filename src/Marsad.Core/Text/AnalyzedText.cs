@@ -9,8 +9,8 @@ namespace Marsad.Text;
 /// </summary>
 public sealed class AnalyzedText
 {
-    private readonly List<LexiconMatch>[] startingAt;
-    private readonly List<LexiconMatch>[] endingAt;
+    private readonly MatchesByToken startingAt;
+    private readonly MatchesByToken endingAt;
     private readonly int[] sentenceOf;
     private readonly int[] lineOf;
 
@@ -18,19 +18,19 @@ public sealed class AnalyzedText
     {
         Normalized = normalized;
         Tokens = Tokenizer.Tokenize(normalized.Text);
-        startingAt = new List<LexiconMatch>[Tokens.Count + 1];
-        endingAt = new List<LexiconMatch>[Tokens.Count + 1];
         Language = language;
-        var matches = language.Phrases.MatchAll(normalized.Text, Tokens).ToList();
+        var matches = language.Phrases.MatchAll(normalized.Text, Tokens);
         var timesNamed = TimesNamed(matches);
-        foreach (var found in matches)
+        for (var i = 0; i < matches.Length; i++)
         {
-            var match = found.Kind == LexiconKind.Actor && found.Entry.Anaphor is not null
-                ? found with { Entry = language.ResolveAnaphor(found.Entry, timesNamed) }
-                : found;
-            (startingAt[match.Start] ??= []).Add(match);
-            (endingAt[match.End] ??= []).Add(match);
+            if (matches[i].Kind == LexiconKind.Actor && matches[i].Entry.Anaphor is not null)
+            {
+                matches[i] = matches[i] with { Entry = language.ResolveAnaphor(matches[i].Entry, timesNamed) };
+            }
         }
+
+        startingAt = MatchesByToken.ByStart(matches, Tokens.Count);
+        endingAt = MatchesByToken.ByEnd(matches, Tokens.Count);
 
         (sentenceOf, Sentences) = Segment(Tokens, IsSentenceEnd);
         lineOf = new int[Tokens.Count];
@@ -120,36 +120,16 @@ public sealed class AnalyzedText
     private bool IsRelative(int token) => token < Tokens.Count && StartingAt(token, LexiconKind.Marker)?.Entry.Marker == MarkerWord.Relative;
 
     /// <summary>Whether any lexicon phrase starts at a token.</summary>
-    public bool HasAnyMatch(int token) => token >= 0 && token < Tokens.Count && startingAt[token] is { Count: > 0 };
+    public bool HasAnyMatch(int token) => token >= 0 && token < Tokens.Count && startingAt.Any(token);
 
     /// <summary>The best match of a kind starting at a token: the longest, then the exact one.</summary>
-    public LexiconMatch? StartingAt(int token, LexiconKind kind) => Best(token < 0 ? null : startingAt[token], kind);
+    public LexiconMatch? StartingAt(int token, LexiconKind kind) => token < 0 || token > Tokens.Count ? null : startingAt.Best(token, kind);
 
     /// <summary>The best match of a kind ending just before a token.</summary>
-    public LexiconMatch? EndingAt(int token, LexiconKind kind) => Best(token < 0 ? null : endingAt[token], kind);
-
-    private static LexiconMatch? Best(List<LexiconMatch>? matches, LexiconKind kind)
-    {
-        LexiconMatch? best = null;
-        if (matches is null)
-        {
-            return best;
-        }
-
-        foreach (var match in matches)
-        {
-            if (match.Kind == kind
-                && (best is not { } b || match.Length > b.Length || (match.Length == b.Length && match.Exact && !b.Exact)))
-            {
-                best = match;
-            }
-        }
-
-        return best;
-    }
+    public LexiconMatch? EndingAt(int token, LexiconKind kind) => token < 0 || token > Tokens.Count ? null : endingAt.Best(token, kind);
 
     /// <summary>How often the document names each actor by name (anaphora aside).</summary>
-    private static Dictionary<string, int> TimesNamed(List<LexiconMatch> matches)
+    private static Dictionary<string, int> TimesNamed(LexiconMatch[] matches)
     {
         var named = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var match in matches)

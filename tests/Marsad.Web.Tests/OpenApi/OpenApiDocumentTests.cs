@@ -11,10 +11,6 @@ using Marsad.Reviews;
 using Marsad.Storage;
 using Marsad.Tests.Support;
 using Marsad.Web;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Marsad.Tests.OpenApi;
 
@@ -23,20 +19,19 @@ namespace Marsad.Tests.OpenApi;
 /// CLI (installed by <c>./test</c> into <c>tools/openapi-lint</c>), and every documented
 /// GET answered in its documented shape.
 /// </summary>
-public sealed class OpenApiDocumentTests : IAsyncLifetime, IDisposable
+public sealed class OpenApiDocumentTests : IAsyncLifetime, IAsyncDisposable
 {
     private static readonly string LintFolder = Path.Combine(SharedData.RepositoryRoot, "tools", "openapi-lint");
 
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "marsad-openapi-" + Guid.NewGuid().ToString("N"));
-    private WebApplication? app;
-    private HttpClient client = new();
+    private readonly LoopbackServer server = new("openapi");
     private string token = "";
 
-    private string Database => Path.Combine(folder, "marsad.db");
+    private string Database => server.Database;
+
+    private HttpClient Client => server.Client;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(folder);
         using (var store = MarsadStore.Open(Database))
         {
             // Seed reports, so that series, places with coordinates and breakdowns are in the answers.
@@ -48,10 +43,7 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime, IDisposable
             token = store.AddUser("rania", UserRole.Admin)!;
         }
 
-        app = MarsadWeb.Create(new WebOptions(Database, ClaimExtractor.Default), "http://127.0.0.1:0");
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        client = new HttpClient { BaseAddress = new Uri(address) };
+        await server.StartAsync(new WebOptions(Database, ClaimExtractor.Default));
     }
 
     [Fact]
@@ -59,8 +51,8 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime, IDisposable
     {
         var cli = Path.Combine(LintFolder, "node_modules", "@redocly", "cli", "bin", "cli.js");
         Assert.True(File.Exists(cli), $"{cli} is missing: ./test installs it (npm ci in {LintFolder}).");
-        var file = Path.Combine(folder, "openapi.json");
-        await File.WriteAllTextAsync(file, await client.GetStringAsync("/openapi/v1.json"));
+        var file = Path.Combine(server.Folder, "openapi.json");
+        await File.WriteAllTextAsync(file, await Client.GetStringAsync("/openapi/v1.json"));
 
         var start = new ProcessStartInfo("node", [cli, "lint", file, "--config", Path.Combine(LintFolder, "redocly.yaml"), "--format", "json"])
         {
@@ -87,11 +79,11 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime, IDisposable
     {
         await Review("correct", new { value = 12 });
         await Authorized().PostAsJsonAsync("/api/users", new { name = "samir" });
-        await client.PostAsJsonAsync("/api/retractions", new { document = RetractedDocument(), reason = "a duplicate of another outlet's report" });
-        var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+        await Client.PostAsJsonAsync("/api/retractions", new { document = RetractedDocument(), reason = "a duplicate of another outlet's report" });
+        var document = JsonDocument.Parse(await Client.GetStringAsync("/openapi/v1.json")).RootElement;
         var validator = new SchemaValidator(document);
-        var tally = JsonDocument.Parse(await client.GetStringAsync("/api/tally")).RootElement;
-        var documentId = JsonDocument.Parse(await client.GetStringAsync("/api/documents")).RootElement.GetProperty("items")[0].GetProperty("id").GetString()!;
+        var tally = JsonDocument.Parse(await Client.GetStringAsync("/api/tally")).RootElement;
+        var documentId = JsonDocument.Parse(await Client.GetStringAsync("/api/documents")).RootElement.GetProperty("items")[0].GetProperty("id").GetString()!;
         var claimId = ReviewedClaim();
         var seriesId = tally[0].GetProperty("id").GetString()!;
         // A value for each parameter a GET cannot be called without, by path: a new GET must be given one here.
@@ -113,7 +105,7 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime, IDisposable
 
             foreach (var url in Urls(path.Name, get, samples.GetValueOrDefault(path.Name) ?? []))
             {
-                var response = await client.GetAsync(url);
+                var response = await Client.GetAsync(url);
                 Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
                 var content = get.GetProperty("responses").GetProperty("200").GetProperty("content");
                 var mediaType = response.Content.Headers.ContentType!.MediaType!;
@@ -144,7 +136,7 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Uploads_and_reviews_answer_in_their_documented_shape()
     {
-        var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+        var document = JsonDocument.Parse(await Client.GetStringAsync("/openapi/v1.json")).RootElement;
         var validator = new SchemaValidator(document);
         var upload = await Authorized().PostAsync(
             "/api/documents", new StringContent("{\"id\": \"up1\", \"text\": \"قتل 27 مدنياً على الأقل جراء غارات\"}", Encoding.UTF8, "application/json"));
@@ -158,14 +150,14 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime, IDisposable
             .GetProperty("content").GetProperty("application/json").GetProperty("schema");
         Assert.Empty(validator.Errors(review, reviewSchema));
 
-        var retraction = await client.PostAsJsonAsync("/api/retractions", new { document = "up1", reason = "uploaded by mistake" });
+        var retraction = await Client.PostAsJsonAsync("/api/retractions", new { document = "up1", reason = "uploaded by mistake" });
         Assert.Equal(HttpStatusCode.Created, retraction.StatusCode);
         Assert.Empty(validator.Errors(JsonDocument.Parse(await retraction.Content.ReadAsStringAsync()).RootElement, ResponseSchema(document, "/api/retractions", "post", "201")));
-        var account = await client.PostAsJsonAsync("/api/users", new { name = "samir", role = "reviewer" });
+        var account = await Client.PostAsJsonAsync("/api/users", new { name = "samir", role = "reviewer" });
         Assert.Equal(HttpStatusCode.Created, account.StatusCode);
         Assert.Empty(validator.Errors(JsonDocument.Parse(await account.Content.ReadAsStringAsync()).RootElement, ResponseSchema(document, "/api/users", "post", "201")));
 
-        var refused = await client.PostAsync("/api/documents", new StringContent("", Encoding.UTF8, "text/plain"));
+        var refused = await Client.PostAsync("/api/documents", new StringContent("", Encoding.UTF8, "text/plain"));
         var problem = document.GetProperty("paths").GetProperty("/api/documents").GetProperty("post").GetProperty("responses").GetProperty("400");
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Empty(validator.Errors(JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement, problem.GetProperty("content").GetProperty("application/problem+json").GetProperty("schema")));
@@ -174,7 +166,7 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Every_operation_has_an_id_described_parameters_and_the_bearer_scheme_where_it_writes_or_manages_accounts()
     {
-        var paths = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("paths");
+        var paths = JsonDocument.Parse(await Client.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("paths");
         foreach (var operation in paths.EnumerateObject().SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, Method: o.Name, o.Value))))
         {
             var schemes = operation.Value.GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject().Select(s => s.Name)).ToList();
@@ -189,23 +181,14 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime, IDisposable
 
         var upload = paths.GetProperty("/api/documents").GetProperty("post").GetProperty("requestBody");
         Assert.Equal(["text/plain", "text/html", "application/json", "application/x-ndjson"], upload.GetProperty("content").EnumerateObject().Select(c => c.Name));
-        var review = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("components").GetProperty("schemas").GetProperty("ReviewRequest");
+        var review = JsonDocument.Parse(await Client.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("components").GetProperty("schemas").GetProperty("ReviewRequest");
         Assert.Equal(["action", "reason"], review.GetProperty("required").EnumerateArray().Select(r => r.GetString()));
     }
 
-    public async Task DisposeAsync()
-    {
-        if (app is not null)
-        {
-            await app.DisposeAsync();
-        }
-    }
+    /// <summary>xUnit calls <see cref="DisposeAsync"/> (IAsyncDisposable) after this; the server goes there.</summary>
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 
-    public void Dispose()
-    {
-        client.Dispose();
-        Directory.Delete(folder, recursive: true);
-    }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 
     /// <summary>The URLs that call a GET: path parameters from the samples, or each value of their enum; required query parameters from the samples.</summary>
     private static IEnumerable<string> Urls(string path, JsonElement get, Dictionary<string, string> samples)
@@ -251,7 +234,7 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime, IDisposable
 
     private async Task CheckProblem(SchemaValidator validator, JsonElement documented, string url, HttpStatusCode status)
     {
-        var response = await client.GetAsync(url);
+        var response = await Client.GetAsync(url);
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -284,7 +267,7 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime, IDisposable
 
     private HttpClient Authorized()
     {
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return Client;
     }
 }
