@@ -48,7 +48,7 @@ public sealed class Watcher(MarsadStore store, ClaimExtractor extractor, HttpFet
         IReadOnlyList<Alert> alerts = [];
         if (round.Before is { } before)
         {
-            var after = TallyBuilder.Build(store.Mentions());
+            var after = store.Tally(new TallyFilter()).Tally;
             alerts = store.AddAlerts([.. round.Revisions, .. RecordChanges.Between(before, after, round.NewClaims, DateTimeOffset.UtcNow)]);
         }
 
@@ -248,7 +248,7 @@ public sealed class Watcher(MarsadStore store, ClaimExtractor extractor, HttpFet
             return PageResult.Duplicate;
         }
 
-        round.Before ??= TallyBuilder.Build(store.Mentions());
+        round.Before ??= store.Tally(new TallyFilter()).Tally;
         var earlier = store.Document(document.Id) is null ? null : store.Claims(document.Id);
         var ingested = ReportIngest.Run(store, extractor.Extract, [new ReadDocument(document, url)]).Single();
         if (ingested.Failure is { } failure)

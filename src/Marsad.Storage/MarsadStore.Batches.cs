@@ -14,6 +14,9 @@ public sealed partial class MarsadStore
 
     private int savepoints;
 
+    /// <summary>The transaction of a write outside a batch while it runs: the reads it makes (reviews, reports) join it.</summary>
+    private SqliteTransaction? writing;
+
     /// <summary>
     /// From now until the returned batch is committed, every write of this store goes into one
     /// transaction; disposing the batch uncommitted rolls all of it back. Not inside a read snapshot.
@@ -31,10 +34,10 @@ public sealed partial class MarsadStore
 
     /// <summary>A unit of writing: a transaction of its own, or inside a batch a savepoint of it.</summary>
     private Write BeginWrite() =>
-        batch is { } open ? new Write(open, "write" + savepoints++) : new Write(connection.BeginTransaction(), null);
+        batch is { } open ? new Write(this, open, "write" + savepoints++) : new Write(this, writing = connection.BeginTransaction(), null);
 
     /// <summary>Writes that go in together or not at all; disposed uncommitted, they are undone.</summary>
-    private sealed class Write(SqliteTransaction transaction, string? savepoint) : IDisposable
+    private sealed class Write(MarsadStore store, SqliteTransaction transaction, string? savepoint) : IDisposable
     {
         private bool done;
 
@@ -58,6 +61,7 @@ public sealed partial class MarsadStore
         {
             if (savepoint is null)
             {
+                store.writing = null;
                 transaction.Dispose();
             }
             else if (!done)

@@ -81,7 +81,8 @@ public sealed partial class MarsadStore
     /// </summary>
     public ReviewOutcome AddReview(string claimId, ReviewAction action, ClaimCorrection? correction, string reason, string reviewer)
     {
-        using var transaction = connection.BeginTransaction();
+        using var write = BeginWrite().Begin();
+        var transaction = write.Transaction;
         string hash;
         Claim claim;
         using (var find = Command($"SELECT {ClaimRows.Columns}, doc_hash FROM claims WHERE claim_id = $id ORDER BY rowid DESC LIMIT 1", transaction))
@@ -124,7 +125,9 @@ public sealed partial class MarsadStore
         insert.Parameters.AddWithValue("$reviewer", reviewer);
         insert.Parameters.AddWithValue("$at", at.ToString("O", CultureInfo.InvariantCulture));
         var id = (long)insert.ExecuteScalar()!;
-        transaction.Commit();
+        IndexText(hash, transaction);
+        Settle(transaction);
+        write.Commit();
         return new ReviewOutcome.Recorded(new Review(id, claimId, action, correction, reason, reviewer, at));
     }
 
@@ -169,10 +172,11 @@ public sealed partial class MarsadStore
     }
 
     /// <summary>What the reviews of each reviewed span add up to: the latest decision, every correction composed.</summary>
-    private Dictionary<(string Hash, int Start, int End), ReviewState> ReviewsInForce()
+    private Dictionary<(string Hash, int Start, int End), ReviewState> ReviewsInForce(string? hash = null)
     {
         using var query = Command(
-            "SELECT id, claim_id, action, correction, reason, reviewer, reviewed_at, doc_hash, span_start, span_end FROM reviews ORDER BY id");
+            "SELECT id, claim_id, action, correction, reason, reviewer, reviewed_at, doc_hash, span_start, span_end FROM reviews WHERE $hash IS NULL OR doc_hash = $hash ORDER BY id");
+        query.Parameters.AddWithValue("$hash", Db(hash));
         using var reader = query.ExecuteReader();
         var states = new Dictionary<(string, int, int), ReviewState>();
         while (reader.Read())

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
 using Marsad.Extraction;
 using Marsad.Model;
@@ -25,16 +24,6 @@ public enum IngestOutcome
 
 /// <summary>Why and by whom a document was taken out of the record; it stays stored.</summary>
 public sealed record Retraction(string DocId, string Reason, string By, DateTimeOffset At);
-
-/// <summary>
-/// A stored version of a document, when it was published (given or inferred, and how), when it was
-/// ingested, how many versions its id has, and its retraction if it was retracted.
-/// </summary>
-public sealed record StoredDocument(
-    SourceDocument Document, PublicationDate Publication, DateTimeOffset IngestedAt, int Version = 1, int Versions = 1, Retraction? Retraction = null)
-{
-    public bool IsLatest => Version == Versions;
-}
 
 /// <summary>
 /// The embedded SQLite store: documents addressed by the hash of their text, and their claims.
@@ -72,7 +61,10 @@ public sealed partial class MarsadStore : IDisposable
         connection.Open();
         Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;");
         Migrations.Apply(connection);
-        return new MarsadStore(connection);
+        IgnoreCase(connection);
+        var store = new MarsadStore(connection);
+        store.Backfill();
+        return store;
     }
 
     /// <summary>
@@ -84,8 +76,13 @@ public sealed partial class MarsadStore : IDisposable
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString());
         connection.Open();
         Execute(connection, "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
+        IgnoreCase(connection);
         return new MarsadStore(connection);
     }
+
+    /// <summary>Actor codes compared as the tally compares them (any case, any script), for filters in SQL.</summary>
+    private static void IgnoreCase(SqliteConnection connection) =>
+        connection.CreateCollation("ignorecase", (a, b) => string.Compare(a, b, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// A number that changes whenever another connection — a request, a CLI run in another
@@ -167,6 +164,9 @@ public sealed partial class MarsadStore : IDisposable
             insert.Parameters.AddWithValue("$ingested_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
             var version = Convert.ToInt32(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
             InsertClaims(document, DocumentVersions.Number(extraction.Claims, version), extractorVersion, transaction);
+            TouchDocument(document.Id, transaction);
+            IndexText(document.Hash, transaction);
+            Settle(transaction);
             write.Commit();
             return version == 1 ? IngestOutcome.Added : IngestOutcome.NewVersion;
         }
@@ -216,6 +216,8 @@ public sealed partial class MarsadStore : IDisposable
         }
 
         InsertClaims(document, DocumentVersions.Number(extraction.Claims, version), extractorVersion, transaction);
+        IndexText(document.Hash, transaction);
+        Settle(transaction);
         write.Commit();
         return true;
     }
@@ -242,85 +244,31 @@ public sealed partial class MarsadStore : IDisposable
     }
 
     /// <summary>
-    /// The stored documents in id order, each in its latest version (retracted ones too, marked): all,
-    /// or those whose id, title, source or text contains <paramref name="search"/>; a page of them
-    /// with <paramref name="offset"/> and <paramref name="limit"/>.
-    /// </summary>
-    public IEnumerable<StoredDocument> Documents(string? search = null, int offset = 0, int limit = -1)
-    {
-        using var query = Command($"SELECT {StoredColumns} WHERE {Latest} AND {DocumentFilter} ORDER BY d.id LIMIT $limit OFFSET $offset");
-        query.Parameters.AddWithValue("$search", Db(search));
-        query.Parameters.AddWithValue("$limit", limit);
-        query.Parameters.AddWithValue("$offset", offset);
-        return ReadStored(query);
-    }
-
-    /// <summary>One document: the given version, else the latest; null when there is none.</summary>
-    public StoredDocument? Document(string id, int? version = null)
-    {
-        using var query = Command($"SELECT {StoredColumns} WHERE d.id = $id AND ($version IS NULL AND {Latest} OR d.version = $version)");
-        query.Parameters.AddWithValue("$id", id);
-        query.Parameters.AddWithValue("$version", Db(version));
-        return ReadStored(query).FirstOrDefault();
-    }
-
-    /// <summary>The stored version whose text has this hash (whatever id it was stored under); null when there is none.</summary>
-    public StoredDocument? WithText(string hash)
-    {
-        using var query = Command($"SELECT {StoredColumns} WHERE d.hash = $hash");
-        query.Parameters.AddWithValue("$hash", hash);
-        return ReadStored(query).FirstOrDefault();
-    }
-
-    /// <summary>Every version of a document, the first first; empty when there is no such document.</summary>
-    public IReadOnlyList<StoredDocument> Versions(string id)
-    {
-        using var query = Command($"SELECT {StoredColumns} WHERE d.id = $id ORDER BY d.version");
-        query.Parameters.AddWithValue("$id", id);
-        return [.. ReadStored(query)];
-    }
-
-    private static IEnumerable<StoredDocument> ReadStored(SqliteCommand query)
-    {
-        using var reader = query.ExecuteReader();
-        while (reader.Read())
-        {
-            var metadata = new DocumentMetadata(
-                Text(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5),
-                Text(reader, 6) is { } published ? Day(published) : null);
-            var publication = metadata.Published is { } given
-                ? PublicationDate.Given(given)
-                : new PublicationDate(Text(reader, 8) is { } inferred ? Day(inferred) : null, Text(reader, 9) ?? "unknown");
-            var retraction = Text(reader, 12) is { } retracted
-                ? new Retraction(retracted, reader.GetString(13), reader.GetString(14), Instant(reader.GetString(15)))
-                : null;
-            yield return new StoredDocument(
-                new SourceDocument(reader.GetString(0), reader.GetString(1), metadata),
-                publication,
-                Instant(reader.GetString(7)),
-                reader.GetInt32(10),
-                reader.GetInt32(11),
-                retraction);
-        }
-    }
-
-    /// <summary>
     /// Takes a document — every version of its id — out of the record: tallies, checks and claim
     /// lists leave it out from now on; it stays stored and readable. Null when there is no such document.
     /// </summary>
     public Retraction? Retract(string id, string reason, string by)
     {
+        using var write = BeginWrite().Begin();
         using var insert = Command(
             """
             INSERT INTO retractions (doc_id, reason, retracted_by, retracted_at)
             SELECT $id, $reason, $by, $at WHERE EXISTS (SELECT 1 FROM documents WHERE id = $id)
-            """);
+            """, write.Transaction);
         var at = DateTimeOffset.UtcNow;
         insert.Parameters.AddWithValue("$id", id);
         insert.Parameters.AddWithValue("$reason", reason);
         insert.Parameters.AddWithValue("$by", by);
         insert.Parameters.AddWithValue("$at", at.ToString("O", CultureInfo.InvariantCulture));
-        return insert.ExecuteNonQuery() == 1 ? new Retraction(id, reason, by, at) : null;
+        if (insert.ExecuteNonQuery() != 1)
+        {
+            return null;
+        }
+
+        TouchDocument(id, write.Transaction);
+        Settle(write.Transaction);
+        write.Commit();
+        return new Retraction(id, reason, by, at);
     }
 
     /// <summary>Every retraction, oldest first: the audit log of documents taken out of the record.</summary>
@@ -358,8 +306,11 @@ public sealed partial class MarsadStore : IDisposable
     public IReadOnlyList<Claim> Claims(string? docId = null, Category? category = null, int? version = null) =>
         [.. StoredClaims(docId, category, version).Select(c => c.Claim)];
 
+    /// <summary>The record's claims with a warning of their own (CODEBOOK §6), in document and text order, read as they are used.</summary>
+    public IEnumerable<Claim> WarnedClaims() => StoredClaims(null, null, null, warned: true).Select(c => c.Claim);
+
     /// <summary>Claims with the hash of the text they were read from and the extractor's version, in document and text order.</summary>
-    private IEnumerable<(Claim Claim, string Hash, string ExtractorVersion)> StoredClaims(string? docId, Category? category, int? version)
+    private IEnumerable<(Claim Claim, string Hash, string ExtractorVersion)> StoredClaims(string? docId, Category? category, int? version, bool warned = false)
     {
         using var query = Command(
             $"""
@@ -367,9 +318,10 @@ public sealed partial class MarsadStore : IDisposable
             WHERE doc_hash IN (
                 SELECT hash FROM documents WHERE id = $doc AND version = coalesce($version, (SELECT max(version) FROM documents WHERE id = $doc))
                 UNION ALL {RecordHashes} AND $doc IS NULL)
-              AND ($category IS NULL OR category = $category)
+              AND ($category IS NULL OR category = $category) AND ($warned = 0 OR warnings <> '[]')
             ORDER BY doc_id, ordinal
             """);
+        query.Parameters.AddWithValue("$warned", warned);
         query.Parameters.AddWithValue("$doc", Db(docId));
         query.Parameters.AddWithValue("$version", Db(version));
         query.Parameters.AddWithValue("$category", Db(category is { } c ? Codes.Of(c) : null));
@@ -378,138 +330,6 @@ public sealed partial class MarsadStore : IDisposable
         {
             yield return (ClaimRows.Read(reader), reader.GetString(ClaimRows.Count), reader.GetString(ClaimRows.Count + 1));
         }
-    }
-
-    /// <summary>
-    /// Every claim of the record as reviewed — a rejected claim left out, a corrected one with its
-    /// corrections — with its report's publication date (given, else inferred) and source: what a
-    /// tally is built from. The record is the latest version of each document not retracted; with
-    /// <paramref name="knownOn"/>, the latest version published by that day (knowledge time).
-    /// </summary>
-    public IReadOnlyList<Mention> Mentions(DateOnly? knownOn = null)
-    {
-        using var read = ReadSnapshot();
-        var reviews = ReviewsInForce();
-        var reports = RecordVersions(knownOn);
-
-        // In storage order: the tally orders what it needs itself.
-        // Reading a row costs far more than finding it, so the table is read in slices of rowids,
-        // one a core, each on its own connection (WAL lets readers share the file). A slice whose
-        // connection sees another commit than this one's snapshot is not used: the whole table is
-        // then read here, so a tally never mixes two states of the store.
-        var generation = Generation(connection, snapshot);
-        var (first, last) = RowidRange();
-        var slices = Math.Clamp(Environment.ProcessorCount, 1, MostReadSlices);
-        var width = ((last - first) / slices) + 1;
-        var parts = new List<Mention>[slices];
-        var sameSnapshot = true;
-        Parallel.For(0, slices, slice =>
-        {
-            using var reader = new SqliteConnection(connection.ConnectionString);
-            reader.Open();
-            using var transaction = reader.BeginTransaction(deferred: true);
-            if (Generation(reader, transaction) != generation)
-            {
-                sameSnapshot = false;
-                return;
-            }
-
-            using var query = reader.CreateCommand();
-            query.Transaction = transaction;
-            query.CommandText = $"SELECT {ClaimRows.Columns}, doc_hash, extractor_version FROM claims WHERE rowid >= $from AND rowid < $to";
-            query.Parameters.AddWithValue("$from", first + (slice * width));
-            query.Parameters.AddWithValue("$to", first + ((slice + 1) * width));
-            parts[slice] = ReadMentions(query, reports, reviews);
-        });
-        if (!sameSnapshot)
-        {
-            using var all = Command($"SELECT {ClaimRows.Columns}, doc_hash, extractor_version FROM claims");
-            return ReadMentions(all, reports, reviews);
-        }
-
-        return [.. parts.SelectMany(p => p)];
-    }
-
-    private static List<Mention> ReadMentions(
-        SqliteCommand query, Dictionary<string, StoredVersion> reports, Dictionary<(string Hash, int Start, int End), Reviews.ReviewState> reviews)
-    {
-        using var rows = query.ExecuteReader();
-        var part = new List<Mention>();
-        while (rows.Read())
-        {
-            var hash = rows.GetString(ClaimRows.Count);
-            if (!reports.TryGetValue(hash, out var report))
-            {
-                continue;
-            }
-
-            var claim = ClaimRows.Read(rows);
-            var review = reviews.Count > 0 ? reviews.GetValueOrDefault((hash, claim.Span.Start, claim.Span.End)) : null;
-            if ((review is null ? claim : review.Apply(claim)) is { } reviewed)
-            {
-                part.Add(new Mention(reviewed, report.Published, report.Source, report.Provenance(rows.GetString(ClaimRows.Count + 1), review?.Latest.Action)));
-            }
-        }
-
-        return part;
-    }
-
-    /// <summary>
-    /// The texts a view of the record reads, by hash: for each document not retracted, its latest
-    /// version — or, known on a day, the latest published by then.
-    /// </summary>
-    private Dictionary<string, StoredVersion> RecordVersions(DateOnly? knownOn)
-    {
-        var latest = new Dictionary<string, StoredVersion>(StringComparer.Ordinal);
-        foreach (var version in StoredVersions().Where(v => !v.Retracted && (knownOn is null || v.Published <= knownOn)))
-        {
-            if (!latest.TryGetValue(version.Id, out var seen) || seen.Version < version.Version)
-            {
-                latest[version.Id] = version;
-            }
-        }
-
-        return latest.Values.ToDictionary(v => v.Hash, StringComparer.Ordinal);
-    }
-
-    /// <summary>Every stored text by hash, without the text: what provenance needs.</summary>
-    private Dictionary<string, StoredVersion> VersionsByHash() => StoredVersions().ToDictionary(v => v.Hash, StringComparer.Ordinal);
-
-    private List<StoredVersion> StoredVersions()
-    {
-        // Documents in their own query: their columns after the text would make a join walk every
-        // report's text once per claim.
-        using var documents = Command(
-            """
-            SELECT hash, id, version, coalesce(published, published_inferred), source, url,
-                   EXISTS (SELECT 1 FROM retractions WHERE doc_id = d.id)
-            FROM documents d
-            """);
-        using var reader = documents.ExecuteReader();
-        var versions = new List<StoredVersion>();
-        while (reader.Read())
-        {
-            versions.Add(new StoredVersion(
-                reader.GetString(0), reader.GetString(1), reader.GetInt32(2), Text(reader, 3) is { } day ? Day(day) : null,
-                Text(reader, 4), Text(reader, 5), reader.GetBoolean(6)));
-        }
-
-        return versions;
-    }
-
-    /// <summary>A stored text of a document, without the text.</summary>
-    private sealed record StoredVersion(string Hash, string Id, int Version, DateOnly? Published, string? Source, string? Url, bool Retracted)
-    {
-        public Provenance Provenance(string extractorVersion, Reviews.ReviewAction? review) =>
-            new(Source, Url, Published, Version, Hash, extractorVersion, review);
-    }
-
-    private (long First, long Last) RowidRange()
-    {
-        using var range = Command("SELECT coalesce(min(rowid), 0), coalesce(max(rowid), 0) FROM claims");
-        using var reader = range.ExecuteReader();
-        reader.Read();
-        return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
     /// <summary>
@@ -548,7 +368,7 @@ public sealed partial class MarsadStore : IDisposable
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Transaction = transaction ?? snapshot ?? batch;
+        command.Transaction = transaction ?? snapshot ?? batch ?? writing;
         return command;
     }
 
@@ -574,38 +394,4 @@ public sealed partial class MarsadStore : IDisposable
     private static DateTimeOffset Instant(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture);
 
     internal static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    /// <summary>The numbered SQL files embedded from <c>Migrations/</c>, applied once each, in order.</summary>
-    private static class Migrations
-    {
-        public static void Apply(SqliteConnection connection)
-        {
-            Execute(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
-            var assembly = Assembly.GetExecutingAssembly();
-            const string prefix = "Marsad.Storage.Migrations.";
-            foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-            {
-                var version = name[prefix.Length..^".sql".Length];
-                using var transaction = connection.BeginTransaction();
-                using var check = connection.CreateCommand();
-                check.Transaction = transaction;
-                check.CommandText = "SELECT 1 FROM schema_migrations WHERE version = $version";
-                check.Parameters.AddWithValue("$version", version);
-                if (check.ExecuteScalar() is not null)
-                {
-                    continue;
-                }
-
-                using var stream = assembly.GetManifestResourceStream(name)!;
-                using var sql = new StreamReader(stream);
-                using var apply = connection.CreateCommand();
-                apply.Transaction = transaction;
-                apply.CommandText = sql.ReadToEnd() + "\nINSERT INTO schema_migrations (version, applied_at) VALUES ($version, $at);";
-                apply.Parameters.AddWithValue("$version", version);
-                apply.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-                apply.ExecuteNonQuery();
-                transaction.Commit();
-            }
-        }
-    }
 }

@@ -40,6 +40,9 @@ public static class ReportIngest
                 yield return report;
             }
         }
+
+        // The families the batches touched, tallied once for the whole ingest instead of once a batch.
+        store.RefreshTallies();
     }
 
     /// <summary>A read report and, when it was read, its extraction or why that failed.</summary>

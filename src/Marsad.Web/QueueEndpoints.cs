@@ -24,7 +24,7 @@ internal static class QueueEndpoints
 
             var paging = Paging.Of(page, size);
             var records = store.ClaimsWithReviews(category: Codes.Parse<Category>(category)).ToDictionary(r => r.Claim.Id, StringComparer.Ordinal);
-            var queue = ReviewOrder.Order(records.Values.Select(r => (r.Claim, r.Review?.Latest)), TallyBuilder.Build(store.Mentions()).Warnings)
+            var queue = ReviewOrder.Order(records.Values.Select(r => (r.Claim, r.Review?.Latest)), store.Tally(new TallyFilter()).Tally.Warnings)
                 .Where(q => reviewed == true || q.Review is null)
                 .ToList();
             var shown = paging.Of(queue).ToList();

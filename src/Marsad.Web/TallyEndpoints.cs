@@ -24,7 +24,7 @@ internal static class TallyEndpoints
     {
         read.MapGet("/tally", (MarsadStore store, ClaimRenderer renderer, string? category, string? actor, string? since, string? as_of) =>
         {
-            if (Build(store, category, actor, since, as_of) is not { } tally)
+            if (TallyFilter.Parse(category, actor, since, as_of) is not { } filter)
             {
                 return BadFilter();
             }
@@ -32,7 +32,7 @@ internal static class TallyEndpoints
             return new JsonBody(json =>
             {
                 json.WriteStartArray();
-                foreach (var series in tally.Series)
+                foreach (var series in store.SeriesOf(filter))
                 {
                     SeriesJson.WriteSeries(json, series, renderer.Titles(series.Key));
                 }
@@ -82,12 +82,13 @@ internal static class TallyEndpoints
 
         read.MapGet("/checks", (MarsadStore store, string? as_of) =>
         {
-            if (Build(store, null, null, null, as_of) is not { } tally)
+            if (TallyFilter.Parse(null, null, null, as_of) is not { } filter)
             {
                 return BadFilter();
             }
 
-            var claims = store.Claims().Where(c => c.Warnings.Count > 0).ToList();
+            var tally = store.TallyWarnings(filter).Tally;
+            var claims = store.WarnedClaims().ToList();
             return new JsonBody(json =>
             {
                 json.WriteStartArray();
@@ -150,14 +151,14 @@ internal static class TallyEndpoints
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No export format {format}", detail: "csv, json, geojson, hxl or xlsx.");
             }
 
-            if (Build(store, category, actor, since, as_of) is not { } tally)
+            if (TallyFilter.Parse(category, actor, since, as_of) is not { } filter)
             {
                 return BadFilter();
             }
 
             // Written whole before it is sent: the writers are synchronous, the response is not.
             using var buffer = new MemoryStream();
-            TallyExports.Write(buffer, tally, chosen, excel ?? false);
+            TallyExports.Write(buffer, store.SeriesOf(filter), chosen, excel ?? false);
             return Results.File(buffer.ToArray(), TallyExports.ContentType(chosen), TallyExports.FileName(chosen));
         }).WithSummary("The tally as a file for data users (docs/exports.md): CSV, JSON or xlsx a row a point, HXL-tagged CSV for HDX tooling, GeoJSON of places; excel=true starts CSV and HXL with a byte-order mark.")
             .WithTags(Tag).WithName("exportTally").Allows("format", "csv", "json", "geojson", "hxl", "xlsx")
@@ -169,21 +170,11 @@ internal static class TallyEndpoints
     }
 
     /// <summary>The tally with the filters applied; null when a filter is malformed.</summary>
-    internal static Tally? Build(MarsadStore store, string? category, string? actor, string? since, string? asOf)
-    {
-        if ((category is not null && Codes.Parse<Category>(category) is null) || (asOf is not null && !IsDay(asOf)) || (since is not null && !IsDay(since)))
-        {
-            return null;
-        }
-
-        var knownOn = asOf is null ? (DateOnly?)null : DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return TallyBuilder.Build(store.Mentions(knownOn), knownOn).Where(Codes.Parse<Category>(category), actor, since);
-    }
+    internal static Tally? Build(MarsadStore store, string? category, string? actor, string? since, string? asOf) =>
+        TallyFilter.Parse(category, actor, since, asOf) is { } filter ? store.Tally(filter).Tally : null;
 
     internal static IResult BadFilter() => Results.Problem(
         statusCode: StatusCodes.Status400BadRequest, title: "A filter is malformed", detail: "category is a codebook category; since and as_of are YYYY-MM-DD.");
-
-    private static bool IsDay(string text) => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
     private static void WriteWarning(System.Text.Json.Utf8JsonWriter json, string code, string? doc, string? series, string explanation, IReadOnlyList<string> claims)
     {

@@ -111,7 +111,7 @@ public sealed class SnapshotTests : IDisposable
     private static string TallyJson(MarsadStore store)
     {
         using var buffer = new MemoryStream();
-        SeriesJson.WriteJson(buffer, TallyBuilder.Build(store.Mentions()));
+        SeriesJson.WriteJson(buffer, store.SeriesOf(new TallyFilter()));
         return Convert.ToBase64String(buffer.ToArray());
     }
 

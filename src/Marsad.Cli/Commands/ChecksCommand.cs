@@ -20,20 +20,23 @@ internal static class ChecksCommand
             }
 
             var count = 0;
-            foreach (var document in store.Claims().Where(c => c.Warnings.Count > 0).GroupBy(c => c.Doc))
+            string? document = null;
+            foreach (var claim in store.WarnedClaims())
             {
-                Console.WriteLine(document.Key);
-                foreach (var claim in document)
+                if (claim.Doc != document)
                 {
-                    foreach (var warning in claim.Warnings)
-                    {
-                        Console.WriteLine($"  ⚠ {warning} at {claim.Id} “{claim.Text}”: {ClaimTable.Explain(warning)}");
-                        count++;
-                    }
+                    document = claim.Doc;
+                    Console.WriteLine(document);
+                }
+
+                foreach (var warning in claim.Warnings)
+                {
+                    Console.WriteLine($"  ⚠ {warning} at {claim.Id} “{claim.Text}”: {ClaimTable.Explain(warning)}");
+                    count++;
                 }
             }
 
-            var tally = options.Build(store, result);
+            var tally = options.Build(store, result, withSeries: false);
             if (tally is null)
             {
                 return ExitCodes.BadUsage;

@@ -39,7 +39,7 @@ internal static class DemoCommand
             Console.WriteLine();
             Console.WriteLine("The running series these reports make (marsad tally):");
             Console.WriteLine();
-            TallyTable.Write(Console.Out, TallyBuilder.Build(store.Mentions()));
+            TallyTable.Write(Console.Out, store.Tally(new TallyFilter()).Tally);
             return tally.Failed > 0 ? ExitCodes.SomeInputFailed : ExitCodes.Success;
         });
         return command;

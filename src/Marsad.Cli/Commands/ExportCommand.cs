@@ -32,8 +32,8 @@ internal static class ExportCommand
                 return ExitCodes.BadUsage;
             }
 
-            var tally = options.Build(store, result);
-            if (tally is null)
+            var filter = options.Filter(store, result);
+            if (filter is null)
             {
                 return ExitCodes.BadUsage;
             }
@@ -46,7 +46,7 @@ internal static class ExportCommand
             }
 
             using var stream = result.GetValue(output) is { } path ? File.Create(path) : Console.OpenStandardOutput();
-            TallyExports.Write(stream, tally, chosen, result.GetValue(excel));
+            TallyExports.Write(stream, store.SeriesOf(filter), chosen, result.GetValue(excel));
             return ExitCodes.Success;
         });
         return command;

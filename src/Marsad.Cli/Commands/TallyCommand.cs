@@ -34,8 +34,8 @@ internal static class TallyCommand
                 return ExitCodes.BadUsage;
             }
 
-            var tally = options.Build(store, result);
-            if (tally is null)
+            var filter = options.Filter(store, result);
+            if (filter is null)
             {
                 return ExitCodes.BadUsage;
             }
@@ -45,16 +45,16 @@ internal static class TallyCommand
                 case "json":
                     using (var stdout = Console.OpenStandardOutput())
                     {
-                        SeriesJson.WriteJson(stdout, tally);
+                        SeriesJson.WriteJson(stdout, store.SeriesOf(filter));
                     }
 
                     Console.WriteLine();
                     break;
                 case "csv":
-                    TallyExports.WriteCsv(Console.Out, TallyRow.Of(tally));
+                    TallyExports.WriteCsv(Console.Out, TallyRow.Of(store.SeriesOf(filter)));
                     break;
                 default:
-                    TallyTable.Write(Console.Out, tally);
+                    TallyTable.Write(Console.Out, store.Tally(filter).Tally);
                     break;
             }
 

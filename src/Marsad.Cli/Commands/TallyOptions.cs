@@ -19,17 +19,36 @@ internal sealed class TallyOptions
 
     public IEnumerable<Option> All => [Category, Actor, Since, AsOf];
 
-    /// <summary>The tally the options ask for; null, with the reason on standard error, when a filter names what no series has.</summary>
-    public Tally? Build(MarsadStore store, ParseResult result)
+    /// <summary>
+    /// The filter the options ask for, for reads that stream the series (<see cref="MarsadStore.SeriesOf"/>);
+    /// null, with the reason on standard error, when a filter names what no series has.
+    /// </summary>
+    public TallyFilter? Filter(MarsadStore store, ParseResult result)
     {
-        var knownOn = CommonArguments.ParseDate(result.GetValue(AsOf));
-        var tally = TallyBuilder.Build(store.Mentions(knownOn), knownOn);
-        if (tally.Unknown(result.GetValue(Actor), result.GetValue(Since)) is { } unknown)
+        var filter = new TallyFilter(
+            Codes.Parse<Category>(result.GetValue(Category)), result.GetValue(Actor), result.GetValue(Since), CommonArguments.ParseDate(result.GetValue(AsOf)));
+        if (store.TallyWarnings(filter).Unknown is { } unknown)
         {
             Console.Error.WriteLine("error: " + unknown);
             return null;
         }
 
-        return tally.Where(Codes.Parse<Category>(result.GetValue(Category)), result.GetValue(Actor), result.GetValue(Since));
+        return filter;
+    }
+
+    /// <summary>The tally the options ask for; null, with the reason on standard error, when a filter names what no series has.</summary>
+    /// <param name="withSeries">False when only the warnings are wanted: the series' claims are not read.</param>
+    public Tally? Build(MarsadStore store, ParseResult result, bool withSeries = true)
+    {
+        var filter = new TallyFilter(
+            Codes.Parse<Category>(result.GetValue(Category)), result.GetValue(Actor), result.GetValue(Since), CommonArguments.ParseDate(result.GetValue(AsOf)));
+        var read = withSeries ? store.Tally(filter) : store.TallyWarnings(filter);
+        if (read.Unknown is { } unknown)
+        {
+            Console.Error.WriteLine("error: " + unknown);
+            return null;
+        }
+
+        return read.Tally;
     }
 }

@@ -35,7 +35,8 @@ public static class TallyExports
     };
 
     /// <param name="excel">CSV and HXL begin with a byte-order mark, so Excel reads them as UTF-8 (Arabic intact).</param>
-    public static void Write(Stream output, Tally tally, ExportFormat format, bool excel = false)
+    /// <param name="tally">The series, read as they are written: only the xlsx workbook is held whole.</param>
+    public static void Write(Stream output, IEnumerable<Series> tally, ExportFormat format, bool excel = false)
     {
         var rows = TallyRow.Of(tally);
         switch (format)
@@ -120,18 +121,15 @@ public static class TallyExports
         string[] figureColumns =
             ["series", "label", "category", "kind", "unit", "as_of", "date_precision", "low", "best", "high", "qualifier", "figures", "mentions", "sources", "review_status"];
         var columns = figureColumns.Select(name => TallyColumns.All.Single(c => c.Name == name)).ToList();
-        var places = rows
-            .Where(r => r.Place is { GazetteerId: not null, Lat: not null, Lon: not null })
-            .GroupBy(r => r.Place.GazetteerId!, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal);
+        var places = LatestByPlace(rows);
         using var json = new Utf8JsonWriter(output, Indented);
         json.WriteStartObject();
         json.WriteString("type", "FeatureCollection");
         json.WriteString("schema_version", TallyColumns.SchemaVersion);
         json.WriteStartArray("features");
-        foreach (var place in places)
+        foreach (var (id, place) in places.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            var first = place.First();
+            var first = place.First;
             json.WriteStartObject();
             json.WriteString("type", "Feature");
             json.WriteStartObject("geometry");
@@ -142,14 +140,13 @@ public static class TallyExports
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteStartObject("properties");
-            json.WriteString("gazetteer_id", place.Key);
+            json.WriteString("gazetteer_id", id);
             json.WriteString("name", first.Place.Name);
             json.WriteNumber("place_precision", (int)first.PlacePrecision);
             json.WriteString("admin1", first.Place.Admin1 ?? first.Key.Admin1);
             json.WriteString("admin1_pcode", first.Admin1?.Pcode);
             json.WriteStartArray("figures");
-            // The latest dated point of each series, else its undated one.
-            foreach (var latest in place.GroupBy(r => r.Series.Id, StringComparer.Ordinal).Select(g => g.MaxBy(r => r.Point.AsOf ?? "", StringComparer.Ordinal)!))
+            foreach (var latest in place.Latest.Values)
             {
                 json.WriteStartObject();
                 foreach (var column in columns)
@@ -168,6 +165,33 @@ public static class TallyExports
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary>A place's first row and the latest row of each series there, in the order the series come.</summary>
+    private sealed record PlaceRows(TallyRow First, OrderedDictionary<string, TallyRow> Latest);
+
+    /// <summary>
+    /// The rows of places with coordinates, keeping of each series at a place only its latest dated
+    /// point (else its undated one; the first of equals): what a feature shows, read in one pass.
+    /// </summary>
+    private static Dictionary<string, PlaceRows> LatestByPlace(IEnumerable<TallyRow> rows)
+    {
+        var places = new Dictionary<string, PlaceRows>(StringComparer.Ordinal);
+        foreach (var row in rows.Where(r => r.Place is { GazetteerId: not null, Lat: not null, Lon: not null }))
+        {
+            if (!places.TryGetValue(row.Place.GazetteerId!, out var place))
+            {
+                place = new PlaceRows(row, new OrderedDictionary<string, TallyRow>(StringComparer.Ordinal));
+                places.Add(row.Place.GazetteerId!, place);
+            }
+
+            if (!place.Latest.TryGetValue(row.Series.Id, out var latest) || string.CompareOrdinal(row.Point.AsOf ?? "", latest.Point.AsOf ?? "") > 0)
+            {
+                place.Latest[row.Series.Id] = row;
+            }
+        }
+
+        return places;
     }
 
     private static void Write(Utf8JsonWriter json, Cell cell)

@@ -33,10 +33,10 @@ public sealed record TallyRow(
 
     public SeriesKey Key => Series.Key;
 
-    /// <summary>A row a point, series in id order and points in day order.</summary>
-    public static IEnumerable<TallyRow> Of(Tally tally)
+    /// <summary>A row a point, series in the order given (a tally's: id order) and points in day order.</summary>
+    public static IEnumerable<TallyRow> Of(IEnumerable<Series> tally)
     {
-        foreach (var series in tally.Series)
+        foreach (var series in tally)
         {
             // The points stated for one day: their statements bound that day's count together.
             var days = series.Points.Where(p => p.AsOf is not null).ToLookup(p => (p.AsOf, p.Start));

@@ -118,16 +118,12 @@ public static class JsonLinesReader
         while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
         {
             var start = 0;
-            for (var i = 0; i < read; i++)
+            int newline;
+            while ((newline = buffer.AsSpan(start, read - start).IndexOf((byte)'\n')) >= 0)
             {
-                if (buffer[i] != (byte)'\n')
-                {
-                    continue;
-                }
-
-                Append(line, buffer, start, i - start, ref tooLong);
+                Append(line, buffer, start, newline, ref tooLong);
                 yield return Take(line, ref tooLong);
-                start = i + 1;
+                start += newline + 1;
             }
 
             Append(line, buffer, start, read - start, ref tooLong);

@@ -59,7 +59,8 @@ public static class StrictText
     {
         if (FirstUnnormalizable(text, 0) < 0)
         {
-            return text.Normalize(NormalizationForm.FormC);
+            // Reports are almost always NFC already: checking is cheaper than composing them again.
+            return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
         }
 
         var builder = new StringBuilder(text.Length);
@@ -79,6 +80,13 @@ public static class StrictText
     /// <summary>Where, from <paramref name="start"/>, the first lone surrogate or noncharacter is; -1 when there is none.</summary>
     private static int FirstUnnormalizable(string text, int start)
     {
+        // Without surrogates every noncharacter is in the BMP; most texts have none of these, which vectorized searches tell at once.
+        var rest = text.AsSpan(start);
+        if (rest.IndexOfAnyInRange('\uD800', '\uDFFF') < 0 && rest.IndexOfAnyInRange('\uFDD0', '\uFDEF') < 0 && rest.IndexOfAny('\uFFFE', '\uFFFF') < 0)
+        {
+            return -1;
+        }
+
         for (var i = start; i < text.Length;)
         {
             if (Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var used) != OperationStatus.Done || IsNoncharacter(rune))

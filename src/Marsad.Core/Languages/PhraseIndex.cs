@@ -59,7 +59,7 @@ public sealed class PhraseIndex
     }
 
     /// <summary>Every lexicon phrase that starts at a token, in token order.</summary>
-    public LexiconMatch[] MatchAll(string text, IReadOnlyList<Token> tokens)
+    public LexiconMatch[] MatchAll(string text, TokenList tokens)
     {
         var senses = new Sense[]?[tokens.Count];
         var matches = new List<LexiconMatch>();
@@ -72,7 +72,7 @@ public sealed class PhraseIndex
     }
 
     private void Walk(
-        string text, IReadOnlyList<Token> tokens, Sense[]?[] senses, PhraseNode node,
+        string text, TokenList tokens, Sense[]?[] senses, PhraseNode node,
         int start, int at, bool exact, Proclitics proclitics, List<LexiconMatch> matches)
     {
         if (at > start)
@@ -104,7 +104,7 @@ public sealed class PhraseIndex
     }
 
     /// <summary>Quotation marks inside a name ("تنظيم “الدولة الإسلامية”") do not break a phrase.</summary>
-    private static int SkipQuotes(string text, IReadOnlyList<Token> tokens, int at)
+    private static int SkipQuotes(string text, TokenList tokens, int at)
     {
         while (at < tokens.Count && tokens[at].Kind == TokenKind.Punctuation && text[tokens[at].Start] is '"' or '\'')
         {
@@ -115,7 +115,7 @@ public sealed class PhraseIndex
     }
 
     /// <summary>A token's senses, found once per document; a punctuation mark is one character, which no proclitic reading shortens.</summary>
-    private Sense[] SensesOf(string text, IReadOnlyList<Token> tokens, Sense[]?[] cache, int at) =>
+    private Sense[] SensesOf(string text, TokenList tokens, Sense[]?[] cache, int at) =>
         cache[at] ??= tokens[at].Kind is TokenKind.Word or TokenKind.Punctuation ? SensesOfWord(tokens[at].In(text)) : NoSenses;
 
     /// <summary>A word's senses under every reading of its proclitics, remembered by its letters.</summary>

@@ -14,11 +14,12 @@ public static class SeriesJson
 {
     private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void WriteJson(Stream output, Tally tally)
+    /// <param name="tally">The series, written as they are read.</param>
+    public static void WriteJson(Stream output, IEnumerable<Series> tally)
     {
         using var json = new Utf8JsonWriter(output, Indented);
         json.WriteStartArray();
-        foreach (var series in tally.Series)
+        foreach (var series in tally)
         {
             WriteSeries(json, series);
         }

@@ -33,6 +33,25 @@ public sealed record SeriesKey(
     /// <summary>The id as it was written before ids were URL-safe, parts joined by '/', still accepted where an id is read.</summary>
     public string SlashedId => string.Join('/', Parts());
 
+    /// <summary>
+    /// The key of the series a claim goes into: a running total keeps its baseline, anything else
+    /// is counted per period.
+    /// </summary>
+    public static SeriesKey Of(Claim claim)
+    {
+        var kind = claim.Time.Kind ?? TimeKind.Period;
+        return new SeriesKey(
+            claim.Category, claim.Unit, claim.Group.Actor, claim.Group.Role, claim.Group.Age, claim.Group.Sex,
+            claim.Group.Nationality, claim.Place.Admin1, kind, kind == TimeKind.Cumulative ? claim.Time.Since : null);
+    }
+
+    /// <summary>
+    /// The same people counted, whatever the time shape: running totals from any baseline and
+    /// increments. A baseline without a year joins a series of its family and increments are
+    /// checked against the running totals of their family, so a family is tallied whole.
+    /// </summary>
+    public SeriesKey Family => this with { Kind = TimeKind.Period, Since = null };
+
     private List<string> Parts()
     {
         var parts = new List<string> { Codes.Of(Category) };
@@ -176,16 +195,20 @@ public sealed record Tally(IReadOnlyList<Series> Series, IReadOnlyList<TallyWarn
     /// counts from — with the values there are; null when each one given is there. A mistyped
     /// filter would otherwise look like an empty record.
     /// </summary>
-    public string? Unknown(string? actor = null, string? since = null)
+    public string? Unknown(string? actor = null, string? since = null) =>
+        Unknown(actor, since, [.. Series.Select(s => s.Key.Actor)], [.. Series.Select(s => s.Key.Since)]);
+
+    /// <summary><see cref="Unknown(string?, string?)"/> of a tally whose series have these actors and baselines.</summary>
+    public static string? Unknown(string? actor, string? since, IReadOnlyCollection<string?> actors, IReadOnlyCollection<string?> baselines)
     {
-        if (actor is not null && !Series.Any(s => string.Equals(s.Key.Actor, actor, StringComparison.OrdinalIgnoreCase)))
+        if (actor is not null && !actors.Any(a => string.Equals(a, actor, StringComparison.OrdinalIgnoreCase)))
         {
-            return $"no series counts the actor {actor}; the actors counted are {Listed(Series.Select(s => s.Key.Actor))}.";
+            return $"no series counts the actor {actor}; the actors counted are {Listed(actors)}.";
         }
 
-        if (since is not null && !Series.Any(s => s.Key.Since == since))
+        if (since is not null && !baselines.Contains(since))
         {
-            return $"no running total counts from {since}; the baselines are {Listed(Series.Select(s => s.Key.Since))}.";
+            return $"no running total counts from {since}; the baselines are {Listed(baselines)}.";
         }
 
         return null;

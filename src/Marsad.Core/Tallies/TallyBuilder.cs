@@ -22,15 +22,33 @@ public static class TallyBuilder
     /// Reports with an unknown publication date are left out of such a view.</param>
     public static Tally Build(IEnumerable<Mention> mentions, DateOnly? knownOn = null)
     {
-        var all = mentions.ToList();
+        var eligible = Eligible(mentions.ToList()).Where(m => knownOn is null || m.Published <= knownOn).ToList();
+        var tally = Series(eligible);
+        return tally with { Warnings = [.. tally.Warnings, .. BreakdownWarnings(eligible)] };
+    }
+
+    /// <summary>
+    /// The mentions that go into series, in the order given: figures that count, less wholes of
+    /// mixed parts and parts no narrower than their whole. A breakdown never leaves its report, so
+    /// the mentions of whole reports can be judged report by report.
+    /// </summary>
+    public static List<Mention> Eligible(IReadOnlyList<Mention> all)
+    {
         var mixedWholes = MixedWholes(all);
-        var keys = all.ToDictionary(m => m.Claim.Id, m => KeyOf(m.Claim), StringComparer.Ordinal);
-        var eligible = all
-            .Where(m => Counts(m.Claim) && !mixedWholes.Contains(m.Claim.Id) && !NarrowerPart(m.Claim, keys, mixedWholes)
-                && (knownOn is null || m.Published <= knownOn))
-            .ToList();
+        var keys = all.ToDictionary(m => m.Claim.Id, m => SeriesKey.Of(m.Claim), StringComparer.Ordinal);
+        return [.. all.Where(m => Counts(m.Claim) && !mixedWholes.Contains(m.Claim.Id) && !NarrowerPart(m.Claim, keys, mixedWholes))];
+    }
+
+    /// <summary>
+    /// The series of eligible mentions and the warnings of the checks across claims — conflicts
+    /// (series in the order their first mention comes), decreases, increments — breakdowns aside.
+    /// Every check stays within a family (<see cref="SeriesKey.Family"/>): the series of a family
+    /// built from its mentions alone are the series the whole record would give it.
+    /// </summary>
+    public static Tally Series(IReadOnlyList<Mention> eligible)
+    {
         var warnings = new List<TallyWarning>();
-        var groups = eligible.GroupBy(m => KeyOf(m.Claim)).ToDictionary(g => g.Key, g => g.ToList());
+        var groups = eligible.GroupBy(m => SeriesKey.Of(m.Claim)).ToDictionary(g => g.Key, g => g.ToList());
         JoinYearlessBaselines(groups);
 
         var series = groups
@@ -43,7 +61,6 @@ public static class TallyBuilder
         }
 
         CheckIncrements(series, warnings);
-        warnings.AddRange(BreakdownWarnings(eligible));
         return new Tally(series, warnings);
     }
 
@@ -57,7 +74,7 @@ public static class TallyBuilder
     /// "3313 … ممن قتلوا وخرجوا، هم 1213 … قتلوا و2100 … جرى اعتقالهم": a whole made up of parts
     /// of several categories counts no one thing; its parts go into their series, it does not.
     /// </summary>
-    private static HashSet<string> MixedWholes(List<Mention> mentions)
+    private static HashSet<string> MixedWholes(IReadOnlyList<Mention> mentions)
     {
         var wholes = mentions.ToDictionary(m => m.Claim.Id, m => m.Claim, StringComparer.Ordinal);
         return mentions
@@ -76,14 +93,6 @@ public static class TallyBuilder
     /// </summary>
     private static bool NarrowerPart(Claim claim, Dictionary<string, SeriesKey> keys, HashSet<string> mixedWholes) =>
         claim.Parent is { } parent && !mixedWholes.Contains(parent) && keys.TryGetValue(parent, out var whole) && whole == keys[claim.Id];
-
-    private static SeriesKey KeyOf(Claim claim)
-    {
-        var kind = claim.Time.Kind ?? TimeKind.Period;
-        return new SeriesKey(
-            claim.Category, claim.Unit, claim.Group.Actor, claim.Group.Role, claim.Group.Age, claim.Group.Sex,
-            claim.Group.Nationality, claim.Place.Admin1, kind, kind == TimeKind.Cumulative ? claim.Time.Since : null);
-    }
 
     /// <summary>
     /// "منذ الـ 10 من أيلول" in a report without a year (<c>--09-10</c>) counts from the same
@@ -223,10 +232,10 @@ public static class TallyBuilder
     private static void CheckIncrements(List<Series> series, List<TallyWarning> warnings)
     {
         var totalsOf = series.Where(s => s.Key.Kind == TimeKind.Cumulative)
-            .ToLookup(s => s.Key with { Kind = TimeKind.Period, Since = null });
+            .ToLookup(s => s.Key.Family);
         foreach (var increments in series.Where(s => s.Key.Kind == TimeKind.Period))
         {
-            foreach (var total in totalsOf[increments.Key])
+            foreach (var total in totalsOf[increments.Key.Family])
             {
                 var byDay = total.Points.Where(p => p.AsOf is not null).GroupBy(p => p.AsOf!, StringComparer.Ordinal)
                     .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -253,8 +262,8 @@ public static class TallyBuilder
         }
     }
 
-    /// <summary>The breakdown warnings of claims, with the parts they involve named.</summary>
-    private static IEnumerable<TallyWarning> BreakdownWarnings(List<Mention> mentions)
+    /// <summary>The breakdown warnings of eligible mentions (of whole reports), with the parts they involve named.</summary>
+    public static IEnumerable<TallyWarning> BreakdownWarnings(IReadOnlyList<Mention> mentions)
     {
         var parts = mentions.Where(m => m.Claim.Parent is not null).ToLookup(m => m.Claim.Parent!, StringComparer.Ordinal);
         foreach (var whole in mentions)

@@ -51,7 +51,7 @@ public sealed class AnalyzedText
 
     public string Text => Normalized.Text;
 
-    public List<Token> Tokens { get; }
+    public TokenList Tokens { get; }
 
     /// <summary>Sentences as token ranges <c>[Start, End)</c>.</summary>
     public List<(int Start, int End)> Sentences { get; }
@@ -143,7 +143,7 @@ public sealed class AnalyzedText
         return named;
     }
 
-    private static (int[] Of, List<(int Start, int End)> Ranges) Segment(List<Token> tokens, Func<int, bool> isEnd)
+    private static (int[] Of, List<(int Start, int End)> Ranges) Segment(TokenList tokens, Func<int, bool> isEnd)
     {
         var of = new int[tokens.Count];
         var ranges = new List<(int, int)>();

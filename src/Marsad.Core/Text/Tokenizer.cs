@@ -8,7 +8,7 @@ namespace Marsad.Text;
 /// </summary>
 public static class Tokenizer
 {
-    public static List<Token> Tokenize(string text)
+    public static TokenList Tokenize(string text)
     {
         var tokens = new List<Token>(text.Length / 5);
         var i = 0;
@@ -56,7 +56,7 @@ public static class Tokenizer
             }
         }
 
-        return tokens;
+        return new TokenList([.. tokens]);
     }
 
     /// <summary>

@@ -27,7 +27,7 @@ public sealed partial class HxlExportTests
     private static List<List<string>> Export(params Mention[] mentions)
     {
         using var writer = new StringWriter();
-        HxlExport.Write(writer, TallyRow.Of(TallyBuilder.Build(mentions)));
+        HxlExport.Write(writer, TallyRow.Of(TallyBuilder.Build(mentions).Series));
         return ReadCsv(writer.ToString());
     }
 

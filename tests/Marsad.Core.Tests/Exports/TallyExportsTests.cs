@@ -21,7 +21,7 @@ public sealed class TallyExportsTests
     internal static byte[] Export(ExportFormat format, bool excel = false)
     {
         using var output = new MemoryStream();
-        TallyExports.Write(output, Tally, format, excel);
+        TallyExports.Write(output, Tally.Series, format, excel);
         return output.ToArray();
     }
 

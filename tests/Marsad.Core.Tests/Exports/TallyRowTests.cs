@@ -34,7 +34,7 @@ public sealed class TallyRowTests
             source,
             new Provenance(source, url, new DateOnly(2019, 2, 1), 1, "hash-" + id, "0.1.0", review));
 
-    private static List<TallyRow> Rows(params Mention[] mentions) => [.. TallyRow.Of(TallyBuilder.Build(mentions))];
+    private static List<TallyRow> Rows(params Mention[] mentions) => [.. TallyRow.Of(TallyBuilder.Build(mentions).Series)];
 
     [Theory]
     [InlineData(Qualifier.Exact, null, null, 388L, 388L, 388L)]

@@ -81,7 +81,7 @@ public sealed partial class SeedTallyTests
     public void The_HXL_export_has_valid_hashtags_and_a_row_a_point()
     {
         using var writer = new StringWriter();
-        HxlExport.Write(writer, TallyRow.Of(Seeds.Value));
+        HxlExport.Write(writer, TallyRow.Of(Seeds.Value.Series));
         var rows = writer.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         var tags = rows[1].Split(',');
         Assert.All(tags, tag => Assert.Matches(HashtagSyntax(), tag));
@@ -95,7 +95,7 @@ public sealed partial class SeedTallyTests
     public void The_GeoJSON_export_is_a_feature_collection_of_places_with_figures()
     {
         using var stream = new MemoryStream();
-        TallyExports.Write(stream, Seeds.Value, ExportFormat.Geojson);
+        TallyExports.Write(stream, Seeds.Value.Series, ExportFormat.Geojson);
         using var json = JsonDocument.Parse(Encoding.UTF8.GetString(stream.ToArray()));
         Assert.Equal("FeatureCollection", json.RootElement.GetProperty("type").GetString());
         Assert.Equal(TallyColumns.SchemaVersion, json.RootElement.GetProperty("schema_version").GetString());

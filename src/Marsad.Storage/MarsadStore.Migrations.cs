@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+
+namespace Marsad.Storage;
+
+public sealed partial class MarsadStore
+{
+    /// <summary>The numbered SQL files embedded from <c>Migrations/</c>, applied once each, in order.</summary>
+    private static class Migrations
+    {
+        public static void Apply(SqliteConnection connection)
+        {
+            Execute(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
+            var assembly = Assembly.GetExecutingAssembly();
+            const string prefix = "Marsad.Storage.Migrations.";
+            foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+            {
+                var version = name[prefix.Length..^".sql".Length];
+                using var transaction = connection.BeginTransaction();
+                using var check = connection.CreateCommand();
+                check.Transaction = transaction;
+                check.CommandText = "SELECT 1 FROM schema_migrations WHERE version = $version";
+                check.Parameters.AddWithValue("$version", version);
+                if (check.ExecuteScalar() is not null)
+                {
+                    continue;
+                }
+
+                using var stream = assembly.GetManifestResourceStream(name)!;
+                using var sql = new StreamReader(stream);
+                using var apply = connection.CreateCommand();
+                apply.Transaction = transaction;
+                apply.CommandText = sql.ReadToEnd() + "\nINSERT INTO schema_migrations (version, applied_at) VALUES ($version, $at);";
+                apply.Parameters.AddWithValue("$version", version);
+                apply.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+                apply.ExecuteNonQuery();
+                transaction.Commit();
+            }
+        }
+    }
+}

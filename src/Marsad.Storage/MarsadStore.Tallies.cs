@@ -1,0 +1,196 @@
+using System.Text.Json;
+using Marsad.Model;
+using Marsad.Tallies;
+using Microsoft.Data.Sqlite;
+
+namespace Marsad.Storage;
+
+/// <summary>
+/// The tally kept in the store (docs/tallies.md, <c>007_tallies.sql</c>). Each change that can alter
+/// a series — a new document or version, a retraction, a review, a re-extraction — re-reads the
+/// mentions of the texts it changed and marks their families (<see cref="SeriesKey.Family"/>) dirty
+/// in its own transaction; the dirty families are then tallied again from their mentions, one family
+/// at a time, and their series and warnings replace the stored ones. A single change does this before
+/// it commits; a batched ingest once at its end (<see cref="RefreshTallies"/>).
+/// </summary>
+public sealed partial class MarsadStore
+{
+    /// <summary>
+    /// Tallies again every family a change has touched since the last refresh, in one transaction.
+    /// An ingest calls this once after its batches; until then a read recomputes what it reads.
+    /// </summary>
+    public void RefreshTallies()
+    {
+        using var write = BeginWrite().Begin();
+        RefreshDirty(write.Transaction);
+        write.Commit();
+    }
+
+    /// <summary>After a change outside a batch: its families tallied again before it commits.</summary>
+    private void Settle(SqliteTransaction transaction)
+    {
+        if (batch is null)
+        {
+            RefreshDirty(transaction);
+        }
+    }
+
+    /// <summary>A store made before the tally was kept: every text's mentions read and every family tallied.</summary>
+    private void Backfill()
+    {
+        using var write = BeginWrite().Begin();
+        using (var pending = Command("SELECT 1 FROM tally_backfill", write.Transaction))
+        {
+            if (pending.ExecuteScalar() is null)
+            {
+                return;
+            }
+        }
+
+        var hashes = new List<string>();
+        using (var texts = Command("SELECT hash FROM documents ORDER BY rowid", write.Transaction))
+        using (var reader = texts.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                hashes.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var hash in hashes)
+        {
+            IndexText(hash, write.Transaction);
+        }
+
+        RefreshDirty(write.Transaction);
+        Run("DELETE FROM tally_backfill", write.Transaction);
+        write.Commit();
+    }
+
+    /// <summary>Every text of a document leaves or enters the record (a new version, a retraction): their families are touched.</summary>
+    private void TouchDocument(string id, SqliteTransaction transaction) => Run(
+        "INSERT OR IGNORE INTO tally_dirty SELECT DISTINCT family FROM tally_mentions WHERE doc_hash IN (SELECT hash FROM documents WHERE id = $key)",
+        transaction, id);
+
+    private void TouchText(string hash, SqliteTransaction transaction) => Run(
+        "INSERT OR IGNORE INTO tally_dirty SELECT DISTINCT family FROM tally_mentions WHERE doc_hash = $key", transaction, hash);
+
+    /// <summary>
+    /// Reads again which claims of one stored text go into series (its reviews applied) and its
+    /// breakdown warnings, touching the families it had and has.
+    /// </summary>
+    private void IndexText(string hash, SqliteTransaction transaction)
+    {
+        TouchText(hash, transaction);
+        Run("DELETE FROM tally_mentions WHERE doc_hash = $key", transaction, hash);
+        Run("DELETE FROM tally_warnings WHERE doc_hash = $key", transaction, hash);
+        var reviews = ReviewsInForce(hash);
+        var mentions = new List<Mention>();
+        var rows = new Dictionary<string, (long Rowid, int Ordinal)>(StringComparer.Ordinal);
+        using (var query = Command($"SELECT {ClaimRows.Columns}, rowid, ordinal FROM claims WHERE doc_hash = $hash ORDER BY ordinal", transaction))
+        {
+            query.Parameters.AddWithValue("$hash", hash);
+            using var reader = query.ExecuteReader();
+            while (reader.Read())
+            {
+                var claim = ClaimRows.Read(reader);
+                if ((reviews.GetValueOrDefault((hash, claim.Span.Start, claim.Span.End)) is { } review ? review.Apply(claim) : claim) is { } reviewed)
+                {
+                    mentions.Add(new Mention(reviewed, null, null));
+                    rows[reviewed.Id] = (reader.GetInt64(ClaimRows.Count), reader.GetInt32(ClaimRows.Count + 1));
+                }
+            }
+        }
+
+        var eligible = TallyBuilder.Eligible(mentions);
+        foreach (var mention in eligible)
+        {
+            using var insert = Command("INSERT INTO tally_mentions (doc_hash, ordinal, family) VALUES ($hash, $ordinal, $family)", transaction);
+            insert.Parameters.AddWithValue("$hash", hash);
+            insert.Parameters.AddWithValue("$ordinal", rows[mention.Claim.Id].Ordinal);
+            insert.Parameters.AddWithValue("$family", SeriesKey.Of(mention.Claim).Family.Id);
+            insert.ExecuteNonQuery();
+        }
+
+        var seq = 0;
+        foreach (var warning in TallyBuilder.BreakdownWarnings(eligible))
+        {
+            InsertWarning(new RankedWarning(warning, TallyPhase.Breakdown, rows[warning.ClaimIds[0]].Rowid, seq++), null, hash, transaction);
+        }
+
+        TouchText(hash, transaction);
+    }
+
+    /// <summary>Tallies every dirty family again from the record's mentions and stores its series and warnings.</summary>
+    private void RefreshDirty(SqliteTransaction transaction)
+    {
+        var families = new List<string>();
+        using (var dirty = Command("SELECT family FROM tally_dirty", transaction))
+        using (var reader = dirty.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                families.Add(reader.GetString(0));
+            }
+        }
+
+        if (families.Count == 0)
+        {
+            return;
+        }
+
+        using var reading = new MentionReading(this, ReviewsInForce(), null);
+        foreach (var family in families)
+        {
+            Run("DELETE FROM tally_series WHERE family = $key", transaction, family);
+            Run("DELETE FROM tally_warnings WHERE family = $key", transaction, family);
+            var tallied = TallyFamily(family, reading, transaction);
+            foreach (var series in tallied.Series)
+            {
+                using var insert = Command(
+                    "INSERT INTO tally_series (id, family, category, actor, since, points) VALUES ($id, $family, $category, $actor, $since, $points)", transaction);
+                insert.Parameters.AddWithValue("$id", series.Id);
+                insert.Parameters.AddWithValue("$family", family);
+                insert.Parameters.AddWithValue("$category", Codes.Of(series.Key.Category));
+                insert.Parameters.AddWithValue("$actor", Db(series.Key.Actor));
+                insert.Parameters.AddWithValue("$since", Db(series.Key.Since));
+                insert.Parameters.AddWithValue("$points", SeriesRows.Write(series, tallied.Rowids));
+                insert.ExecuteNonQuery();
+            }
+
+            foreach (var warning in tallied.Warnings)
+            {
+                InsertWarning(warning, family, null, transaction);
+            }
+        }
+
+        Run("DELETE FROM tally_dirty", transaction);
+    }
+
+    private void InsertWarning(RankedWarning ranked, string? family, string? hash, SqliteTransaction transaction)
+    {
+        using var insert = Command(
+            """
+            INSERT INTO tally_warnings (phase, sort, series_id, seq, family, doc_hash, code, explanation, claim_ids)
+            VALUES ($phase, $sort, $series, $seq, $family, $hash, $code, $explanation, $claims)
+            """, transaction);
+        var warning = ranked.Warning;
+        insert.Parameters.AddWithValue("$phase", (int)ranked.Phase);
+        insert.Parameters.AddWithValue("$sort", ranked.Sort);
+        insert.Parameters.AddWithValue("$series", Db(warning.SeriesId));
+        insert.Parameters.AddWithValue("$seq", ranked.Seq);
+        insert.Parameters.AddWithValue("$family", Db(family));
+        insert.Parameters.AddWithValue("$hash", Db(hash));
+        insert.Parameters.AddWithValue("$code", warning.Code);
+        insert.Parameters.AddWithValue("$explanation", warning.Explanation);
+        insert.Parameters.AddWithValue("$claims", JsonSerializer.Serialize(warning.ClaimIds));
+        insert.ExecuteNonQuery();
+    }
+
+    private void Run(string sql, SqliteTransaction transaction, string? key = null)
+    {
+        using var command = Command(sql, transaction);
+        command.Parameters.AddWithValue("$key", Db(key));
+        command.ExecuteNonQuery();
+    }
+}
