@@ -14,7 +14,7 @@ public enum ExportFormat { Csv, Json, Geojson, Hxl, Xlsx }
 /// The tally as files a data user loads without a codebook, a row a point (<see cref="TallyRow"/>):
 /// CSV, JSON and xlsx with the columns of <see cref="TallyColumns"/>, HXL-tagged CSV
 /// (<see cref="HxlExport"/>), GeoJSON of places. The CLI's <c>marsad export</c> and the API's
-/// <c>/api/export/{format}</c> both write through <see cref="Write"/>.
+/// <c>/api/export/{format}</c> both write through <see cref="Write(Stream, IEnumerable{Series}, ExportFormat, bool)"/>.
 /// </summary>
 public static class TallyExports
 {

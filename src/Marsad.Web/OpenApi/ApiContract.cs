@@ -15,7 +15,7 @@ internal static class ApiContract
 {
     public const string Json = "application/json";
 
-    /// <summary>The operation id, the schema of its 200 (or <paramref name="status"/>) body, and the errors it may give.</summary>
+    /// <summary>The operation id, the schema of its 200 body, and the errors it may give.</summary>
     public static RouteHandlerBuilder Documented(this RouteHandlerBuilder endpoint, string operationId, string schema, params int[] problems) =>
         endpoint.WithName(operationId).Responds(StatusCodes.Status200OK, schema, Json).Refuses(problems);
 

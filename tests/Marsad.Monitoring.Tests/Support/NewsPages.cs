@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 
@@ -17,15 +18,15 @@ public static class NewsPages
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var html = new StringBuilder();
         var rtl = lang == "ar" ? " dir=\"rtl\"" : "";
-        html.Append($"<!DOCTYPE html><html lang=\"{lang}\"{rtl}><head><meta charset=\"utf-8\"><title>{Encode(lines[0])} | The Observer</title>");
+        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{lang}\"{rtl}><head><meta charset=\"utf-8\"><title>{Encode(lines[0])} | The Observer</title>");
         if (published is not null)
         {
-            html.Append($"<meta property=\"article:published_time\" content=\"{published}\">");
+            html.Append(CultureInfo.InvariantCulture, $"<meta property=\"article:published_time\" content=\"{published}\">");
         }
 
         if (canonical is not null)
         {
-            html.Append($"<link rel=\"canonical\" href=\"{canonical}\">");
+            html.Append(CultureInfo.InvariantCulture, $"<link rel=\"canonical\" href=\"{canonical}\">");
         }
 
         html.Append("<script>var views = 3500; track(17);</script><style>body{margin:0}</style></head><body>");
@@ -39,7 +40,7 @@ public static class NewsPages
             if (++paragraph == 1)
             {
                 // Inside the story, as Arabic news templates put it: a box of teasers with their own tolls.
-                html.Append($"<div class=\"box\"><h3>{Encode(teaserHeading ?? (lang == "ar" ? "اقرأ أيضاً" : "Read also"))}</h3><ul>");
+                html.Append(CultureInfo.InvariantCulture, $"<div class=\"box\"><h3>{Encode(teaserHeading ?? (lang == "ar" ? "اقرأ أيضاً" : "Read also"))}</h3><ul>");
                 html.Append(lang == "ar"
                     ? "<li><a href=\"/x\">مقتل 40 شخصا في قصف على ريف إدلب</a></li><li><a href=\"/y\">نزوح 900 عائلة من الرقة</a></li>"
                     : "<li><a href=\"/x\">40 people killed in shelling near Idlib</a></li><li><a href=\"/y\">900 families displaced from Raqqa</a></li>");
@@ -59,7 +60,7 @@ public static class NewsPages
         var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>The Observer</title><link>http://127.0.0.1/</link>");
         foreach (var (link, title, pubDate) in items)
         {
-            xml.Append($"<item><title>{Encode(title)}</title><link>{Encode(link)}</link><guid>{Encode(link)}</guid><pubDate>{pubDate}</pubDate></item>");
+            xml.Append(CultureInfo.InvariantCulture, $"<item><title>{Encode(title)}</title><link>{Encode(link)}</link><guid>{Encode(link)}</guid><pubDate>{pubDate}</pubDate></item>");
         }
 
         return xml.Append("</channel></rss>").ToString();
@@ -70,7 +71,7 @@ public static class NewsPages
         var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>The Observer</title><id>urn:observer</id><updated>2024-01-01T00:00:00Z</updated>");
         foreach (var (link, title, updated) in entries)
         {
-            xml.Append($"<entry><title>{Encode(title)}</title><id>{Encode(link)}</id><link rel=\"alternate\" href=\"{Encode(link)}\"/><updated>{updated}</updated></entry>");
+            xml.Append(CultureInfo.InvariantCulture, $"<entry><title>{Encode(title)}</title><id>{Encode(link)}</id><link rel=\"alternate\" href=\"{Encode(link)}\"/><updated>{updated}</updated></entry>");
         }
 
         return xml.Append("</feed>").ToString();
@@ -81,7 +82,7 @@ public static class NewsPages
         var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">");
         foreach (var (loc, lastMod) in urls)
         {
-            xml.Append($"<url><loc>{Encode(loc)}</loc><lastmod>{lastMod}</lastmod></url>");
+            xml.Append(CultureInfo.InvariantCulture, $"<url><loc>{Encode(loc)}</loc><lastmod>{lastMod}</lastmod></url>");
         }
 
         return xml.Append("</urlset>").ToString();
