@@ -79,14 +79,11 @@ public static class FeedReader
     private static FeedRead ReadXml(byte[] body, SourceKind kind)
     {
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true };
-        var items = new List<FeedItem>();
-        var sitemaps = new List<string>();
-        var found = SourceKind.Auto;
         try
         {
             using var reader = XmlReader.Create(new MemoryStream(body), settings);
             reader.MoveToContent();
-            found = reader.LocalName switch
+            var found = reader.LocalName switch
             {
                 "rss" or "RDF" => SourceKind.Rss,
                 "feed" => SourceKind.Atom,
@@ -103,38 +100,46 @@ public static class FeedReader
                 return new FeedFailure($"expected {kind.ToString().ToLowerInvariant()}, found <{reader.LocalName}>");
             }
 
-            var index = reader.LocalName == "sitemapindex";
-            while (reader.Read())
-            {
-                if (reader.NodeType != XmlNodeType.Element)
-                {
-                    continue;
-                }
-
-                switch (reader.LocalName)
-                {
-                    case "item" when found == SourceKind.Rss:
-                    case "entry" when found == SourceKind.Atom:
-                    case "url" when found == SourceKind.Sitemap && !index:
-                        if (Entry(reader.ReadSubtree(), reader.GetAttribute("about", "http://www.w3.org/1999/02/22-rdf-syntax-ns#")) is { } item)
-                        {
-                            items.Add(item);
-                        }
-
-                        break;
-                    case "sitemap" when index:
-                        if (Entry(reader.ReadSubtree(), null) is { } child)
-                        {
-                            sitemaps.Add(child.Url);
-                        }
-
-                        break;
-                }
-            }
+            return ReadEntries(reader, found);
         }
         catch (XmlException e)
         {
             return new FeedFailure((e.LineNumber > 0 ? $"invalid XML at line {e.LineNumber}, column {e.LinePosition}: " : "invalid XML: ") + FirstSentence(e.Message));
+        }
+    }
+
+    /// <summary>The items of a feed, or the child sitemaps of a sitemap index, from its root element on.</summary>
+    private static Feed ReadEntries(XmlReader reader, SourceKind found)
+    {
+        var items = new List<FeedItem>();
+        var sitemaps = new List<string>();
+        var index = reader.LocalName == "sitemapindex";
+        while (reader.Read())
+        {
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                continue;
+            }
+
+            switch (reader.LocalName)
+            {
+                case "item" when found == SourceKind.Rss:
+                case "entry" when found == SourceKind.Atom:
+                case "url" when found == SourceKind.Sitemap && !index:
+                    if (Entry(reader.ReadSubtree(), reader.GetAttribute("about", "http://www.w3.org/1999/02/22-rdf-syntax-ns#")) is { } item)
+                    {
+                        items.Add(item);
+                    }
+
+                    break;
+                case "sitemap" when index:
+                    if (Entry(reader.ReadSubtree(), null) is { } child)
+                    {
+                        sitemaps.Add(child.Url);
+                    }
+
+                    break;
+            }
         }
 
         return new Feed(found, items, sitemaps);

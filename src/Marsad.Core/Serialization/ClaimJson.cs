@@ -73,29 +73,11 @@ public static class ClaimJson
             writer.WriteEndArray();
         }
 
-        writer.WriteStartObject("group");
-        writer.WriteString("actor", claim.Group.Actor);
-        WriteCode(writer, "role", claim.Group.Role);
-        WriteCode(writer, "age", claim.Group.Age);
-        WriteCode(writer, "sex", claim.Group.Sex);
-        writer.WriteString("nationality", claim.Group.Nationality);
-        writer.WriteEndObject();
+        WriteGroup(writer, claim.Group);
         writer.WriteString("perpetrator", claim.Perpetrator);
         WriteCode(writer, "cause", claim.Cause);
-        writer.WriteStartObject("time");
-        WriteCode(writer, "kind", claim.Time.Kind);
-        writer.WriteString("since", claim.Time.Since);
-        writer.WriteString("start", claim.Time.Start);
-        writer.WriteString("end", claim.Time.End);
-        writer.WriteString("as_of", claim.Time.AsOf);
-        writer.WriteEndObject();
-        writer.WriteStartObject("place");
-        writer.WriteString("name", claim.Place.Name);
-        writer.WriteString("admin1", claim.Place.Admin1);
-        writer.WriteString("gazetteer_id", claim.Place.GazetteerId);
-        WriteNumber(writer, "lat", claim.Place.Lat);
-        WriteNumber(writer, "lon", claim.Place.Lon);
-        writer.WriteEndObject();
+        WriteTime(writer, claim.Time);
+        WritePlace(writer, claim.Place);
         writer.WriteString("parent", claim.Parent);
         writer.WriteString("attribution", claim.Attribution);
         writer.WriteStartArray("warnings");
@@ -106,6 +88,39 @@ public static class ClaimJson
 
         writer.WriteEndArray();
         more?.Invoke(writer);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteGroup(Utf8JsonWriter writer, Group group)
+    {
+        writer.WriteStartObject("group");
+        writer.WriteString("actor", group.Actor);
+        WriteCode(writer, "role", group.Role);
+        WriteCode(writer, "age", group.Age);
+        WriteCode(writer, "sex", group.Sex);
+        writer.WriteString("nationality", group.Nationality);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteTime(Utf8JsonWriter writer, ClaimTime time)
+    {
+        writer.WriteStartObject("time");
+        WriteCode(writer, "kind", time.Kind);
+        writer.WriteString("since", time.Since);
+        writer.WriteString("start", time.Start);
+        writer.WriteString("end", time.End);
+        writer.WriteString("as_of", time.AsOf);
+        writer.WriteEndObject();
+    }
+
+    private static void WritePlace(Utf8JsonWriter writer, Place place)
+    {
+        writer.WriteStartObject("place");
+        writer.WriteString("name", place.Name);
+        writer.WriteString("admin1", place.Admin1);
+        writer.WriteString("gazetteer_id", place.GazetteerId);
+        WriteNumber(writer, "lat", place.Lat);
+        WriteNumber(writer, "lon", place.Lon);
         writer.WriteEndObject();
     }
 

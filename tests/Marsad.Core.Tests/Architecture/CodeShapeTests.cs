@@ -1,0 +1,49 @@
+using Marsad.Tests.Support;
+
+namespace Marsad.Tests.Architecture;
+
+/// <summary>
+/// The shape ARCHITECTURE.md promises: Core's methods are short enough to read at once, and no
+/// C# file is too long to hold in mind. (The dashboard's app.js, 694 lines, is not yet split.)
+/// </summary>
+public sealed class CodeShapeTests
+{
+    private const int LongestMethod = 60;
+    private const int LongestFile = 400;
+
+    private static readonly string Source = Path.Combine(SharedData.RepositoryRoot, "src");
+
+    [Fact]
+    public void No_method_in_core_is_longer_than_60_lines()
+    {
+        var longMethods = SourceSize.CSharpFiles(Path.Combine(Source, "Marsad.Core"))
+            .SelectMany(path => SourceSize.MethodsLongerThan(LongestMethod, File.ReadAllText(path), Path.GetRelativePath(SharedData.RepositoryRoot, path)))
+            .ToList();
+
+        Assert.True(longMethods.Count == 0, "Methods over 60 lines:\n" + string.Join("\n", longMethods));
+    }
+
+    [Fact]
+    public void A_method_of_61_lines_is_too_long_and_one_of_60_is_not()
+    {
+        static string Method(string name, int lines) =>
+            $"void {name}()\n{{\n" + string.Concat(Enumerable.Repeat("    Step();\n", lines - 3)) + "}\n";
+        var source = $"class Sample\n{{\n{Method("Short", 60)}{Method("Long", 61)}}}\n";
+
+        var found = SourceSize.MethodsLongerThan(LongestMethod, source, "Sample.cs");
+
+        Assert.Equal(["Sample.cs:63 Long (61 lines)"], found);
+    }
+
+    [Fact]
+    public void No_csharp_file_is_longer_than_400_lines()
+    {
+        var longFiles = SourceSize.CSharpFiles(Source)
+            .Select(path => (Path: Path.GetRelativePath(SharedData.RepositoryRoot, path), Lines: SourceSize.Lines(path)))
+            .Where(file => file.Lines > LongestFile)
+            .Select(file => $"{file.Path} ({file.Lines} lines)")
+            .ToList();
+
+        Assert.True(longFiles.Count == 0, "Files over 400 lines:\n" + string.Join("\n", longFiles));
+    }
+}
