@@ -159,16 +159,20 @@ public sealed partial class MarsadStore
         return reviews;
     }
 
-    /// <summary>Claims as extracted (as <see cref="Claims"/> chooses them), each with what its reviews add up to (or none) and where it comes from.</summary>
-    public IReadOnlyList<ClaimRecord> ClaimsWithReviews(string? docId = null, Category? category = null, int? version = null)
+    /// <summary>
+    /// Claims as extracted (as <see cref="Claims"/> chooses them), each with what its reviews add up
+    /// to (or none) and where it comes from; streamed from the store as they are enumerated, so a
+    /// reader that keeps a page holds a page, not the record.
+    /// </summary>
+    public IEnumerable<ClaimRecord> ClaimsWithReviews(string? docId = null, Category? category = null, int? version = null)
     {
         var reviews = ReviewsInForce();
         var versions = VersionsByHash();
-        return [.. StoredClaims(docId, category, version).Select(c =>
+        return StoredClaims(docId, category, version).Select(c =>
         {
             var review = reviews.GetValueOrDefault((c.Hash, c.Claim.Span.Start, c.Claim.Span.End));
             return new ClaimRecord(c.Claim, review, versions[c.Hash].Provenance(c.ExtractorVersion, review?.Latest.Action));
-        })];
+        });
     }
 
     /// <summary>What the reviews of each reviewed span add up to: the latest decision, every correction composed.</summary>

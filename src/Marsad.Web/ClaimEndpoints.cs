@@ -29,15 +29,13 @@ internal static class ClaimEndpoints
             }
 
             var paging = Paging.Of(page, size);
-            var claims = store.ClaimsWithReviews(doc, Codes.Parse<Category>(category), version)
+            var (shown, total) = paging.Of(store.ClaimsWithReviews(doc, Codes.Parse<Category>(category), version)
                 .Where(c => (actor is null || string.Equals(c.Claim.Group.Actor, actor, StringComparison.OrdinalIgnoreCase))
                     && (admin1 is null || c.Claim.Place.Admin1 == admin1)
                     && (date is null || c.Claim.Time.AsOf == date)
-                    && (status is null || c.Provenance.ReviewStatus == status))
-                .ToList();
-            var shown = paging.Of(claims).ToList();
+                    && (status is null || c.Provenance.ReviewStatus == status)));
             var sentences = Sentences(store, renderer, shown.Select(c => c.Claim));
-            return new JsonBody(json => paging.Write(json, claims.Count, shown, (j, c) => WriteReviewed(j, c, sentences)));
+            return new JsonBody(json => paging.Write(json, total, shown, (j, c) => WriteReviewed(j, c, sentences)));
         }).WithSummary("Claims of the record (the latest version of each document not retracted), or of one document (doc, and version for an earlier one), filtered by category, actor, admin1, as-of day and review status (unreviewed, confirm, reject, correct); each read back as a sentence (rendered.ar, rendered.en), as extracted and as reviewed.")
             .WithTags(Tag).Documented("listClaims", "ClaimPage", StatusCodes.Status400BadRequest);
 

@@ -13,7 +13,23 @@ internal readonly record struct Paging(int Page, int Size)
 
     public static Paging Of(int? page, int? size) => new(Math.Max(1, page ?? 1), Math.Clamp(size ?? DefaultSize, 1, LargestSize));
 
-    public IEnumerable<T> Of<T>(IEnumerable<T> all) => all.Skip(Offset).Take(Size);
+    /// <summary>The page's items of a list, and how many the list has, in one pass that holds only the page.</summary>
+    public (List<T> Items, int Total) Of<T>(IEnumerable<T> all)
+    {
+        var items = new List<T>();
+        var total = 0;
+        foreach (var item in all)
+        {
+            if (total >= Offset && items.Count < Size)
+            {
+                items.Add(item);
+            }
+
+            total++;
+        }
+
+        return (items, total);
+    }
 
     /// <summary><c>{items: [...], page, size, total}</c>.</summary>
     public void Write<T>(Utf8JsonWriter json, int total, IEnumerable<T> items, Action<Utf8JsonWriter, T> writeItem)

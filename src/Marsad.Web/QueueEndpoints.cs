@@ -25,11 +25,10 @@ internal static class QueueEndpoints
             var paging = Paging.Of(page, size);
             var records = store.ClaimsWithReviews(category: Codes.Parse<Category>(category)).ToDictionary(r => r.Claim.Id, StringComparer.Ordinal);
             var queue = ReviewOrder.Order(records.Values.Select(r => (r.Claim, r.Review?.Latest)), store.Tally(new TallyFilter()).Tally.Warnings)
-                .Where(q => reviewed == true || q.Review is null)
-                .ToList();
-            var shown = paging.Of(queue).ToList();
+                .Where(q => reviewed == true || q.Review is null);
+            var (shown, total) = paging.Of(queue);
             var sentences = ClaimEndpoints.Sentences(store, renderer, shown.Select(q => q.Claim));
-            return new JsonBody(json => paging.Write(json, queue.Count, shown, (j, q) => ClaimEndpoints.WriteReviewed(j, records[q.Claim.Id], sentences, more =>
+            return new JsonBody(json => paging.Write(json, total, shown, (j, q) => ClaimEndpoints.WriteReviewed(j, records[q.Claim.Id], sentences, more =>
             {
                 more.WriteNumber("score", q.Score);
                 more.WriteStartArray("reasons");

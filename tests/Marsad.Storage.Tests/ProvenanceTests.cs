@@ -40,7 +40,7 @@ public sealed class ProvenanceTests : IDisposable
         Assert.Equal((ClaimExtractor.Version, "correct"), (provenance.ExtractorVersion, provenance.ReviewStatus));
         Assert.Equal(new SourceDocument("r1", Edited, DocumentMetadata.None).Hash, provenance.DocumentHash);
         Assert.Equal(670, record.Reviewed!.Value);
-        Assert.Equal("unreviewed", store.ClaimsWithReviews("r1", version: 1)[0].Provenance.ReviewStatus);
+        Assert.Equal("unreviewed", store.ClaimsWithReviews("r1", version: 1).First().Provenance.ReviewStatus);
     }
 
     [Fact]

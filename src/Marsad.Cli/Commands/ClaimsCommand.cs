@@ -35,7 +35,7 @@ internal static class ClaimsCommand
                 return ExitCodes.BadUsage;
             }
 
-            var claims = store.ClaimsWithReviews(result.GetValue(doc), Codes.Parse<Category>(result.GetValue(category)));
+            var claims = store.ClaimsWithReviews(result.GetValue(doc), Codes.Parse<Category>(result.GetValue(category))).ToList();
             if (result.GetValue(format) != "sentences")
             {
                 ClaimWriter.Write(claims, result.GetValue(format)!);
