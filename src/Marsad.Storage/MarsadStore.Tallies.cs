@@ -47,17 +47,7 @@ public sealed partial class MarsadStore
             }
         }
 
-        var hashes = new List<string>();
-        using (var texts = Command("SELECT hash FROM documents ORDER BY rowid", write.Transaction))
-        using (var reader = texts.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                hashes.Add(reader.GetString(0));
-            }
-        }
-
-        foreach (var hash in hashes)
+        foreach (var hash in Strings("SELECT hash FROM documents ORDER BY rowid", write.Transaction))
         {
             IndexText(hash, write.Transaction);
         }
@@ -124,22 +114,15 @@ public sealed partial class MarsadStore
     /// <summary>Tallies every dirty family again from the record's mentions and stores its series and warnings.</summary>
     private void RefreshDirty(SqliteTransaction transaction)
     {
-        var families = new List<string>();
-        using (var dirty = Command("SELECT family FROM tally_dirty", transaction))
-        using (var reader = dirty.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                families.Add(reader.GetString(0));
-            }
-        }
-
+        var families = Strings("SELECT family FROM tally_dirty", transaction);
         if (families.Count == 0)
         {
             return;
         }
 
         using var reading = new MentionReading(this, ReviewsInForce(), null);
+        using var insert = Command(
+            "INSERT INTO tally_series (id, family, category, actor, since, points) VALUES ($id, $family, $category, $actor, $since, $points)", transaction);
         foreach (var family in families)
         {
             Run("DELETE FROM tally_series WHERE family = $key", transaction, family);
@@ -147,8 +130,7 @@ public sealed partial class MarsadStore
             var tallied = TallyFamily(family, reading, transaction);
             foreach (var series in tallied.Series)
             {
-                using var insert = Command(
-                    "INSERT INTO tally_series (id, family, category, actor, since, points) VALUES ($id, $family, $category, $actor, $since, $points)", transaction);
+                insert.Parameters.Clear();
                 insert.Parameters.AddWithValue("$id", series.Id);
                 insert.Parameters.AddWithValue("$family", family);
                 insert.Parameters.AddWithValue("$category", Codes.Of(series.Key.Category));

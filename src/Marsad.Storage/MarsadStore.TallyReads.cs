@@ -46,7 +46,7 @@ public sealed partial class MarsadStore
     private TallyRead Read(TallyFilter filter, bool withSeries)
     {
         using var read = ReadSnapshot();
-        if (filter.KnownOn is not null || Count("SELECT count(*) FROM tally_dirty") > 0)
+        if (MustRetally(filter))
         {
             var all = Retallied(filter.KnownOn);
             var chosen = all.Where(filter.Category, filter.Actor, filter.Since);
@@ -56,6 +56,9 @@ public sealed partial class MarsadStore
         var unknown = Tallies.Tally.Unknown(filter.Actor, filter.Since, KeyValues("actor", filter.Actor), KeyValues("since", filter.Since));
         return new TallyRead(new Tally(withSeries ? [.. SeriesOf(filter)] : [], StoredWarnings(filter)), unknown);
     }
+
+    /// <summary>Known on a day, or while a change is not yet tallied, the kept series are not the answer: the families are tallied again.</summary>
+    private bool MustRetally(TallyFilter filter) => filter.KnownOn is not null || Count("SELECT count(*) FROM tally_dirty") > 0;
 
     /// <summary>The distinct values of a series column, read only when a filter names one.</summary>
     private List<string?> KeyValues(string column, string? asked)
@@ -83,7 +86,7 @@ public sealed partial class MarsadStore
     public IEnumerable<Series> SeriesOf(TallyFilter filter)
     {
         using var read = ReadSnapshot();
-        if (filter.KnownOn is not null || Count("SELECT count(*) FROM tally_dirty") > 0)
+        if (MustRetally(filter))
         {
             foreach (var series in Retallied(filter.KnownOn).Where(filter.Category, filter.Actor, filter.Since).Series)
             {
@@ -135,16 +138,7 @@ public sealed partial class MarsadStore
     /// <summary>The whole tally of a view, each family tallied again in turn from its mentions.</summary>
     private Tally Retallied(DateOnly? knownOn)
     {
-        var families = new List<string>();
-        using (var query = Command("SELECT DISTINCT family FROM tally_mentions ORDER BY family"))
-        using (var reader = query.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                families.Add(reader.GetString(0));
-            }
-        }
-
+        var families = Strings("SELECT DISTINCT family FROM tally_mentions ORDER BY family");
         using var reading = new MentionReading(this, ReviewsInForce(), knownOn);
         var series = new List<Series>();
         var warnings = new List<RankedWarning>();

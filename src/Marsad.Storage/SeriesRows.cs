@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Marsad.Model;
+using Marsad.Serialization;
 using Marsad.Tallies;
 
 namespace Marsad.Storage;
@@ -19,18 +20,8 @@ internal static class SeriesRows
         var buffer = new ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer))
         {
-            var key = series.Key;
             json.WriteStartObject();
-            json.WriteString("category", Codes.Of(key.Category));
-            json.WriteString("unit", key.Unit);
-            json.WriteString("actor", key.Actor);
-            json.WriteString("role", key.Role is { } role ? Codes.Of(role) : null);
-            json.WriteString("age", key.Age is { } age ? Codes.Of(age) : null);
-            json.WriteString("sex", key.Sex is { } sex ? Codes.Of(sex) : null);
-            json.WriteString("nationality", key.Nationality);
-            json.WriteString("admin1", key.Admin1);
-            json.WriteString("kind", Codes.Of(key.Kind));
-            json.WriteString("since", key.Since);
+            SeriesJson.WriteKey(json, series.Key);
             json.WriteStartArray("points");
             foreach (var point in series.Points)
             {

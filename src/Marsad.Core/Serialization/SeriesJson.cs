@@ -27,6 +27,21 @@ public static class SeriesJson
         json.WriteEndArray();
     }
 
+    /// <summary>What a series counts, its key's members by their codebook names (also how the store keeps a series).</summary>
+    public static void WriteKey(Utf8JsonWriter json, SeriesKey key)
+    {
+        json.WriteString("category", Codes.Of(key.Category));
+        json.WriteString("unit", key.Unit);
+        json.WriteString("actor", key.Actor);
+        json.WriteString("role", Csv.Code(key.Role));
+        json.WriteString("age", Csv.Code(key.Age));
+        json.WriteString("sex", Csv.Code(key.Sex));
+        json.WriteString("nationality", key.Nationality);
+        json.WriteString("admin1", key.Admin1);
+        json.WriteString("kind", Codes.Of(key.Kind));
+        json.WriteString("since", key.Since);
+    }
+
     /// <param name="titles">What the series counts in words, by language (<c>title.ar</c>, <c>title.en</c>), when given.</param>
     public static void WriteSeries(Utf8JsonWriter json, Series series, IReadOnlyDictionary<string, string>? titles = null)
     {
@@ -45,16 +60,7 @@ public static class SeriesJson
             json.WriteEndObject();
         }
 
-        json.WriteString("category", Codes.Of(key.Category));
-        json.WriteString("unit", key.Unit);
-        json.WriteString("actor", key.Actor);
-        json.WriteString("role", Csv.Code(key.Role));
-        json.WriteString("age", Csv.Code(key.Age));
-        json.WriteString("sex", Csv.Code(key.Sex));
-        json.WriteString("nationality", key.Nationality);
-        json.WriteString("admin1", key.Admin1);
-        json.WriteString("kind", Codes.Of(key.Kind));
-        json.WriteString("since", key.Since);
+        WriteKey(json, key);
         json.WriteStartArray("points");
         foreach (var point in series.Points)
         {
