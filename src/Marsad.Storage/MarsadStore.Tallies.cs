@@ -169,6 +169,20 @@ public sealed partial class MarsadStore
         insert.ExecuteNonQuery();
     }
 
+    /// <summary>The first column of every row a query answers, as text.</summary>
+    private List<string> Strings(string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = Command(sql, transaction);
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
     private void Run(string sql, SqliteTransaction transaction, string? key = null)
     {
         using var command = Command(sql, transaction);

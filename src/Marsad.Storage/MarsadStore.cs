@@ -372,20 +372,6 @@ public sealed partial class MarsadStore : IDisposable
         return command;
     }
 
-    /// <summary>The first column of every row a query answers, as text.</summary>
-    private List<string> Strings(string sql, SqliteTransaction? transaction = null)
-    {
-        using var command = Command(sql, transaction);
-        using var reader = command.ExecuteReader();
-        var values = new List<string>();
-        while (reader.Read())
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
-    }
-
     private int Count(string sql)
     {
         using var command = Command(sql);
