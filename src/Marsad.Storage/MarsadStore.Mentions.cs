@@ -129,7 +129,7 @@ public sealed partial class MarsadStore
     /// <summary>A stored text of a document, without the text.</summary>
     private sealed record StoredVersion(string Hash, string Id, int Version, DateOnly? Published, string? Source, string? Url, bool Retracted)
     {
-        public Provenance Provenance(string extractorVersion, Reviews.ReviewAction? review) =>
+        public Provenance Provenance(string extractorVersion, ReviewAction? review) =>
             new(Source, Url, Published, Version, Hash, extractorVersion, review);
     }
 

@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using Marsad.Extraction;
 using Marsad.Model;
-using Marsad.Tallies;
-using Marsad.Time;
 using Marsad.Serialization;
 using Microsoft.Data.Sqlite;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Marsad.Exports;
 using Marsad.Model;
 using Marsad.Rendering;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Marsad.Rendering;
-using Marsad.Storage;
 
 namespace Marsad.Cli.Commands;
 

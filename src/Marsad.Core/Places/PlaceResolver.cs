@@ -1,4 +1,6 @@
+using Marsad.Analysis;
 using Marsad.Claims;
+using Marsad.Gazetteer;
 using Marsad.Languages;
 using Marsad.Model;
 using Marsad.Text;
