@@ -18,6 +18,11 @@ internal static class DashboardEndpoints
     private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.Ordinal)
     {
         ["index.html"] = "text/html; charset=utf-8",
+        ["common.js"] = "text/javascript; charset=utf-8",
+        ["reports.js"] = "text/javascript; charset=utf-8",
+        ["review.js"] = "text/javascript; charset=utf-8",
+        ["tallies.js"] = "text/javascript; charset=utf-8",
+        ["map.js"] = "text/javascript; charset=utf-8",
         ["app.js"] = "text/javascript; charset=utf-8",
         ["app.css"] = "text/css; charset=utf-8",
         ["i18n.json"] = "application/json; charset=utf-8",
