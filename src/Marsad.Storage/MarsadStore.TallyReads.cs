@@ -22,9 +22,9 @@ public sealed partial class MarsadStore
     /// Whether a text is in the view a tally reads: the latest version of its document, not
     /// retracted — or, known on <c>$known</c>, the latest published by then.
     /// </summary>
-    private static string InView(string hash) =>
+    private static string InView(string doc) =>
         $"""
-        EXISTS (SELECT 1 FROM documents d WHERE d.hash = {hash}
+        EXISTS (SELECT 1 FROM documents d WHERE d.seq = {doc}
             AND NOT EXISTS (SELECT 1 FROM retractions WHERE doc_id = d.id)
             AND ($known IS NULL OR coalesce(d.published, d.published_inferred) <= $known)
             AND d.version = (SELECT max(version) FROM documents e WHERE e.id = d.id
@@ -112,7 +112,7 @@ public sealed partial class MarsadStore
             $"""
             SELECT code, series_id, explanation, claim_ids FROM tally_warnings w
             WHERE (w.series_id IS NULL OR w.series_id IN (SELECT id FROM tally_series WHERE {SeriesFilter}))
-              AND (w.doc_hash IS NULL OR {InView("w.doc_hash")})
+              AND (w.doc IS NULL OR {InView("w.doc")})
             ORDER BY phase, sort, series_id, seq
             """);
         Bind(query, filter);
@@ -158,7 +158,7 @@ public sealed partial class MarsadStore
     private List<RankedWarning> Breakdowns(DateOnly? knownOn)
     {
         using var query = Command(
-            $"SELECT code, explanation, claim_ids, sort, seq FROM tally_warnings w WHERE w.doc_hash IS NOT NULL AND {InView("w.doc_hash")}");
+            $"SELECT code, explanation, claim_ids, sort, seq FROM tally_warnings w WHERE w.doc IS NOT NULL AND {InView("w.doc")}");
         query.Parameters.AddWithValue("$known", Db(Iso(knownOn)));
         using var reader = query.ExecuteReader();
         var warnings = new List<RankedWarning>();
@@ -179,10 +179,10 @@ public sealed partial class MarsadStore
         var first = new Dictionary<string, long>(StringComparer.Ordinal);
         using (var query = Command(
             $"""
-            SELECT {ClaimRows.Columns}, c.doc_hash, c.extractor_version, c.rowid FROM tally_mentions t
-            JOIN claims c ON c.doc_hash = t.doc_hash AND c.ordinal = t.ordinal
-            WHERE t.family = $family AND {InView("t.doc_hash")}
-            ORDER BY c.rowid
+            SELECT {ClaimRows.Columns} FROM tally_mentions t
+            JOIN claims c ON c.doc = t.doc AND c.ordinal = t.ordinal JOIN documents d ON d.seq = c.doc
+            WHERE t.family = $family AND {InView("t.doc")}
+            ORDER BY c.seq
             """, transaction))
         {
             query.Parameters.AddWithValue("$family", family);
@@ -229,7 +229,7 @@ public sealed partial class MarsadStore
         /// <summary>The mention of a row of claim columns followed by the text's hash and the extractor's version; null when a review rejected it.</summary>
         public Mention? Mention(SqliteDataReader row)
         {
-            var claim = ClaimRows.Read(row);
+            var claim = ClaimRows.Read(row, store.Texts);
             var hash = row.GetString(ClaimRows.Count);
             var review = reviews.Count > 0 ? reviews.GetValueOrDefault((hash, claim.Span.Start, claim.Span.End)) : null;
             if ((review is null ? claim : review.Apply(claim)) is not { } reviewed)
@@ -246,7 +246,7 @@ public sealed partial class MarsadStore
         {
             if (byRowid is null)
             {
-                byRowid = store.Command($"SELECT {ClaimRows.Columns}, doc_hash, extractor_version FROM claims WHERE rowid = $rowid");
+                byRowid = store.Command($"SELECT {ClaimRows.Columns} FROM {ClaimRows.From} WHERE c.seq = $rowid");
                 byRowid.Parameters.Add(new SqliteParameter("$rowid", rowid));
             }
 
