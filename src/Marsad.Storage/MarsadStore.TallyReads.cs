@@ -106,6 +106,37 @@ public sealed partial class MarsadStore
         }
     }
 
+    /// <summary>
+    /// One series by its id (or the older form with '/') with its warnings, as the filter's day saw
+    /// it: read alone from the kept series and its family's warnings; known on a day, or while a
+    /// change is not yet tallied, found in the tally read again. No series when there is none.
+    /// </summary>
+    public Tally OneSeries(string id, TallyFilter filter)
+    {
+        using var read = ReadSnapshot();
+        if (MustRetally(filter) || id.Contains('/', StringComparison.Ordinal))
+        {
+            var tally = Read(filter with { Category = null, Actor = null, Since = null }, withSeries: true).Tally;
+            return tally.Find(id) is { } found ? new Tally([found], [.. tally.Warnings.Where(w => w.SeriesId == found.Id)]) : new Tally([], []);
+        }
+
+        using var reading = new MentionReading(this, ReviewsInForce(), null);
+        using var query = Command("SELECT points, family FROM tally_series WHERE id = $id");
+        query.Parameters.AddWithValue("$id", id);
+        using var reader = query.ExecuteReader();
+        if (!reader.Read())
+        {
+            return new Tally([], []);
+        }
+
+        var series = SeriesRows.Read(reader.GetString(0), reading.ByRowid);
+        using var warnings = Command(
+            "SELECT code, series_id, explanation, claim_ids FROM tally_warnings WHERE family = $family AND series_id = $id ORDER BY phase, sort, seq");
+        warnings.Parameters.AddWithValue("$family", reader.GetString(1));
+        warnings.Parameters.AddWithValue("$id", id);
+        return new Tally([series], ReadWarnings(warnings));
+    }
+
     private List<TallyWarning> StoredWarnings(TallyFilter filter)
     {
         using var query = Command(
@@ -117,6 +148,12 @@ public sealed partial class MarsadStore
             """);
         Bind(query, filter);
         query.Parameters.AddWithValue("$known", DBNull.Value);
+        return ReadWarnings(query);
+    }
+
+    /// <summary>The warnings of a query that answers code, series id, explanation and claim ids.</summary>
+    private static List<TallyWarning> ReadWarnings(SqliteCommand query)
+    {
         using var reader = query.ExecuteReader();
         var warnings = new List<TallyWarning>();
         while (reader.Read())

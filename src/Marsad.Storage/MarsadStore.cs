@@ -44,11 +44,7 @@ public sealed partial class MarsadStore : IDisposable
 
     private readonly SqliteConnection connection;
 
-    /// <summary>The claim insert, prepared once for the store's life: an ingest inserts hundreds of thousands of rows.</summary>
-    private SqliteCommand? claimInsert;
 
-    /// <summary>The texts claim rows on this connection point into (<see cref="ClaimRows"/>).</summary>
-    private DocumentTexts? texts;
 
     private MarsadStore(SqliteConnection connection) => this.connection = connection;
 
@@ -66,7 +62,7 @@ public sealed partial class MarsadStore : IDisposable
         Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = OFF; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;");
         Migrations.Apply(connection);
         Execute(connection, "PRAGMA foreign_keys = ON;");
-        IgnoreCase(connection);
+        SqlFunctions(connection);
         var store = new MarsadStore(connection);
         store.CompactBackfill();
         store.Backfill();
@@ -82,13 +78,16 @@ public sealed partial class MarsadStore : IDisposable
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString());
         connection.Open();
         Execute(connection, "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
-        IgnoreCase(connection);
+        SqlFunctions(connection);
         return new MarsadStore(connection);
     }
 
-    /// <summary>Actor codes compared as the tally compares them (any case, any script), for filters in SQL.</summary>
-    private static void IgnoreCase(SqliteConnection connection) =>
+    /// <summary>For SQL on this connection: actor codes compared as the tally compares them (any case, any script), stored texts read.</summary>
+    private static void SqlFunctions(SqliteConnection connection)
+    {
         connection.CreateCollation("ignorecase", (a, b) => string.Compare(a, b, StringComparison.OrdinalIgnoreCase));
+        TextColumn.Register(connection);
+    }
 
     /// <summary>
     /// A number that changes whenever another connection — a request, a CLI run in another
@@ -103,7 +102,7 @@ public sealed partial class MarsadStore : IDisposable
 
     private const string DocumentFilter =
         "($search IS NULL OR instr(d.id, $search) > 0 OR instr(coalesce(d.title, ''), $search) > 0 "
-        + "OR instr(coalesce(d.source, ''), $search) > 0 OR instr(d.text, $search) > 0)";
+        + "OR instr(coalesce(d.source, ''), $search) > 0 OR instr(document_text(d.text), $search) > 0)";
 
     /// <summary>The latest version of each document id.</summary>
     private const string Latest = "d.version = (SELECT max(version) FROM documents WHERE id = d.id)";
@@ -159,7 +158,7 @@ public sealed partial class MarsadStore : IDisposable
             var m = document.Metadata;
             insert.Parameters.AddWithValue("$hash", document.Hash);
             insert.Parameters.AddWithValue("$id", document.Id);
-            insert.Parameters.AddWithValue("$text", document.Text);
+            insert.Parameters.AddWithValue("$text", TextColumn.Pack(document.Text));
             insert.Parameters.AddWithValue("$title", Db(m.Title));
             insert.Parameters.AddWithValue("$source", Db(m.Source));
             insert.Parameters.AddWithValue("$url", Db(m.Url));
@@ -205,7 +204,7 @@ public sealed partial class MarsadStore : IDisposable
                 return false;
             }
 
-            text = new StoredText(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(6));
+            text = new StoredText(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), TextColumn.Read(reader, 6));
             var samePublication = Text(reader, 3) == Iso(extraction.Publication.IsInferred ? extraction.Publication.Date : null)
                 && Text(reader, 4) == extraction.Publication.How;
             var sameExtractor = Text(reader, 5) == extractorVersion;
@@ -237,26 +236,6 @@ public sealed partial class MarsadStore : IDisposable
         Settle(transaction);
         write.Commit();
         return true;
-    }
-
-    /// <summary>Whether these are the text's stored claims, field for field.</summary>
-    private bool AreStored(long doc, IReadOnlyList<Claim> claims, SqliteTransaction transaction)
-    {
-        using var query = Command($"SELECT {ClaimRows.Columns} FROM {ClaimRows.From} WHERE c.doc = $doc ORDER BY c.ordinal", transaction);
-        query.Parameters.AddWithValue("$doc", doc);
-        using var rows = query.ExecuteReader();
-        var ordinal = 0;
-        while (rows.Read())
-        {
-            if (ordinal >= claims.Count || ClaimJson.ToJson(ClaimRows.Read(rows, Texts)) != ClaimJson.ToJson(claims[ordinal]))
-            {
-                return false;
-            }
-
-            ordinal++;
-        }
-
-        return ordinal == claims.Count;
     }
 
     /// <summary>
@@ -368,21 +347,6 @@ public sealed partial class MarsadStore : IDisposable
         texts?.Dispose();
         connection.Dispose();
     }
-
-    private void InsertClaims(StoredText text, IReadOnlyList<Claim> claims, SqliteTransaction transaction)
-    {
-        var insert = claimInsert ??= ClaimRows.PrepareInsert(connection);
-        insert.Transaction = transaction;
-        var ordinal = 0;
-        foreach (var claim in claims)
-        {
-            ClaimRows.Bind(insert, text, ordinal++, claim);
-            insert.ExecuteNonQuery();
-        }
-    }
-
-    /// <summary>The texts claim rows read on this store's connection point into, in its current transaction.</summary>
-    private DocumentTexts Texts => texts ??= new DocumentTexts(connection, () => snapshot ?? batch ?? writing);
 
     private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
     {

@@ -88,6 +88,22 @@ public sealed class TallyStoreTests : IDisposable
     }
 
     [Fact]
+    public void One_series_read_alone_is_that_series_of_the_whole_tally_with_its_warnings()
+    {
+        using var store = MarsadStore.Open(Database);
+        Ingest(store, "dev");
+        var whole = store.Tally(new TallyFilter()).Tally;
+        Assert.Contains(whole.Warnings, w => w.SeriesId is not null);
+        foreach (var series in whole.Series)
+        {
+            var alone = store.OneSeries(series.Id, new TallyFilter());
+            Assert.Equal(Written(new Tally([series], [.. whole.Warnings.Where(w => w.SeriesId == series.Id)])), Written(alone));
+        }
+
+        Assert.Empty(store.OneSeries("killed.nobody", new TallyFilter()).Series);
+    }
+
+    [Fact]
     public void A_store_made_before_tallies_were_kept_gets_them_when_it_is_opened()
     {
         using (var store = MarsadStore.Open(Database))
