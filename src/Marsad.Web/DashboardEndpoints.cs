@@ -45,12 +45,12 @@ internal static class DashboardEndpoints
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"No chart in '{language}'", detail: string.Join(", ", ClaimRenderer.Languages));
             }
 
-            if (TallyEndpoints.Build(store, null, null, null, as_of) is not { } tally)
+            if (TallyFilter.Parse(null, null, null, as_of) is not { } filter)
             {
                 return TallyEndpoints.BadFilter();
             }
 
-            if (tally.Find(series) is not { } found)
+            if (store.OneSeries(series, filter).Find(series) is not { } found)
             {
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No series {series}", detail: "GET /api/tally lists the series and their ids.");
             }

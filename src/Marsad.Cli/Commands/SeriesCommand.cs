@@ -20,11 +20,7 @@ internal static class SeriesCommand
             }
 
             var seriesId = result.GetValue(id)!;
-            var tally = options.Build(store, result);
-            if (tally is null)
-            {
-                return ExitCodes.BadUsage;
-            }
+            var tally = store.OneSeries(seriesId, options.Filter(result));
 
             if (tally.Find(seriesId) is not { } series)
             {
