@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Marsad.Model;
 using Microsoft.Data.Sqlite;
