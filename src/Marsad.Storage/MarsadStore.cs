@@ -1,7 +1,6 @@
 using System.Globalization;
 using Marsad.Extraction;
 using Marsad.Model;
-using Marsad.Serialization;
 using Microsoft.Data.Sqlite;
 
 namespace Marsad.Storage;
