@@ -20,6 +20,13 @@ public static class TallyExports
 {
     private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>The columns a feature gives of each series' latest row.</summary>
+    private static readonly TallyColumn[] FigureColumns =
+    [
+        .. new[] { "series", "label", "category", "kind", "unit", "as_of", "date_precision", "low", "best", "high", "qualifier", "figures", "mentions", "sources", "review_status" }
+            .Select(name => TallyColumns.All.Single(c => c.Name == name)),
+    ];
+
     public static string ContentType(ExportFormat format) => format switch
     {
         ExportFormat.Json => "application/json",
@@ -118,9 +125,6 @@ public static class TallyExports
     /// </summary>
     private static void WriteGeoJson(Stream output, IEnumerable<TallyRow> rows)
     {
-        string[] figureColumns =
-            ["series", "label", "category", "kind", "unit", "as_of", "date_precision", "low", "best", "high", "qualifier", "figures", "mentions", "sources", "review_status"];
-        var columns = figureColumns.Select(name => TallyColumns.All.Single(c => c.Name == name)).ToList();
         var places = LatestByPlace(rows);
         using var json = new Utf8JsonWriter(output, Indented);
         json.WriteStartObject();
@@ -129,30 +133,29 @@ public static class TallyExports
         json.WriteStartArray("features");
         foreach (var (id, place) in places.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            var first = place.First;
             json.WriteStartObject();
             json.WriteString("type", "Feature");
             json.WriteStartObject("geometry");
             json.WriteString("type", "Point");
             json.WriteStartArray("coordinates");
-            json.WriteNumberValue(Math.Round(first.Place.Lon!.Value, 5));
-            json.WriteNumberValue(Math.Round(first.Place.Lat!.Value, 5));
+            json.WriteNumberValue(Math.Round(place.Lon, 5));
+            json.WriteNumberValue(Math.Round(place.Lat, 5));
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteStartObject("properties");
             json.WriteString("gazetteer_id", id);
-            json.WriteString("name", first.Place.Name);
-            json.WriteNumber("place_precision", (int)first.PlacePrecision);
-            json.WriteString("admin1", first.Place.Admin1 ?? first.Key.Admin1);
-            json.WriteString("admin1_pcode", first.Admin1?.Pcode);
+            json.WriteString("name", place.Name);
+            json.WriteNumber("place_precision", place.Precision);
+            json.WriteString("admin1", place.Admin1);
+            json.WriteString("admin1_pcode", place.Admin1Pcode);
             json.WriteStartArray("figures");
             foreach (var latest in place.Latest.Values)
             {
                 json.WriteStartObject();
-                foreach (var column in columns)
+                for (var i = 0; i < FigureColumns.Length; i++)
                 {
-                    json.WritePropertyName(column.Name);
-                    Write(json, column.Value(latest));
+                    json.WritePropertyName(FigureColumns[i].Name);
+                    Write(json, latest.Cells[i]);
                 }
 
                 json.WriteEndObject();
@@ -167,27 +170,35 @@ public static class TallyExports
         json.WriteEndObject();
     }
 
-    /// <summary>A place's first row and the latest row of each series there, in the order the series come.</summary>
-    private sealed record PlaceRows(TallyRow First, OrderedDictionary<string, TallyRow> Latest);
+    /// <summary>
+    /// A place as its first row gives it, and the latest row of each series there, in the order the
+    /// series come. Rows are kept as the values a feature writes, not as rows: a row holds its
+    /// whole series, and the export holds no series past its own rows.
+    /// </summary>
+    private sealed record PlaceFeature(double Lon, double Lat, string? Name, int Precision, string? Admin1, string? Admin1Pcode)
+    {
+        public OrderedDictionary<string, (string? AsOf, Cell[] Cells)> Latest { get; } = new(StringComparer.Ordinal);
+    }
 
     /// <summary>
-    /// The rows of places with coordinates, keeping of each series at a place only its latest dated
-    /// point (else its undated one; the first of equals): what a feature shows, read in one pass.
+    /// The places with coordinates, keeping of each series at a place only its latest dated point
+    /// (else its undated one; the first of equals): what a feature shows, read in one pass.
     /// </summary>
-    private static Dictionary<string, PlaceRows> LatestByPlace(IEnumerable<TallyRow> rows)
+    private static Dictionary<string, PlaceFeature> LatestByPlace(IEnumerable<TallyRow> rows)
     {
-        var places = new Dictionary<string, PlaceRows>(StringComparer.Ordinal);
+        var places = new Dictionary<string, PlaceFeature>(StringComparer.Ordinal);
         foreach (var row in rows.Where(r => r.Place is { GazetteerId: not null, Lat: not null, Lon: not null }))
         {
             if (!places.TryGetValue(row.Place.GazetteerId!, out var place))
             {
-                place = new PlaceRows(row, new OrderedDictionary<string, TallyRow>(StringComparer.Ordinal));
+                place = new PlaceFeature(
+                    row.Place.Lon!.Value, row.Place.Lat!.Value, row.Place.Name, (int)row.PlacePrecision, row.Place.Admin1 ?? row.Key.Admin1, row.Admin1?.Pcode);
                 places.Add(row.Place.GazetteerId!, place);
             }
 
-            if (!place.Latest.TryGetValue(row.Series.Id, out var latest) || string.CompareOrdinal(row.Point.AsOf ?? "", latest.Point.AsOf ?? "") > 0)
+            if (!place.Latest.TryGetValue(row.Series.Id, out var latest) || string.CompareOrdinal(row.Point.AsOf ?? "", latest.AsOf ?? "") > 0)
             {
-                place.Latest[row.Series.Id] = row;
+                place.Latest[row.Series.Id] = (row.Point.AsOf, [.. FigureColumns.Select(c => c.Value(row))]);
             }
         }
 
