@@ -66,6 +66,7 @@ public sealed class ClaimParser
         var after = words.Read(afterStart, NextBoundary(described, afterStart, sentence.End, extended: false), quantity.Noun);
         var previous = LastClaim();
         var conjoined = breakdowns.Conjoined(quantity, qualifierStart);
+        after.Elliptical = breakdowns.Elliptical(quantity, qualifierStart, previous, sentence, after, conjoined);
         (draft.Parent, draft.ListHead, draft.CompleteList) = breakdowns.Parent(quantity, qualifierStart, previous, sentence, after, conjoined);
         draft.ListHead ??= draft.Parent is null ? null : draft;
         DescribeAfterParts(index, after, sentence);

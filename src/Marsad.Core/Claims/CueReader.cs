@@ -78,8 +78,9 @@ internal sealed class CueReader(AnalyzedText text, TimeSpanReader spans)
 
     /// <summary>
     /// The cue that says what happened, in order of trust: one that governs the number from before
-    /// it, one in the words after it, one further back in the sentence; a part without its own
-    /// takes its whole's (see <see cref="Inheritance"/>), a figure without any the nearest cue ahead.
+    /// it, one in the words after it, one further back in the sentence; a part without its own, or a
+    /// figure that names only where or by whom, takes its whole's or the figure's before (see
+    /// <see cref="Inheritance"/>), a figure without any the nearest cue ahead.
     /// </summary>
     public Category? Choose(Draft draft, int qualifierStart, LexiconMatch? governing, WordsAfter after)
     {
@@ -94,7 +95,7 @@ internal sealed class CueReader(AnalyzedText text, TimeSpanReader spans)
             return For(own, draft);
         }
 
-        if (draft.Parent is not null)
+        if (draft.Parent is not null || after.Elliptical)
         {
             return null;
         }
