@@ -99,7 +99,19 @@ public sealed class ClaimParser
         var partEnd = NextBoundary(lastPart, quantities[lastPart].Last, sentence.End, extended: false);
         partEnd += text.IsClauseEnd(partEnd) && !text.IsSentenceEnd(partEnd) ? 1 : 0;
         var late = words.Read(partEnd, NextBoundary(lastPart, partEnd, sentence.End, extended: true), null);
-        (after.Noun, after.Actor, after.Category) = (after.Noun ?? late.Noun, after.Actor ?? (after.Noun is null ? late.Actor : null), late.Category);
+        var cue = late.Category is { } lateCue && !InClauseOfNextFigure(lastPart, lateCue.Start) ? late.Category : null;
+        (after.Noun, after.Actor, after.Category) = (after.Noun ?? late.Noun, after.Actor ?? (after.Noun is null ? late.Actor : null), cue);
+    }
+
+    /// <summary>
+    /// "880، بينهم 210 أطفال، فيما وصل عدد المصابين إلى 2900": a cue in the clause of the next
+    /// figure says what happened to that figure, not to the whole before it.
+    /// </summary>
+    private bool InClauseOfNextFigure(int lastPart, int cueStart)
+    {
+        var next = lastPart + 1;
+        return next < quantities.Count && text.SentenceOf(quantities[next].First) == text.SentenceOf(cueStart)
+            && text.ClauseEnd(cueStart, quantities[next].First) == quantities[next].First;
     }
 
     /// <summary>What happened to the people counted, who did it, how, and whether the figure is a running total.</summary>

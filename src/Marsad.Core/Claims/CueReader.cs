@@ -84,8 +84,9 @@ internal sealed class CueReader(AnalyzedText text, TimeSpanReader spans)
     /// </summary>
     public Category? Choose(Draft draft, int qualifierStart, LexiconMatch? governing, WordsAfter after)
     {
-        // "left 21 injured": a cue of several meanings yields to the figure's own casualty noun.
-        if (governing is { } cue && !(cue.Entry.Yields && OutcomeNamedBy(draft.Quantity) is not null))
+        // "left 21 injured", "left 15 people injured": a cue of several meanings yields to the
+        // figure's own casualty word.
+        if (governing is { } cue && !(cue.Entry.Yields && (OutcomeNamedBy(draft.Quantity) is not null || IsCasualty(after.Category))))
         {
             return For(cue, draft);
         }
@@ -131,6 +132,8 @@ internal sealed class CueReader(AnalyzedText text, TimeSpanReader spans)
         cue.Entry.ForCivilians is { } forCivilians && draft.Group.Actor is null && draft.Group.Role is not (Role.Soldier or Role.Fighter or Role.Leader)
             ? forCivilians
             : cue.Entry.Category;
+
+    private static bool IsCasualty(LexiconMatch? cue) => cue?.Entry.Category is Category.Killed or Category.Injured;
 
     /// <summary>What the word right after a number says happened, when it is an outcome noun ("140 جريحا", "30 wounded").</summary>
     public Category? OutcomeNamedBy(Quantity quantity)
