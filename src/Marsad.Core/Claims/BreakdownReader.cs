@@ -73,6 +73,31 @@ internal sealed class BreakdownReader(AnalyzedText text, IReadOnlyList<Quantity>
     }
 
     /// <summary>
+    /// The figure on a table's header line that its cells break down ("57 قتيلا موزعين كالتالي:⏎إدلب:
+    /// 30⏎حلب: 27"); null when the header holds none that can hold the part.
+    /// </summary>
+    public Draft? WholeOnLine(Quantity part, string unit, int line)
+    {
+        for (var i = drafts.Count - 1; i >= 0; i--)
+        {
+            var candidate = drafts[i];
+            var candidateLine = text.LineOf(candidate.Quantity.First);
+            if (candidateLine < line)
+            {
+                return null;
+            }
+
+            if (candidateLine == line && candidate.IsClaim && candidate.OtherUnit is null && candidate.Unit == unit
+                && (candidate.Quantity.Value is not { } whole || part.Value is not { } value || value <= whole))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The index of the last quantity that is introduced as a part of this one; found by looking
     /// ahead for breakdown words, before the parts themselves are parsed.
     /// </summary>
@@ -115,13 +140,20 @@ internal sealed class BreakdownReader(AnalyzedText text, IReadOnlyList<Quantity>
         var next = text.StartingAt(quantity.Last, LexiconKind.Marker)?.Entry.Marker;
         var namesWhereOrWho = next is MarkerWord.PlaceCue or MarkerWord.Agent || text.StartingAt(quantity.Last, LexiconKind.Place) is not null;
         return namesWhereOrWho
-            && (ListedWithAnd(qualifierStart, conjoined) || ListSeparatorBefore(qualifierStart) || text.IsPunctuation(qualifierStart - 1, ':'));
+            && (ListedWithAnd(qualifierStart, conjoined) || ListSeparatorBefore(qualifierStart) || previous.Sentence != sentence);
     }
 
-    /// <summary>In the sentence of the figure before, or right after the colon that ends it ("Twelve people died: eight in Idlib").</summary>
-    private bool SameStatement(int qualifierStart, Draft previous, (int Start, int End) sentence) =>
-        previous.Sentence == sentence
-        || (text.IsPunctuation(qualifierStart - 1, ':') && text.SentenceOf(qualifierStart - 1) == text.SentenceOf(previous.Quantity.First));
+    /// <summary>
+    /// In the sentence of the figure before, or right after the colon that ends it, on its line or
+    /// the next ("Twelve people died: eight in Idlib").
+    /// </summary>
+    private bool SameStatement(int qualifierStart, Draft previous, (int Start, int End) sentence)
+    {
+        var colon = qualifierStart - 1;
+        colon -= colon > 0 && text.Tokens[colon].Kind == TokenKind.LineBreak ? 1 : 0;
+        return previous.Sentence == sentence
+            || (text.IsPunctuation(colon, ':') && text.SentenceOf(colon) == text.SentenceOf(previous.Quantity.First));
+    }
 
     private bool ListedWithAnd(int qualifierStart, bool conjoined) => conjoined || text.HasMarker(text.WordBefore(qualifierStart), MarkerWord.And);
 

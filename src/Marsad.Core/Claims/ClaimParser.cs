@@ -8,7 +8,8 @@ namespace Marsad.Claims;
 /// <summary>
 /// Turns the quantities of one document into claims. Each figure is read by readers with one job
 /// each — its hedge (<see cref="HedgeReader"/>), the words after it (<see cref="CountedNounReader"/>,
-/// with <see cref="ActorReader"/>), the breakdown it belongs to (<see cref="BreakdownReader"/>), what
+/// with <see cref="ActorReader"/>), the breakdown it belongs to (<see cref="BreakdownReader"/>, a
+/// table under a header by <see cref="TableReader"/>), what
 /// happened (<see cref="CueReader"/>), whether it is a running total (<see cref="TimeSpanReader"/>) —
 /// and then takes from its whole what it does not say (<see cref="Inheritance"/>). Works in text
 /// order, so a part's whole is always settled before the part.
@@ -24,6 +25,7 @@ public sealed class ClaimParser
     private readonly HedgeReader hedges;
     private readonly CountedNounReader words;
     private readonly BreakdownReader breakdowns;
+    private readonly TableReader tables;
     private readonly CueReader cues;
     private readonly TimeSpanReader spans;
     private readonly Inheritance inheritance;
@@ -37,6 +39,7 @@ public sealed class ClaimParser
         hedges = new HedgeReader(text, quantities);
         words = new CountedNounReader(text, cues, new ActorReader(text), spans);
         breakdowns = new BreakdownReader(text, quantities, drafts, cues);
+        tables = new TableReader(text);
         inheritance = new Inheritance(text.Language.Profile.Armies);
     }
 
@@ -68,6 +71,7 @@ public sealed class ClaimParser
         var conjoined = breakdowns.Conjoined(quantity, qualifierStart);
         after.Elliptical = breakdowns.Elliptical(quantity, qualifierStart, previous, sentence, after, conjoined);
         (draft.Parent, draft.ListHead, draft.CompleteList) = breakdowns.Parent(quantity, qualifierStart, previous, sentence, after, conjoined);
+        ReadTableCell(draft, after);
         draft.ListHead ??= draft.Parent is null ? null : draft;
         DescribeAfterParts(index, after, sentence);
         if ((after.OfThem || after.Others) && (previous is null || previous.Sentence != sentence) && after.Actor is null)
@@ -82,6 +86,33 @@ public sealed class ClaimParser
         ReadEvent(draft, qualifierStart, after, conjoined);
         inheritance.Apply(draft, after, previous);
         drafts.Add(draft);
+    }
+
+    /// <summary>
+    /// A figure with nothing of its own to say, laid out as a table cell: counting what its label
+    /// says happened ("Killed: 14"); else, under a header line, a part of the header's figure, or
+    /// counting what the header's cue says happened.
+    /// </summary>
+    private void ReadTableCell(Draft draft, WordsAfter after)
+    {
+        if (draft.Parent is not null || after.HasEvidence)
+        {
+            return;
+        }
+
+        if (tables.Label(draft.Quantity) is { } label && text.NearestBefore(label.End, label.Start, LexiconKind.Category) is { } labelCue)
+        {
+            after.Category = labelCue;
+            return;
+        }
+
+        if (tables.Header(draft.Quantity) is not { } header)
+        {
+            return;
+        }
+
+        draft.Parent = breakdowns.WholeOnLine(draft.Quantity, after.Unit, text.LineOf(header.Start));
+        after.Category = draft.Parent is null ? text.NearestBefore(header.End, header.Start, LexiconKind.Category) : null;
     }
 
     /// <summary>
