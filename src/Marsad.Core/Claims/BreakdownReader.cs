@@ -58,7 +58,8 @@ internal sealed class BreakdownReader(AnalyzedText text, IReadOnlyList<Quantity>
             return (previous.Parent, previous.ListHead, previous.CompleteList);
         }
 
-        if ((after.Elliptical && !ListedWithAnd(qualifierStart, conjoined)) || (!after.Others && InApposition(qualifierStart, previous, sentence)))
+        if ((after.Elliptical && !ListedWithAnd(qualifierStart, conjoined)) || (!after.Others && InApposition(qualifierStart, previous, sentence))
+            || AfterOpeningWhole(qualifierStart, previous, sentence))
         {
             return (Whole(quantity, unit, crossSentences: true, text.LineOf(previous.Quantity.First)), null, false);
         }
@@ -205,6 +206,22 @@ internal sealed class BreakdownReader(AnalyzedText text, IReadOnlyList<Quantity>
         // "a paramedic": an article the lexicons do not know.
         at = noun.Start;
         return at > 0 && text.Tokens[at - 1].Kind == TokenKind.Word && !text.HasAnyMatch(at - 1) ? at - 1 : at;
+    }
+
+    /// <summary>
+    /// "Of the 90 people killed, 60 were civilians": the first figure after the clause of a sentence
+    /// that opens with "of the" and a figure is a part of that figure.
+    /// </summary>
+    private bool AfterOpeningWhole(int qualifierStart, Draft previous, (int Start, int End) sentence)
+    {
+        if (previous.Sentence != sentence || !ListSeparatorBefore(qualifierStart) || text.ClauseEnd(previous.Quantity.Last, qualifierStart) != qualifierStart - 1)
+        {
+            return false;
+        }
+
+        var at = previous.Quantity.First;
+        at = text.EndingAt(at, LexiconKind.Marker) is { Entry.Marker: MarkerWord.Definite } article ? article.Start : at;
+        return text.EndingAt(at, LexiconKind.Marker) is { Entry.Marker: MarkerWord.Of } of && of.Start == sentence.Start;
     }
 
     /// <summary>A sibling of the part before: listed after it in its sentence (or on the next line), naming no other outcome.</summary>

@@ -17,11 +17,12 @@ internal sealed class TableReader(AnalyzedText text)
     /// <summary>The header line, as a token range, that the figure stands under as a cell; null when it is no cell.</summary>
     public (int Start, int End)? Header(Quantity quantity)
     {
-        var lineStart = LineStart(quantity.First);
-        if (!IsCell(lineStart, quantity.First, quantity.Last, LineEnd(quantity.Last)))
+        if (CellStart(quantity) is not { } cellStart)
         {
             return null;
         }
+
+        var lineStart = cellStart;
 
         while (lineStart > 0)
         {
@@ -44,12 +45,27 @@ internal sealed class TableReader(AnalyzedText text)
     }
 
     /// <summary>"Killed: 14", "Deaths reported: 4": the label before a cell's colon, as a token range; null when the figure has none.</summary>
-    public (int Start, int End)? Label(Quantity quantity)
+    public (int Start, int End)? Label(Quantity quantity) =>
+        CellStart(quantity) is { } lineStart && quantity.First > lineStart ? (lineStart, quantity.First - 1) : null;
+
+    /// <summary>
+    /// Where the line of a figure that is a cell starts; null when it is none. Looks no further
+    /// than a label's length either way, so a figure inside running text costs a token or two.
+    /// </summary>
+    private int? CellStart(Quantity quantity)
     {
-        var lineStart = LineStart(quantity.First);
-        return quantity.First > lineStart && IsCell(lineStart, quantity.First, quantity.Last, LineEnd(quantity.Last))
-            ? (lineStart, quantity.First - 1)
-            : null;
+        var lineStart = quantity.First;
+        if (text.IsPunctuation(quantity.First - 1, ':'))
+        {
+            lineStart--;
+            while (lineStart > 0 && quantity.First - lineStart <= LongestLabel + 1 && text.Tokens[lineStart - 1].Kind != TokenKind.LineBreak)
+            {
+                lineStart--;
+            }
+        }
+
+        var opensLine = lineStart == 0 || text.Tokens[lineStart - 1].Kind == TokenKind.LineBreak;
+        return opensLine && IsCell(lineStart, quantity.First, quantity.Last, LineEnd(quantity.Last)) ? lineStart : null;
     }
 
     /// <summary>A line with a figure on it, alone or after a label and a colon, and nothing but punctuation and figures after it.</summary>
@@ -68,6 +84,11 @@ internal sealed class TableReader(AnalyzedText text)
 
     private bool IsCell(int lineStart, int figure, int figureEnd, int lineEnd)
     {
+        if (lineEnd < text.Tokens.Count && text.Tokens[lineEnd].Kind != TokenKind.LineBreak)
+        {
+            return false;
+        }
+
         var labelled = figure > lineStart && text.IsPunctuation(figure - 1, ':') && figure - 1 - lineStart <= LongestLabel;
         if (figure > lineStart && !labelled)
         {
@@ -103,9 +124,11 @@ internal sealed class TableReader(AnalyzedText text)
         return at;
     }
 
+    /// <summary>Where the line ends, or a token past a cell's length when it runs on (no cell then).</summary>
     private int LineEnd(int at)
     {
-        while (at < text.Tokens.Count && text.Tokens[at].Kind != TokenKind.LineBreak)
+        var limit = at + LongestLabel;
+        while (at < text.Tokens.Count && at <= limit && text.Tokens[at].Kind != TokenKind.LineBreak)
         {
             at++;
         }
