@@ -48,7 +48,8 @@ public enum HedgePosition { Before, After }
 /// <summary>A function word the parser reads around a number (<c>markers.tsv</c> documents each).</summary>
 public enum MarkerWord
 {
-    Breakdown, Possessed, PlaceCue, Report, Relative, All, Year, Preposition, Count, Remainder, Others, Opponent, Or, Of, Definite, And, Agent,
+    Breakdown, Possessed, PlaceCue, Report, Relative, All, Year, Preposition, Count, Remainder, Others, Opponent, Or, Of, Definite, And,
+    Affiliation, Agent,
 }
 
 /// <summary>Which duals a singular person noun makes: both forms, or only the first where the other is spelt like the plural.</summary>

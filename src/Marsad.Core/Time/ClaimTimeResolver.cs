@@ -1,6 +1,6 @@
+using Marsad.Analysis;
 using Marsad.Claims;
 using Marsad.Model;
-using Marsad.Text;
 
 namespace Marsad.Time;
 
