@@ -43,7 +43,7 @@ internal sealed class BreakdownReader(AnalyzedText text, IReadOnlyList<Quantity>
             return (previous, null, false);
         }
 
-        if (BreakdownBefore(qualifierStart) is { } breakdown)
+        if ((BreakdownBefore(qualifierStart) ?? BreakdownBefore(NamedItemBefore(qualifierStart, conjoined))) is { } breakdown)
         {
             var crossSentences = breakdown.Marker.Length > 1 || breakdown.FirstLine < text.LineOf(qualifierStart) || breakdown.Gap;
             return (Whole(quantity, unit, crossSentences, breakdown.FirstLine), null, breakdown.Marker.Entry.Complete);
@@ -59,6 +59,12 @@ internal sealed class BreakdownReader(AnalyzedText text, IReadOnlyList<Quantity>
             return (previous.Parent, previous.ListHead, previous.CompleteList);
         }
 
+        if ((after.Elliptical && !ListedWithAnd(qualifierStart, conjoined)) || (!after.Others && InApposition(qualifierStart, previous, sentence))
+            || AfterOpeningWhole(qualifierStart, previous, sentence))
+        {
+            return (Whole(quantity, unit, crossSentences: true, text.LineOf(previous.Quantity.First)), null, false);
+        }
+
         if (text.EndingAt(qualifierStart, LexiconKind.Marker) is { Entry: var marker } && marker.Marker == MarkerWord.Definite
             && after.Others && previous.Parent is not null)
         {
@@ -66,6 +72,31 @@ internal sealed class BreakdownReader(AnalyzedText text, IReadOnlyList<Quantity>
         }
 
         return (null, null, false);
+    }
+
+    /// <summary>
+    /// The figure on a table's header line that its cells break down ("57 قتيلا موزعين كالتالي:⏎إدلب:
+    /// 30⏎حلب: 27"); null when the header holds none that can hold the part.
+    /// </summary>
+    public Draft? WholeOnLine(Quantity part, string unit, int line)
+    {
+        for (var i = drafts.Count - 1; i >= 0; i--)
+        {
+            var candidate = drafts[i];
+            var candidateLine = text.LineOf(candidate.Quantity.First);
+            if (candidateLine < line)
+            {
+                return null;
+            }
+
+            if (candidateLine == line && candidate.IsClaim && candidate.OtherUnit is null && candidate.Unit == unit
+                && (candidate.Quantity.Value is not { } whole || part.Value is not { } value || value <= whole))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -95,6 +126,105 @@ internal sealed class BreakdownReader(AnalyzedText text, IReadOnlyList<Quantity>
         return last;
     }
 
+    /// <summary>
+    /// "قتل 20 شخصا، 12 في إدلب و8 في حلب", "Fifty civilians were killed, 30 by airstrikes and 20
+    /// by shelling", "and one in June": a figure with no noun or cue of its own that names only where
+    /// or by whom, listed after a figure of its sentence. After a comma or colon it is an item of that
+    /// figure; after "و"/"and" the next item, or a figure of the same kind.
+    /// </summary>
+    public bool Elliptical(Quantity quantity, int qualifierStart, Draft? previous, (int Start, int End) sentence, WordsAfter after, bool conjoined)
+    {
+        if (previous is null || after.HasEvidence || quantity.Form == QuantityForm.Vague || !SameStatement(qualifierStart, previous, sentence))
+        {
+            return false;
+        }
+
+        var next = text.StartingAt(quantity.Last, LexiconKind.Marker)?.Entry.Marker;
+        var namesWhereOrWho = next is MarkerWord.PlaceCue or MarkerWord.Agent || text.StartingAt(quantity.Last, LexiconKind.Place) is not null;
+        return namesWhereOrWho
+            && (ListedWithAnd(qualifierStart, conjoined) || ListSeparatorBefore(qualifierStart) || previous.Sentence != sentence);
+    }
+
+    /// <summary>
+    /// In the sentence of the figure before, or right after the colon that ends it, on its line or
+    /// the next ("Twelve people died: eight in Idlib").
+    /// </summary>
+    private bool SameStatement(int qualifierStart, Draft previous, (int Start, int End) sentence)
+    {
+        var colon = qualifierStart - 1;
+        colon -= colon > 0 && text.Tokens[colon].Kind == TokenKind.LineBreak ? 1 : 0;
+        return previous.Sentence == sentence
+            || (text.IsPunctuation(colon, ':') && text.SentenceOf(colon) == text.SentenceOf(previous.Quantity.First));
+    }
+
+    private bool ListedWithAnd(int qualifierStart, bool conjoined) => conjoined || text.HasMarker(text.WordBefore(qualifierStart), MarkerWord.And);
+
+    /// <summary>
+    /// "Nine farm workers – four boys and five men – were killed": a figure right after a dash or an
+    /// opening bracket that follows the counted noun of the figure before it describes those people.
+    /// </summary>
+    private bool InApposition(int qualifierStart, Draft previous, (int Start, int End) sentence)
+    {
+        var opening = qualifierStart - 1;
+        if (previous.Sentence != sentence || opening <= previous.Quantity.Last
+            || !(text.IsPunctuation(opening, '–') || text.IsPunctuation(opening, '—') || text.IsPunctuation(opening, '-') || text.IsPunctuation(opening, '(')))
+        {
+            return false;
+        }
+
+        for (var at = previous.Quantity.Last; at < opening; at++)
+        {
+            if (text.Tokens[at].Kind != TokenKind.Word || text.StartingAt(at, LexiconKind.Category) is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// "من ضمنهم مسعف و4 أطفال", "including a paramedic and 4 children": where a first item named
+    /// without a figure starts, when the figure is joined on after it; else -1.
+    /// </summary>
+    private int NamedItemBefore(int qualifierStart, bool conjoined)
+    {
+        var at = qualifierStart;
+        if (text.EndingAt(at, LexiconKind.Marker) is { Entry.Marker: MarkerWord.And } and)
+        {
+            at = and.Start;
+        }
+        else if (!conjoined)
+        {
+            return -1;
+        }
+
+        if (text.EndingAt(at, LexiconKind.Noun) is not { } noun)
+        {
+            return -1;
+        }
+
+        // "a paramedic": an article the lexicons do not know.
+        at = noun.Start;
+        return at > 0 && text.Tokens[at - 1].Kind == TokenKind.Word && !text.HasAnyMatch(at - 1) ? at - 1 : at;
+    }
+
+    /// <summary>
+    /// "Of the 90 people killed, 60 were civilians": the first figure after the clause of a sentence
+    /// that opens with "of the" and a figure is a part of that figure.
+    /// </summary>
+    private bool AfterOpeningWhole(int qualifierStart, Draft previous, (int Start, int End) sentence)
+    {
+        if (previous.Sentence != sentence || !ListSeparatorBefore(qualifierStart) || text.ClauseEnd(previous.Quantity.Last, qualifierStart) != qualifierStart - 1)
+        {
+            return false;
+        }
+
+        var at = previous.Quantity.First;
+        at = text.EndingAt(at, LexiconKind.Marker) is { Entry.Marker: MarkerWord.Definite } article ? article.Start : at;
+        return text.EndingAt(at, LexiconKind.Marker) is { Entry.Marker: MarkerWord.Of } of && of.Start == sentence.Start;
+    }
+
     /// <summary>A sibling of the part before: listed after it in its sentence (or on the next line), naming no other outcome.</summary>
     private bool IsNextItem(Quantity quantity, int qualifierStart, Draft previous, (int Start, int End) sentence, bool conjoined)
     {
@@ -112,6 +242,11 @@ internal sealed class BreakdownReader(AnalyzedText text, IReadOnlyList<Quantity>
     /// </summary>
     private (LexiconMatch Marker, bool Gap, int FirstLine)? BreakdownBefore(int start)
     {
+        if (start < 0)
+        {
+            return null;
+        }
+
         var at = start;
         var gap = false;
         while (at > 0 && (text.Tokens[at - 1].Kind == TokenKind.LineBreak || IsListPunctuation(at - 1)))

@@ -8,7 +8,8 @@ namespace Marsad.Claims;
 /// <summary>
 /// Turns the quantities of one document into claims. Each figure is read by readers with one job
 /// each — its hedge (<see cref="HedgeReader"/>), the words after it (<see cref="CountedNounReader"/>,
-/// with <see cref="ActorReader"/>), the breakdown it belongs to (<see cref="BreakdownReader"/>), what
+/// with <see cref="ActorReader"/>), the breakdown it belongs to (<see cref="BreakdownReader"/>, a
+/// table under a header by <see cref="TableReader"/>), what
 /// happened (<see cref="CueReader"/>), whether it is a running total (<see cref="TimeSpanReader"/>) —
 /// and then takes from its whole what it does not say (<see cref="Inheritance"/>). Works in text
 /// order, so a part's whole is always settled before the part.
@@ -24,6 +25,7 @@ public sealed class ClaimParser
     private readonly HedgeReader hedges;
     private readonly CountedNounReader words;
     private readonly BreakdownReader breakdowns;
+    private readonly TableReader tables;
     private readonly CueReader cues;
     private readonly TimeSpanReader spans;
     private readonly Inheritance inheritance;
@@ -37,6 +39,7 @@ public sealed class ClaimParser
         hedges = new HedgeReader(text, quantities);
         words = new CountedNounReader(text, cues, new ActorReader(text), spans);
         breakdowns = new BreakdownReader(text, quantities, drafts, cues);
+        tables = new TableReader(text);
         inheritance = new Inheritance(text.Language.Profile.Armies);
     }
 
@@ -66,7 +69,9 @@ public sealed class ClaimParser
         var after = words.Read(afterStart, NextBoundary(described, afterStart, sentence.End, extended: false), quantity.Noun);
         var previous = LastClaim();
         var conjoined = breakdowns.Conjoined(quantity, qualifierStart);
+        after.Elliptical = breakdowns.Elliptical(quantity, qualifierStart, previous, sentence, after, conjoined);
         (draft.Parent, draft.ListHead, draft.CompleteList) = breakdowns.Parent(quantity, qualifierStart, previous, sentence, after, conjoined);
+        ReadTableCell(draft, after);
         draft.ListHead ??= draft.Parent is null ? null : draft;
         DescribeAfterParts(index, after, sentence);
         if ((after.OfThem || after.Others) && (previous is null || previous.Sentence != sentence) && after.Actor is null)
@@ -84,6 +89,33 @@ public sealed class ClaimParser
     }
 
     /// <summary>
+    /// A figure with nothing of its own to say, laid out as a table cell: counting what its label
+    /// says happened ("Killed: 14"); else, under a header line, a part of the header's figure, or
+    /// counting what the header's cue says happened.
+    /// </summary>
+    private void ReadTableCell(Draft draft, WordsAfter after)
+    {
+        if (draft.Parent is not null || after.HasEvidence)
+        {
+            return;
+        }
+
+        if (tables.Label(draft.Quantity) is { } label && text.NearestBefore(label.End, label.Start, LexiconKind.Category) is { } labelCue)
+        {
+            after.Category = labelCue;
+            return;
+        }
+
+        if (tables.Header(draft.Quantity) is not { } header)
+        {
+            return;
+        }
+
+        draft.Parent = breakdowns.WholeOnLine(draft.Quantity, after.Unit, text.LineOf(header.Start));
+        after.Category = draft.Parent is null ? text.NearestBefore(header.End, header.Start, LexiconKind.Category) : null;
+    }
+
+    /// <summary>
     /// A whole whose parts follow it is described after the parts:
     /// "388 بينهم 141 طفلاً و86 مواطنة … عدد المدنيين الذين قضوا".
     /// </summary>
@@ -98,7 +130,19 @@ public sealed class ClaimParser
         var partEnd = NextBoundary(lastPart, quantities[lastPart].Last, sentence.End, extended: false);
         partEnd += text.IsClauseEnd(partEnd) && !text.IsSentenceEnd(partEnd) ? 1 : 0;
         var late = words.Read(partEnd, NextBoundary(lastPart, partEnd, sentence.End, extended: true), null);
-        (after.Noun, after.Actor, after.Category) = (after.Noun ?? late.Noun, after.Actor ?? (after.Noun is null ? late.Actor : null), late.Category);
+        var cue = late.Category is { } lateCue && !InClauseOfNextFigure(lastPart, lateCue.Start) ? late.Category : null;
+        (after.Noun, after.Actor, after.Category) = (after.Noun ?? late.Noun, after.Actor ?? (after.Noun is null ? late.Actor : null), cue);
+    }
+
+    /// <summary>
+    /// "880، بينهم 210 أطفال، فيما وصل عدد المصابين إلى 2900": a cue in the clause of the next
+    /// figure says what happened to that figure, not to the whole before it.
+    /// </summary>
+    private bool InClauseOfNextFigure(int lastPart, int cueStart)
+    {
+        var next = lastPart + 1;
+        return next < quantities.Count && text.SentenceOf(quantities[next].First) == text.SentenceOf(cueStart)
+            && text.ClauseEnd(cueStart, quantities[next].First) == quantities[next].First;
     }
 
     /// <summary>What happened to the people counted, who did it, how, and whether the figure is a running total.</summary>

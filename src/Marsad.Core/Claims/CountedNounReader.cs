@@ -12,6 +12,9 @@ namespace Marsad.Claims;
 /// </summary>
 internal sealed class CountedNounReader(AnalyzedText text, CueReader cues, ActorReader actors, TimeSpanReader spans)
 {
+    /// <summary>How far after the number a part-of word said after the part may stand ("women were among the victims").</summary>
+    private const int PostposedReach = 4;
+
     /// <summary>The words from <paramref name="from"/> to <paramref name="end"/>, read; a dual carries its own noun.</summary>
     public WordsAfter Read(int from, int end, LexiconEntry? dualNoun)
     {
@@ -68,7 +71,10 @@ internal sealed class CountedNounReader(AnalyzedText text, CueReader cues, Actor
     private bool FollowsOtherPeople(int of, int nounSlot, LexiconEntry? counted) =>
         text.EndingAt(of, LexiconKind.Noun) is { } noun && noun.Start >= text.NounPhraseEnd(nounSlot, counted);
 
-    /// <summary>Words of totals anywhere; "منهم" right after the number; "آخرين" at most a word after it.</summary>
+    /// <summary>
+    /// Words of totals anywhere; "منهم" right after the number, a breakdown word that closes the
+    /// clause after it; "آخرين" at most a word after it.
+    /// </summary>
     private void ReadMarkers(WordsAfter after, int at, int from)
     {
         after.Total |= spans.IsTotalWord(at);
@@ -79,11 +85,20 @@ internal sealed class CountedNounReader(AnalyzedText text, CueReader cues, Actor
             after.OfThem = partitive.Length == 1 || partitive.Entry.MayFollow;
             after.Partitive = partitive.Entry.MayFollow;
         }
+        else if (marker is { Entry: { Marker: MarkerWord.Breakdown, Complete: false } } among
+            && after is { Category: null, Noun: not null } && at <= from + PostposedReach && ClosesClause(among.End))
+        {
+            // "7 women were among the victims.", "ثلاثة أطفال من بين من قتلوا": part-of said after
+            // the counted noun (and a copula), closing the clause.
+            after.Partitive = true;
+        }
         else if (marker?.Entry.Marker is MarkerWord.Others or MarkerWord.Remainder && at <= from + 1)
         {
             after.Others = true;
         }
     }
+
+    private bool ClosesClause(int at) => at >= text.Tokens.Count || text.IsClauseEnd(at);
 
     /// <summary>
     /// The unit of things a number counts ("5 كلم", "20 سيارة"). "5,000 family tents": a noun of

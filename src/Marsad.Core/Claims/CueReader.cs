@@ -78,13 +78,15 @@ internal sealed class CueReader(AnalyzedText text, TimeSpanReader spans)
 
     /// <summary>
     /// The cue that says what happened, in order of trust: one that governs the number from before
-    /// it, one in the words after it, one further back in the sentence; a part without its own
-    /// takes its whole's (see <see cref="Inheritance"/>), a figure without any the nearest cue ahead.
+    /// it, one in the words after it, one further back in the sentence; a part without its own, or a
+    /// figure that names only where or by whom, takes its whole's or the figure's before (see
+    /// <see cref="Inheritance"/>), a figure without any the nearest cue ahead.
     /// </summary>
     public Category? Choose(Draft draft, int qualifierStart, LexiconMatch? governing, WordsAfter after)
     {
-        // "left 21 injured": a cue of several meanings yields to the figure's own casualty noun.
-        if (governing is { } cue && !(cue.Entry.Yields && OutcomeNamedBy(draft.Quantity) is not null))
+        // "left 21 injured", "left 15 people injured": a cue of several meanings yields to the
+        // figure's own casualty word.
+        if (governing is { } cue && !(cue.Entry.Yields && (OutcomeNamedBy(draft.Quantity) is not null || IsCasualty(after.Category))))
         {
             return For(cue, draft);
         }
@@ -94,7 +96,7 @@ internal sealed class CueReader(AnalyzedText text, TimeSpanReader spans)
             return For(own, draft);
         }
 
-        if (draft.Parent is not null)
+        if (draft.Parent is not null || after.Elliptical)
         {
             return null;
         }
@@ -130,6 +132,8 @@ internal sealed class CueReader(AnalyzedText text, TimeSpanReader spans)
         cue.Entry.ForCivilians is { } forCivilians && draft.Group.Actor is null && draft.Group.Role is not (Role.Soldier or Role.Fighter or Role.Leader)
             ? forCivilians
             : cue.Entry.Category;
+
+    private static bool IsCasualty(LexiconMatch? cue) => cue?.Entry.Category is Category.Killed or Category.Injured;
 
     /// <summary>What the word right after a number says happened, when it is an outcome noun ("140 جريحا", "30 wounded").</summary>
     public Category? OutcomeNamedBy(Quantity quantity)

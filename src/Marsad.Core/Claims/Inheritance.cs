@@ -3,15 +3,16 @@ using Marsad.Model;
 namespace Marsad.Claims;
 
 /// <summary>
-/// What a part does not say it takes from its whole; "منهم" and "آخرين" take the group of the
-/// figure before; a group with an actor but no role is made of fighters; soldiers of a nationality
-/// serve the army the profile gives it.
+/// What a part does not say it takes from its whole; "منهم", "آخرين" and a figure that names only
+/// where or by whom ("and one in June") take the group and event of the figure before; a group
+/// with an actor but no role is made of fighters; soldiers of a nationality serve the army the
+/// profile gives it.
 /// </summary>
 internal sealed class Inheritance(IReadOnlyDictionary<string, string> armies)
 {
     public void Apply(Draft draft, WordsAfter after, Draft? previous)
     {
-        var source = draft.Parent ?? ((after.OfThem || after.Others) && previous is not null ? previous : null);
+        var source = draft.Parent ?? ((after.OfThem || after.Others || after.Elliptical) && previous is not null ? previous : null);
         var group = draft.Group;
         if (source is not null)
         {

@@ -33,6 +33,12 @@ internal sealed class WordsAfter
     /// <summary>"آخرين": more of the same people.</summary>
     public bool Others { get; set; }
 
+    /// <summary>
+    /// "12 في إدلب", "five by a militia": the figure names only where or by whom, after a figure of
+    /// its sentence; it counts the same kind of people as that one.
+    /// </summary>
+    public bool Elliptical { get; set; }
+
     /// <summary>A word of totals after the figure ("حصيلة"): it is a running total.</summary>
     public bool Total { get; set; }
 
@@ -44,7 +50,7 @@ internal sealed class WordsAfter
     /// <summary>"4 آلاف صومالي": the nationality stands where the counted noun would.</summary>
     public bool NationalityHead { get; set; }
 
-    public bool HasEvidence => Noun is not null || Category is not null || Actor is not null || OfThem || Others || NationalityHead;
+    public bool HasEvidence => Noun is not null || Category is not null || Actor is not null || OfThem || Others || NationalityHead || Elliptical;
 
     public string Unit => Noun?.Unit ?? Units.Person;
 
