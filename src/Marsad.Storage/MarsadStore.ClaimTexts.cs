@@ -35,6 +35,11 @@ public sealed partial class MarsadStore
     /// </summary>
     private void CompactBackfill()
     {
+        if (!Pending("compact_backfill"))
+        {
+            return;
+        }
+
         using var write = BeginWrite().Begin();
         var transaction = write.Transaction;
         using (var pending = Command("SELECT 1 FROM compact_backfill", transaction))

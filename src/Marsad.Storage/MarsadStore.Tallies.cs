@@ -39,6 +39,11 @@ public sealed partial class MarsadStore
     /// <summary>A store made before the tally was kept: every text's mentions read and every family tallied.</summary>
     private void Backfill()
     {
+        if (!Pending("tally_backfill"))
+        {
+            return;
+        }
+
         using var write = BeginWrite().Begin();
         using (var pending = Command("SELECT 1 FROM tally_backfill", write.Transaction))
         {
