@@ -1,4 +1,5 @@
 using Marsad.Claims;
+using Marsad.Languages;
 using Marsad.Model;
 
 namespace Marsad.Time;
@@ -19,6 +20,7 @@ public sealed partial class ClaimTimeResolver
         new(Hours, PartsToo: true),
         new(OnADay, PartsToo: true),
         new(WholeMonth, PartsToo: true),
+        new(DatedOpening, PartsToo: false),
         new(UpToADay, PartsToo: false),
         new(BaselineInSentence, PartsToo: false),
         new(VerbOfTotals, PartsToo: false),
@@ -32,8 +34,8 @@ public sealed partial class ClaimTimeResolver
             : null;
 
     /// <summary>
-    /// "منذ" with a date: a running total since it, or a period when it is relative ("منذ صباح
-    /// اليوم"), a bare year, or the very day it ends.
+    /// "منذ" with a date: a running total since it ("منذ فجر الجمعة الماضي" too), or a period when
+    /// it is relative ("منذ صباح اليوم", "منذ ليل الجمعة" of this week), a bare year, or the very day it ends.
     /// </summary>
     private ClaimTime? SinceBaseline(ClaimWords words)
     {
@@ -45,13 +47,27 @@ public sealed partial class ClaimTimeResolver
         }
 
         var start = days.Resolve(since, words.Warnings);
-        return since.IsRelative || (since.Month is null && !since.StartOfYear) || (start is { } s && end is { } e && s == e)
+        var lastWeek = since is { Weekday: not null, Relative: RelativeWord.Last };
+        return since.IsRelative || (since.Month is null && !lastWeek && !since.StartOfYear) || (start is { } s && end is { } e && s == e)
             ? new ClaimTime(TimeKind.Period, Start: Text(start), End: Text(end), AsOf: Text(end))
             : new ClaimTime(TimeKind.Cumulative, Since: Text(start), AsOf: Text(end));
     }
 
     /// <summary>A day named in the claim's own words: a period of that day (or of a pair of days).</summary>
     private ClaimTime? OnADay(ClaimWords words) => DayIn(words.Near) is { } own ? Period(own, words.Warnings) : null;
+
+    /// <summary>
+    /// "وفي 8 آذار، أصيب 5 عمال", "On Friday, shelling killed 8": a day that opens the sentence,
+    /// set off by a comma, dates every figure of it that has no time of its own.
+    /// </summary>
+    private ClaimTime? DatedOpening(ClaimWords words)
+    {
+        var sentence = words.Draft.Sentence;
+        var opening = MentionsIn(sentence.Start, Math.Min(sentence.Start + OpeningWords, words.Draft.Quantity.First)).FirstOrDefault();
+        return opening is { IsDay: true, Since: false, Until: false } && text.IsClauseEnd(opening.Last) && opening.Last < words.Draft.Quantity.First
+            ? Period(opening, words.Warnings)
+            : null;
+    }
 
     /// <summary>"1,540 قتيلا في الحرب حتى 20 أيار": a count up to a day is a running total on that day.</summary>
     private static ClaimTime? UpToADay(ClaimWords words) =>
