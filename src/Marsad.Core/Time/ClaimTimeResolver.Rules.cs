@@ -23,6 +23,7 @@ public sealed partial class ClaimTimeResolver
         new(DatedOpening, PartsToo: false),
         new(UpToADay, PartsToo: false),
         new(BaselineInSentence, PartsToo: false),
+        new(BaselineBefore, PartsToo: false),
         new(VerbOfTotals, PartsToo: false),
         new(DayAfterComma, PartsToo: false),
     ];
@@ -73,9 +74,37 @@ public sealed partial class ClaimTimeResolver
     private static ClaimTime? UpToADay(ClaimWords words) =>
         words.Until is { Now: false } ? new ClaimTime(TimeKind.Cumulative, AsOf: Text(words.End)) : null;
 
-    /// <summary>"ارتفع إلى", "حصيلة": a running total on the figure's day, from no known baseline.</summary>
-    private static ClaimTime? VerbOfTotals(ClaimWords words) =>
-        words.Draft.Kind == TimeKind.Cumulative ? new ClaimTime(TimeKind.Cumulative, AsOf: Text(words.Frame)) : null;
+    /// <summary>
+    /// "ارتفع إلى", "حصيلة": a running total on the figure's day, from no known baseline; the rising
+    /// toll of one event ("ارتفع إلى 17 عدد قتلى الانفجار") is a period.
+    /// </summary>
+    private ClaimTime? VerbOfTotals(ClaimWords words) =>
+        words.Draft.Kind != TimeKind.Cumulative ? null
+        : NamesOneEvent(words.Draft.Sentence) ? new ClaimTime(TimeKind.Period, Start: Text(words.Frame), End: Text(words.Frame), AsOf: Text(words.Frame))
+        : new ClaimTime(TimeKind.Cumulative, AsOf: Text(words.Frame));
+
+    /// <summary>
+    /// "وتشهد المدينة معارك منذ 12 حزيران. وقالت الوزارة إن 230 شخصاً قتلوا": a baseline set out in
+    /// the sentence before, one that counts nobody itself, makes a running total of a figure whose
+    /// own sentence names no day, span or single event (a state on the day, "يعاني آلاف السكان", stays one).
+    /// </summary>
+    private ClaimTime? BaselineBefore(ClaimWords words)
+    {
+        var sentence = words.Draft.Sentence;
+        if (words.Draft.Category is null or Category.Present or Category.Trapped
+            || MentionsIn(sentence.Start, sentence.End).Any(m => m.IsDay || m.Since || m.Month is not null || m.During)
+            || NamesOneEvent(sentence)
+            || PreviousSentence(sentence) is not { } previous
+            || words.Drafts.Any(d => d.Sentence == previous && d.OtherUnit is null)
+            || MentionsIn(previous.Start, previous.End).FirstOrDefault(m => m.Since) is not { } baseline
+            || (Dated(baseline) ?? baseline) is not { IsRelative: false } dated)
+        {
+            return null;
+        }
+
+        var start = HasDate(dated) ? days.Resolve(dated, words.Warnings) : null;
+        return new ClaimTime(TimeKind.Cumulative, Since: Text(start), AsOf: Text(words.Frame));
+    }
 
     private static DateMention? During(ClaimWords words) => words.Near.FirstOrDefault(m => m.During && (m.LongStretch || m.Hours is not null));
 

@@ -257,6 +257,34 @@ public sealed partial class ClaimTimeResolver
         return state;
     }
 
+    /// <summary>A word of one event ("الانفجار", "the blast", <c>kind=period</c> in <c>time.tsv</c>) in the sentence.</summary>
+    private bool NamesOneEvent((int Start, int End) sentence)
+    {
+        for (var at = sentence.Start; at < sentence.End; at++)
+        {
+            if (text.StartingAt(at, LexiconKind.Time)?.Entry.Total == TimeKind.Period)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The sentence before, passing empty ones (a line break alone).</summary>
+    private (int Start, int End)? PreviousSentence((int Start, int End) sentence)
+    {
+        for (var i = text.SentenceOf(sentence.Start) - 1; i >= 0; i--)
+        {
+            if (text.Sentences[i] is var candidate && candidate.End - candidate.Start > 1)
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
     private int ClauseStart(Draft draft)
     {
         var at = draft.Quantity.First - 1;
