@@ -91,13 +91,14 @@ public sealed partial class ClaimTimeResolver
     private ClaimTime? BaselineBefore(ClaimWords words)
     {
         var sentence = words.Draft.Sentence;
+        // The cheap tests first: most figures have no baseline in the sentence before.
         if (words.Draft.Category is null or Category.Present or Category.Trapped
-            || MentionsIn(sentence.Start, sentence.End).Any(m => m.IsDay || m.Since || m.Month is not null || m.During)
-            || NamesOneEvent(sentence)
             || PreviousSentence(sentence) is not { } previous
-            || words.Drafts.Any(d => d.Sentence == previous && d.OtherUnit is null)
             || MentionsIn(previous.Start, previous.End).FirstOrDefault(m => m.Since) is not { } baseline
-            || (Dated(baseline) ?? baseline) is not { IsRelative: false } dated)
+            || (Dated(baseline) ?? baseline) is not { IsRelative: false } dated
+            || words.Drafts.Any(d => d.Sentence == previous && d.OtherUnit is null)
+            || MentionsIn(sentence.Start, sentence.End).Any(m => m.IsDay || m.Since || m.Month is not null || m.During)
+            || NamesOneEvent(sentence))
         {
             return null;
         }

@@ -244,14 +244,14 @@ public sealed partial class ClaimTimeResolver
     {
         var (clauseStart, clauseEnd) = (ClauseStart(draft), text.ClauseEnd(draft.Quantity.Last, draft.Sentence.End));
         var state = false;
-        for (var at = draft.Sentence.Start; at < draft.Sentence.End; at++)
+        for (var at = Math.Max(clauseStart, draft.Sentence.Start); at < clauseEnd && !state; at++)
         {
-            if (text.StartingAt(at, LexiconKind.Cause) is not null)
-            {
-                return false;
-            }
+            state = text.StartingAt(at, LexiconKind.Time)?.Entry.State is true;
+        }
 
-            state |= at >= clauseStart && at < clauseEnd && text.StartingAt(at, LexiconKind.Time)?.Entry.State is true;
+        for (var at = draft.Sentence.Start; state && at < draft.Sentence.End; at++)
+        {
+            state = text.StartingAt(at, LexiconKind.Cause) is null;
         }
 
         return state;
