@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using Marsad.Languages;
-using Marsad.Places;
+using Marsad.Analysis;
+using Marsad.Gazetteer;
 
 namespace Marsad.Benchmarks;
 

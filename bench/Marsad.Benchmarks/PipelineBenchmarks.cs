@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using Marsad.Analysis;
 using Marsad.Claims;
 using Marsad.Extraction;
-using Marsad.Languages;
 using Marsad.Model;
 using Marsad.Recognition;
 using Marsad.Text;

@@ -71,7 +71,7 @@ public sealed partial class MarsadStore
                 ? new Retraction(retracted, reader.GetString(13), reader.GetString(14), Instant(reader.GetString(15)))
                 : null;
             yield return new StoredDocument(
-                new SourceDocument(reader.GetString(0), reader.GetString(1), metadata),
+                new SourceDocument(reader.GetString(0), TextColumn.Read(reader, 1), metadata),
                 publication,
                 Instant(reader.GetString(7)),
                 reader.GetInt32(10),

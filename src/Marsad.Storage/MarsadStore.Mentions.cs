@@ -43,22 +43,23 @@ public sealed partial class MarsadStore
 
             using var query = reader.CreateCommand();
             query.Transaction = transaction;
-            query.CommandText = $"SELECT {ClaimRows.Columns}, doc_hash, extractor_version FROM claims WHERE rowid >= $from AND rowid < $to";
+            query.CommandText = $"SELECT {ClaimRows.Columns} FROM {ClaimRows.From} WHERE c.seq >= $from AND c.seq < $to";
             query.Parameters.AddWithValue("$from", first + (slice * width));
             query.Parameters.AddWithValue("$to", first + ((slice + 1) * width));
-            parts[slice] = ReadMentions(query, reports, reviews);
+            using var texts = new DocumentTexts(reader, () => transaction);
+            parts[slice] = ReadMentions(query, texts, reports, reviews);
         });
         if (!sameSnapshot)
         {
-            using var all = Command($"SELECT {ClaimRows.Columns}, doc_hash, extractor_version FROM claims");
-            return ReadMentions(all, reports, reviews);
+            using var all = Command($"SELECT {ClaimRows.Columns} FROM {ClaimRows.From}");
+            return ReadMentions(all, Texts, reports, reviews);
         }
 
         return [.. parts.SelectMany(p => p)];
     }
 
     private static List<Mention> ReadMentions(
-        SqliteCommand query, Dictionary<string, StoredVersion> reports, Dictionary<(string Hash, int Start, int End), Reviews.ReviewState> reviews)
+        SqliteCommand query, DocumentTexts texts, Dictionary<string, StoredVersion> reports, Dictionary<(string Hash, int Start, int End), Reviews.ReviewState> reviews)
     {
         using var rows = query.ExecuteReader();
         var part = new List<Mention>();
@@ -70,7 +71,7 @@ public sealed partial class MarsadStore
                 continue;
             }
 
-            var claim = ClaimRows.Read(rows);
+            var claim = ClaimRows.Read(rows, texts);
             var review = reviews.Count > 0 ? reviews.GetValueOrDefault((hash, claim.Span.Start, claim.Span.End)) : null;
             if ((review is null ? claim : review.Apply(claim)) is { } reviewed)
             {
@@ -129,13 +130,13 @@ public sealed partial class MarsadStore
     /// <summary>A stored text of a document, without the text.</summary>
     private sealed record StoredVersion(string Hash, string Id, int Version, DateOnly? Published, string? Source, string? Url, bool Retracted)
     {
-        public Provenance Provenance(string extractorVersion, Reviews.ReviewAction? review) =>
+        public Provenance Provenance(string extractorVersion, ReviewAction? review) =>
             new(Source, Url, Published, Version, Hash, extractorVersion, review);
     }
 
     private (long First, long Last) RowidRange()
     {
-        using var range = Command("SELECT coalesce(min(rowid), 0), coalesce(max(rowid), 0) FROM claims");
+        using var range = Command("SELECT coalesce(min(seq), 0), coalesce(max(seq), 0) FROM claims");
         using var reader = range.ExecuteReader();
         reader.Read();
         return (reader.GetInt64(0), reader.GetInt64(1));

@@ -85,16 +85,16 @@ public sealed partial class MarsadStore
         var transaction = write.Transaction;
         string hash;
         Claim claim;
-        using (var find = Command($"SELECT {ClaimRows.Columns}, doc_hash FROM claims WHERE claim_id = $id ORDER BY rowid DESC LIMIT 1", transaction))
+        using (var find = Command($"SELECT {ClaimRows.Columns} FROM {ClaimRows.From} WHERE {WithClaimId} ORDER BY c.seq DESC LIMIT 1", transaction))
         {
-            find.Parameters.AddWithValue("$id", claimId);
+            BindClaimId(find, claimId);
             using var reader = find.ExecuteReader();
             if (!reader.Read())
             {
                 return new ReviewOutcome.NoSuchClaim();
             }
 
-            claim = ClaimRows.Read(reader);
+            claim = ClaimRows.Read(reader, Texts);
             hash = reader.GetString(ClaimRows.Count);
         }
 
@@ -134,8 +134,8 @@ public sealed partial class MarsadStore
     /// <summary>Whether a claim of this id is stored.</summary>
     public bool HasClaim(string claimId)
     {
-        using var query = Command("SELECT EXISTS (SELECT 1 FROM claims WHERE claim_id = $id)");
-        query.Parameters.AddWithValue("$id", claimId);
+        using var query = Command($"SELECT EXISTS (SELECT 1 FROM {ClaimRows.From} WHERE {WithClaimId})");
+        BindClaimId(query, claimId);
         return Convert.ToInt64(query.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
     }
 
@@ -143,12 +143,12 @@ public sealed partial class MarsadStore
     public IReadOnlyList<Review> Reviews(string? claimId = null)
     {
         using var query = Command(
-            """
+            $"""
             SELECT id, claim_id, action, correction, reason, reviewer, reviewed_at FROM reviews
-            WHERE $id IS NULL OR (doc_hash, span_start, span_end) IN (SELECT doc_hash, span_start, span_end FROM claims WHERE claim_id = $id)
+            WHERE $id IS NULL OR (doc_hash, span_start, span_end) IN (SELECT d.hash, c.span_start, c.span_end FROM {ClaimRows.From} WHERE {WithClaimId})
             ORDER BY id
             """);
-        query.Parameters.AddWithValue("$id", Db(claimId));
+        BindClaimId(query, claimId);
         using var reader = query.ExecuteReader();
         var reviews = new List<Review>();
         while (reader.Read())
@@ -217,16 +217,45 @@ public sealed partial class MarsadStore
     /// <summary>Every claim of one stored text, as extracted.</summary>
     private List<Claim> TextClaims(string hash, SqliteTransaction transaction)
     {
-        using var query = Command($"SELECT {ClaimRows.Columns} FROM claims WHERE doc_hash = $hash ORDER BY ordinal", transaction);
+        using var query = Command($"SELECT {ClaimRows.Columns} FROM {ClaimRows.From} WHERE d.hash = $hash ORDER BY c.ordinal", transaction);
         query.Parameters.AddWithValue("$hash", hash);
         using var reader = query.ExecuteReader();
         var claims = new List<Claim>();
         while (reader.Read())
         {
-            claims.Add(ClaimRows.Read(reader));
+            claims.Add(ClaimRows.Read(reader, Texts));
         }
 
         return claims;
+    }
+
+    /// <summary>
+    /// The claims of an id (<c>$id</c>, <c>$prefix</c>, <c>$ordinal</c>, <see cref="BindClaimId"/>): one whose
+    /// id is stored because it is not the one its row implies, or the claim at the ordinal of the
+    /// document version the id names (DOC#n, DOC@vK#n).
+    /// </summary>
+    private const string WithClaimId =
+        """
+        c.seq IN (
+            SELECT seq FROM claims WHERE claim_id = $id
+            UNION ALL
+            SELECT n.seq FROM documents v JOIN claims n ON n.doc = v.seq AND n.ordinal = $ordinal
+            WHERE n.claim_id IS NULL AND (v.id = $doc AND v.version = $version OR v.id = $prefix AND v.version = 1))
+        """;
+
+    /// <summary>The parameters of <see cref="WithClaimId"/>: the id, and the document, version and ordinal it names.</summary>
+    private static void BindClaimId(SqliteCommand query, string? claimId)
+    {
+        var hash = claimId?.LastIndexOf('#') ?? -1;
+        var prefix = hash < 0 ? null : claimId![..hash];
+        var ordinal = hash >= 0 && int.TryParse(claimId.AsSpan(hash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n - 1 : -1;
+        var at = prefix?.LastIndexOf("@v", StringComparison.Ordinal) ?? -1;
+        var version = at >= 0 && int.TryParse(prefix.AsSpan(at + 2), NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v >= 2 ? v : -1;
+        query.Parameters.AddWithValue("$id", Db(claimId));
+        query.Parameters.AddWithValue("$prefix", Db(prefix));
+        query.Parameters.AddWithValue("$ordinal", ordinal);
+        query.Parameters.AddWithValue("$doc", Db(at >= 0 ? prefix![..at] : null));
+        query.Parameters.AddWithValue("$version", version);
     }
 
     /// <summary>A logged review; a stored correction is read with today's checks, a field they refuse left out.</summary>

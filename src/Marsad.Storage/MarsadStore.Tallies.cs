@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Marsad.Model;
 using Marsad.Tallies;
@@ -59,11 +60,11 @@ public sealed partial class MarsadStore
 
     /// <summary>Every text of a document leaves or enters the record (a new version, a retraction): their families are touched.</summary>
     private void TouchDocument(string id, SqliteTransaction transaction) => Run(
-        "INSERT OR IGNORE INTO tally_dirty SELECT DISTINCT family FROM tally_mentions WHERE doc_hash IN (SELECT hash FROM documents WHERE id = $key)",
+        "INSERT OR IGNORE INTO tally_dirty SELECT DISTINCT family FROM tally_mentions WHERE doc IN (SELECT seq FROM documents WHERE id = $key)",
         transaction, id);
 
     private void TouchText(string hash, SqliteTransaction transaction) => Run(
-        "INSERT OR IGNORE INTO tally_dirty SELECT DISTINCT family FROM tally_mentions WHERE doc_hash = $key", transaction, hash);
+        "INSERT OR IGNORE INTO tally_dirty SELECT DISTINCT family FROM tally_mentions WHERE doc = (SELECT seq FROM documents WHERE hash = $key)", transaction, hash);
 
     /// <summary>
     /// Reads again which claims of one stored text go into series (its reviews applied) and its
@@ -72,22 +73,23 @@ public sealed partial class MarsadStore
     private void IndexText(string hash, SqliteTransaction transaction)
     {
         TouchText(hash, transaction);
-        Run("DELETE FROM tally_mentions WHERE doc_hash = $key", transaction, hash);
-        Run("DELETE FROM tally_warnings WHERE doc_hash = $key", transaction, hash);
+        var doc = Convert.ToInt64(Scalar("SELECT seq FROM documents WHERE hash = $key", transaction, hash), CultureInfo.InvariantCulture);
+        Run("DELETE FROM tally_mentions WHERE doc = $key", transaction, doc);
+        Run("DELETE FROM tally_warnings WHERE doc = $key", transaction, doc);
         var reviews = ReviewsInForce(hash);
         var mentions = new List<Mention>();
         var rows = new Dictionary<string, (long Rowid, int Ordinal)>(StringComparer.Ordinal);
-        using (var query = Command($"SELECT {ClaimRows.Columns}, rowid, ordinal FROM claims WHERE doc_hash = $hash ORDER BY ordinal", transaction))
+        using (var query = Command($"SELECT {ClaimRows.Columns} FROM {ClaimRows.From} WHERE c.doc = $doc ORDER BY c.ordinal", transaction))
         {
-            query.Parameters.AddWithValue("$hash", hash);
+            query.Parameters.AddWithValue("$doc", doc);
             using var reader = query.ExecuteReader();
             while (reader.Read())
             {
-                var claim = ClaimRows.Read(reader);
+                var claim = ClaimRows.Read(reader, Texts);
                 if ((reviews.GetValueOrDefault((hash, claim.Span.Start, claim.Span.End)) is { } review ? review.Apply(claim) : claim) is { } reviewed)
                 {
                     mentions.Add(new Mention(reviewed, null, null));
-                    rows[reviewed.Id] = (reader.GetInt64(ClaimRows.Count), reader.GetInt32(ClaimRows.Count + 1));
+                    rows[reviewed.Id] = (reader.GetInt64(ClaimRows.Count + 2), reader.GetInt32(ClaimRows.Ordinal));
                 }
             }
         }
@@ -95,8 +97,8 @@ public sealed partial class MarsadStore
         var eligible = TallyBuilder.Eligible(mentions);
         foreach (var mention in eligible)
         {
-            using var insert = Command("INSERT INTO tally_mentions (doc_hash, ordinal, family) VALUES ($hash, $ordinal, $family)", transaction);
-            insert.Parameters.AddWithValue("$hash", hash);
+            using var insert = Command("INSERT INTO tally_mentions (doc, ordinal, family) VALUES ($doc, $ordinal, $family)", transaction);
+            insert.Parameters.AddWithValue("$doc", doc);
             insert.Parameters.AddWithValue("$ordinal", rows[mention.Claim.Id].Ordinal);
             insert.Parameters.AddWithValue("$family", SeriesKey.Of(mention.Claim).Family.Id);
             insert.ExecuteNonQuery();
@@ -105,7 +107,7 @@ public sealed partial class MarsadStore
         var seq = 0;
         foreach (var warning in TallyBuilder.BreakdownWarnings(eligible))
         {
-            InsertWarning(new RankedWarning(warning, TallyPhase.Breakdown, rows[warning.ClaimIds[0]].Rowid, seq++), null, hash, transaction);
+            InsertWarning(new RankedWarning(warning, TallyPhase.Breakdown, rows[warning.ClaimIds[0]].Rowid, seq++), null, doc, transaction);
         }
 
         TouchText(hash, transaction);
@@ -149,12 +151,12 @@ public sealed partial class MarsadStore
         Run("DELETE FROM tally_dirty", transaction);
     }
 
-    private void InsertWarning(RankedWarning ranked, string? family, string? hash, SqliteTransaction transaction)
+    private void InsertWarning(RankedWarning ranked, string? family, long? doc, SqliteTransaction transaction)
     {
         using var insert = Command(
             """
-            INSERT INTO tally_warnings (phase, sort, series_id, seq, family, doc_hash, code, explanation, claim_ids)
-            VALUES ($phase, $sort, $series, $seq, $family, $hash, $code, $explanation, $claims)
+            INSERT INTO tally_warnings (phase, sort, series_id, seq, family, doc, code, explanation, claim_ids)
+            VALUES ($phase, $sort, $series, $seq, $family, $doc, $code, $explanation, $claims)
             """, transaction);
         var warning = ranked.Warning;
         insert.Parameters.AddWithValue("$phase", (int)ranked.Phase);
@@ -162,7 +164,7 @@ public sealed partial class MarsadStore
         insert.Parameters.AddWithValue("$series", Db(warning.SeriesId));
         insert.Parameters.AddWithValue("$seq", ranked.Seq);
         insert.Parameters.AddWithValue("$family", Db(family));
-        insert.Parameters.AddWithValue("$hash", Db(hash));
+        insert.Parameters.AddWithValue("$doc", Db(doc));
         insert.Parameters.AddWithValue("$code", warning.Code);
         insert.Parameters.AddWithValue("$explanation", warning.Explanation);
         insert.Parameters.AddWithValue("$claims", JsonSerializer.Serialize(warning.ClaimIds));
@@ -183,10 +185,17 @@ public sealed partial class MarsadStore
         return values;
     }
 
-    private void Run(string sql, SqliteTransaction transaction, string? key = null)
+    private void Run(string sql, SqliteTransaction transaction, object? key = null)
     {
         using var command = Command(sql, transaction);
         command.Parameters.AddWithValue("$key", Db(key));
         command.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql, SqliteTransaction transaction, object? key)
+    {
+        using var command = Command(sql, transaction);
+        command.Parameters.AddWithValue("$key", Db(key));
+        return command.ExecuteScalar();
     }
 }

@@ -22,9 +22,9 @@ public sealed partial class MarsadStore
     /// Whether a text is in the view a tally reads: the latest version of its document, not
     /// retracted — or, known on <c>$known</c>, the latest published by then.
     /// </summary>
-    private static string InView(string hash) =>
+    private static string InView(string doc) =>
         $"""
-        EXISTS (SELECT 1 FROM documents d WHERE d.hash = {hash}
+        EXISTS (SELECT 1 FROM documents d WHERE d.seq = {doc}
             AND NOT EXISTS (SELECT 1 FROM retractions WHERE doc_id = d.id)
             AND ($known IS NULL OR coalesce(d.published, d.published_inferred) <= $known)
             AND d.version = (SELECT max(version) FROM documents e WHERE e.id = d.id
@@ -106,17 +106,54 @@ public sealed partial class MarsadStore
         }
     }
 
+    /// <summary>
+    /// One series by its id (or the older form with '/') with its warnings, as the filter's day saw
+    /// it: read alone from the kept series and its family's warnings; known on a day, or while a
+    /// change is not yet tallied, found in the tally read again. No series when there is none.
+    /// </summary>
+    public Tally OneSeries(string id, TallyFilter filter)
+    {
+        using var read = ReadSnapshot();
+        if (MustRetally(filter) || id.Contains('/', StringComparison.Ordinal))
+        {
+            var tally = Read(filter with { Category = null, Actor = null, Since = null }, withSeries: true).Tally;
+            return tally.Find(id) is { } found ? new Tally([found], [.. tally.Warnings.Where(w => w.SeriesId == found.Id)]) : new Tally([], []);
+        }
+
+        using var reading = new MentionReading(this, ReviewsInForce(), null);
+        using var query = Command("SELECT points, family FROM tally_series WHERE id = $id");
+        query.Parameters.AddWithValue("$id", id);
+        using var reader = query.ExecuteReader();
+        if (!reader.Read())
+        {
+            return new Tally([], []);
+        }
+
+        var series = SeriesRows.Read(reader.GetString(0), reading.ByRowid);
+        using var warnings = Command(
+            "SELECT code, series_id, explanation, claim_ids FROM tally_warnings WHERE family = $family AND series_id = $id ORDER BY phase, sort, seq");
+        warnings.Parameters.AddWithValue("$family", reader.GetString(1));
+        warnings.Parameters.AddWithValue("$id", id);
+        return new Tally([series], ReadWarnings(warnings));
+    }
+
     private List<TallyWarning> StoredWarnings(TallyFilter filter)
     {
         using var query = Command(
             $"""
             SELECT code, series_id, explanation, claim_ids FROM tally_warnings w
             WHERE (w.series_id IS NULL OR w.series_id IN (SELECT id FROM tally_series WHERE {SeriesFilter}))
-              AND (w.doc_hash IS NULL OR {InView("w.doc_hash")})
+              AND (w.doc IS NULL OR {InView("w.doc")})
             ORDER BY phase, sort, series_id, seq
             """);
         Bind(query, filter);
         query.Parameters.AddWithValue("$known", DBNull.Value);
+        return ReadWarnings(query);
+    }
+
+    /// <summary>The warnings of a query that answers code, series id, explanation and claim ids.</summary>
+    private static List<TallyWarning> ReadWarnings(SqliteCommand query)
+    {
         using var reader = query.ExecuteReader();
         var warnings = new List<TallyWarning>();
         while (reader.Read())
@@ -158,7 +195,7 @@ public sealed partial class MarsadStore
     private List<RankedWarning> Breakdowns(DateOnly? knownOn)
     {
         using var query = Command(
-            $"SELECT code, explanation, claim_ids, sort, seq FROM tally_warnings w WHERE w.doc_hash IS NOT NULL AND {InView("w.doc_hash")}");
+            $"SELECT code, explanation, claim_ids, sort, seq FROM tally_warnings w WHERE w.doc IS NOT NULL AND {InView("w.doc")}");
         query.Parameters.AddWithValue("$known", Db(Iso(knownOn)));
         using var reader = query.ExecuteReader();
         var warnings = new List<RankedWarning>();
@@ -179,10 +216,10 @@ public sealed partial class MarsadStore
         var first = new Dictionary<string, long>(StringComparer.Ordinal);
         using (var query = Command(
             $"""
-            SELECT {ClaimRows.Columns}, c.doc_hash, c.extractor_version, c.rowid FROM tally_mentions t
-            JOIN claims c ON c.doc_hash = t.doc_hash AND c.ordinal = t.ordinal
-            WHERE t.family = $family AND {InView("t.doc_hash")}
-            ORDER BY c.rowid
+            SELECT {ClaimRows.Columns} FROM tally_mentions t
+            JOIN claims c ON c.doc = t.doc AND c.ordinal = t.ordinal JOIN documents d ON d.seq = c.doc
+            WHERE t.family = $family AND {InView("t.doc")}
+            ORDER BY c.seq
             """, transaction))
         {
             query.Parameters.AddWithValue("$family", family);
@@ -229,7 +266,7 @@ public sealed partial class MarsadStore
         /// <summary>The mention of a row of claim columns followed by the text's hash and the extractor's version; null when a review rejected it.</summary>
         public Mention? Mention(SqliteDataReader row)
         {
-            var claim = ClaimRows.Read(row);
+            var claim = ClaimRows.Read(row, store.Texts);
             var hash = row.GetString(ClaimRows.Count);
             var review = reviews.Count > 0 ? reviews.GetValueOrDefault((hash, claim.Span.Start, claim.Span.End)) : null;
             if ((review is null ? claim : review.Apply(claim)) is not { } reviewed)
@@ -246,7 +283,7 @@ public sealed partial class MarsadStore
         {
             if (byRowid is null)
             {
-                byRowid = store.Command($"SELECT {ClaimRows.Columns}, doc_hash, extractor_version FROM claims WHERE rowid = $rowid");
+                byRowid = store.Command($"SELECT {ClaimRows.Columns} FROM {ClaimRows.From} WHERE c.seq = $rowid");
                 byRowid.Parameters.Add(new SqliteParameter("$rowid", rowid));
             }
 

@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using Marsad.Extraction;
 using Marsad.Model;
-using Marsad.Tallies;
-using Marsad.Time;
 using Marsad.Serialization;
 using Microsoft.Data.Sqlite;
 
@@ -44,8 +41,7 @@ public sealed partial class MarsadStore : IDisposable
 
     private readonly SqliteConnection connection;
 
-    /// <summary>The claim insert, prepared once for the store's life: an ingest inserts hundreds of thousands of rows.</summary>
-    private SqliteCommand? claimInsert;
+
 
     private MarsadStore(SqliteConnection connection) => this.connection = connection;
 
@@ -59,10 +55,13 @@ public sealed partial class MarsadStore : IDisposable
 
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         connection.Open();
-        Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;");
+        // Foreign keys are off while migrations run: one that rebuilds a table drops the old one, which must not cascade.
+        Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = OFF; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;");
         Migrations.Apply(connection);
-        IgnoreCase(connection);
+        Execute(connection, "PRAGMA foreign_keys = ON;");
+        SqlFunctions(connection);
         var store = new MarsadStore(connection);
+        store.CompactBackfill();
         store.Backfill();
         return store;
     }
@@ -76,13 +75,16 @@ public sealed partial class MarsadStore : IDisposable
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString());
         connection.Open();
         Execute(connection, "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
-        IgnoreCase(connection);
+        SqlFunctions(connection);
         return new MarsadStore(connection);
     }
 
-    /// <summary>Actor codes compared as the tally compares them (any case, any script), for filters in SQL.</summary>
-    private static void IgnoreCase(SqliteConnection connection) =>
+    /// <summary>For SQL on this connection: actor codes compared as the tally compares them (any case, any script), stored texts read.</summary>
+    private static void SqlFunctions(SqliteConnection connection)
+    {
         connection.CreateCollation("ignorecase", (a, b) => string.Compare(a, b, StringComparison.OrdinalIgnoreCase));
+        TextColumn.Register(connection);
+    }
 
     /// <summary>
     /// A number that changes whenever another connection — a request, a CLI run in another
@@ -97,14 +99,14 @@ public sealed partial class MarsadStore : IDisposable
 
     private const string DocumentFilter =
         "($search IS NULL OR instr(d.id, $search) > 0 OR instr(coalesce(d.title, ''), $search) > 0 "
-        + "OR instr(coalesce(d.source, ''), $search) > 0 OR instr(d.text, $search) > 0)";
+        + "OR instr(coalesce(d.source, ''), $search) > 0 OR instr(document_text(d.text), $search) > 0)";
 
     /// <summary>The latest version of each document id.</summary>
     private const string Latest = "d.version = (SELECT max(version) FROM documents WHERE id = d.id)";
 
-    /// <summary>The hashes of the texts in the record: the latest version of each document not retracted.</summary>
-    private const string RecordHashes =
-        $"SELECT hash FROM documents d WHERE {Latest} AND NOT EXISTS (SELECT 1 FROM retractions WHERE doc_id = d.id)";
+    /// <summary>The numbers of the texts in the record: the latest version of each document not retracted.</summary>
+    private const string RecordTexts =
+        $"SELECT seq FROM documents d WHERE {Latest} AND NOT EXISTS (SELECT 1 FROM retractions WHERE doc_id = d.id)";
 
     private const string StoredColumns =
         "d.id, d.text, d.title, d.source, d.url, d.lang, d.published, d.ingested_at, d.published_inferred, d.published_how, d.version, "
@@ -143,17 +145,17 @@ public sealed partial class MarsadStore : IDisposable
 
         using (var insert = Command(
             """
-            INSERT INTO documents (hash, id, version, text, title, source, url, lang, published, published_inferred, published_how, ingested_at)
+            INSERT INTO documents (hash, id, version, text, title, source, url, lang, published, published_inferred, published_how, ingested_at, extractor_version)
             VALUES ($hash, $id, (SELECT coalesce(max(version), 0) + 1 FROM documents WHERE id = $id), $text, $title, $source, $url, $lang,
-                    $published, $published_inferred, $published_how, $ingested_at)
-            RETURNING version
+                    $published, $published_inferred, $published_how, $ingested_at, $extractor_version)
+            RETURNING seq, version
             """,
             transaction))
         {
             var m = document.Metadata;
             insert.Parameters.AddWithValue("$hash", document.Hash);
             insert.Parameters.AddWithValue("$id", document.Id);
-            insert.Parameters.AddWithValue("$text", document.Text);
+            insert.Parameters.AddWithValue("$text", TextColumn.Pack(document.Text));
             insert.Parameters.AddWithValue("$title", Db(m.Title));
             insert.Parameters.AddWithValue("$source", Db(m.Source));
             insert.Parameters.AddWithValue("$url", Db(m.Url));
@@ -162,8 +164,16 @@ public sealed partial class MarsadStore : IDisposable
             insert.Parameters.AddWithValue("$published_inferred", Db(Iso(extraction.Publication.IsInferred ? extraction.Publication.Date : null)));
             insert.Parameters.AddWithValue("$published_how", extraction.Publication.How);
             insert.Parameters.AddWithValue("$ingested_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-            var version = Convert.ToInt32(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
-            InsertClaims(document, DocumentVersions.Number(extraction.Claims, version), extractorVersion, transaction);
+            insert.Parameters.AddWithValue("$extractor_version", extractorVersion);
+            StoredText stored;
+            using (var returned = insert.ExecuteReader())
+            {
+                returned.Read();
+                stored = new StoredText(returned.GetInt64(0), document.Id, returned.GetInt32(1), document.Text);
+            }
+
+            var version = stored.Version;
+            InsertClaims(stored, DocumentVersions.Number(extraction.Claims, version), transaction);
             TouchDocument(document.Id, transaction);
             IndexText(document.Hash, transaction);
             Settle(transaction);
@@ -181,8 +191,8 @@ public sealed partial class MarsadStore : IDisposable
     {
         using var write = BeginWrite().Begin();
         var transaction = write.Transaction;
-        int version;
-        using (var stored = Command("SELECT version, published_inferred, published_how FROM documents WHERE hash = $hash", transaction))
+        StoredText text;
+        using (var stored = Command("SELECT seq, id, version, published_inferred, published_how, extractor_version, text FROM documents WHERE hash = $hash", transaction))
         {
             stored.Parameters.AddWithValue("$hash", document.Hash);
             using var reader = stored.ExecuteReader();
@@ -191,56 +201,38 @@ public sealed partial class MarsadStore : IDisposable
                 return false;
             }
 
-            version = reader.GetInt32(0);
-            var samePublication = Text(reader, 1) == Iso(extraction.Publication.IsInferred ? extraction.Publication.Date : null)
-                && Text(reader, 2) == extraction.Publication.How;
+            text = new StoredText(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), TextColumn.Read(reader, 6));
+            var samePublication = Text(reader, 3) == Iso(extraction.Publication.IsInferred ? extraction.Publication.Date : null)
+                && Text(reader, 4) == extraction.Publication.How;
+            var sameExtractor = Text(reader, 5) == extractorVersion;
             reader.Close();
-            if (samePublication && AreStored(document.Hash, DocumentVersions.Number(extraction.Claims, version), extractorVersion, transaction))
+            if (samePublication && sameExtractor && AreStored(text.Seq, DocumentVersions.Number(extraction.Claims, text.Version), transaction))
             {
                 return false;
             }
         }
 
-        using (var delete = Command("DELETE FROM claims WHERE doc_hash = $hash", transaction))
+        using (var delete = Command("DELETE FROM claims WHERE doc = $doc", transaction))
         {
-            delete.Parameters.AddWithValue("$hash", document.Hash);
+            delete.Parameters.AddWithValue("$doc", text.Seq);
             delete.ExecuteNonQuery();
         }
 
-        using (var update = Command("UPDATE documents SET published_inferred = $inferred, published_how = $how WHERE hash = $hash", transaction))
+        using (var update = Command(
+            "UPDATE documents SET published_inferred = $inferred, published_how = $how, extractor_version = $extractor_version WHERE seq = $doc", transaction))
         {
-            update.Parameters.AddWithValue("$hash", document.Hash);
+            update.Parameters.AddWithValue("$doc", text.Seq);
             update.Parameters.AddWithValue("$inferred", Db(Iso(extraction.Publication.IsInferred ? extraction.Publication.Date : null)));
             update.Parameters.AddWithValue("$how", extraction.Publication.How);
+            update.Parameters.AddWithValue("$extractor_version", extractorVersion);
             update.ExecuteNonQuery();
         }
 
-        InsertClaims(document, DocumentVersions.Number(extraction.Claims, version), extractorVersion, transaction);
+        InsertClaims(text, DocumentVersions.Number(extraction.Claims, text.Version), transaction);
         IndexText(document.Hash, transaction);
         Settle(transaction);
         write.Commit();
         return true;
-    }
-
-    /// <summary>Whether these are the text's stored claims, field for field, from this extractor.</summary>
-    private bool AreStored(string hash, IReadOnlyList<Claim> claims, string extractorVersion, SqliteTransaction transaction)
-    {
-        using var query = Command($"SELECT {ClaimRows.Columns}, extractor_version FROM claims WHERE doc_hash = $hash ORDER BY ordinal", transaction);
-        query.Parameters.AddWithValue("$hash", hash);
-        using var rows = query.ExecuteReader();
-        var ordinal = 0;
-        while (rows.Read())
-        {
-            if (ordinal >= claims.Count || rows.GetString(ClaimRows.Count) != extractorVersion
-                || ClaimJson.ToJson(ClaimRows.Read(rows)) != ClaimJson.ToJson(claims[ordinal]))
-            {
-                return false;
-            }
-
-            ordinal++;
-        }
-
-        return ordinal == claims.Count;
     }
 
     /// <summary>
@@ -288,7 +280,7 @@ public sealed partial class MarsadStore : IDisposable
     /// <summary>How many claims each stored text (by its hash) has.</summary>
     public Dictionary<string, int> ClaimCounts()
     {
-        using var query = Command("SELECT doc_hash, count(*) FROM claims GROUP BY doc_hash");
+        using var query = Command("SELECT d.hash, count(*) FROM claims c JOIN documents d ON d.seq = c.doc GROUP BY c.doc");
         using var reader = query.ExecuteReader();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         while (reader.Read())
@@ -314,12 +306,12 @@ public sealed partial class MarsadStore : IDisposable
     {
         using var query = Command(
             $"""
-            SELECT {ClaimRows.Columns}, doc_hash, extractor_version FROM claims
-            WHERE doc_hash IN (
-                SELECT hash FROM documents WHERE id = $doc AND version = coalesce($version, (SELECT max(version) FROM documents WHERE id = $doc))
-                UNION ALL {RecordHashes} AND $doc IS NULL)
-              AND ($category IS NULL OR category = $category) AND ($warned = 0 OR warnings <> '[]')
-            ORDER BY doc_id, ordinal
+            SELECT {ClaimRows.Columns} FROM {ClaimRows.From}
+            WHERE c.doc IN (
+                SELECT seq FROM documents WHERE id = $doc AND version = coalesce($version, (SELECT max(version) FROM documents WHERE id = $doc))
+                UNION ALL {RecordTexts} AND $doc IS NULL)
+              AND ($category IS NULL OR c.category = $category) AND ($warned = 0 OR c.warnings IS NOT NULL)
+            ORDER BY coalesce(c.doc_id, d.id), c.ordinal
             """);
         query.Parameters.AddWithValue("$warned", warned);
         query.Parameters.AddWithValue("$doc", Db(docId));
@@ -328,7 +320,7 @@ public sealed partial class MarsadStore : IDisposable
         using var reader = query.ExecuteReader();
         while (reader.Read())
         {
-            yield return (ClaimRows.Read(reader), reader.GetString(ClaimRows.Count), reader.GetString(ClaimRows.Count + 1));
+            yield return (ClaimRows.Read(reader, Texts), reader.GetString(ClaimRows.Count), reader.GetString(ClaimRows.Count + 1));
         }
     }
 
@@ -349,19 +341,8 @@ public sealed partial class MarsadStore : IDisposable
         snapshot?.Dispose();
         batch?.Dispose();
         claimInsert?.Dispose();
+        texts?.Dispose();
         connection.Dispose();
-    }
-
-    private void InsertClaims(SourceDocument document, IReadOnlyList<Claim> claims, string extractorVersion, SqliteTransaction transaction)
-    {
-        var insert = claimInsert ??= ClaimRows.PrepareInsert(connection);
-        insert.Transaction = transaction;
-        var ordinal = 0;
-        foreach (var claim in claims)
-        {
-            ClaimRows.Bind(insert, document.Hash, ordinal++, claim, extractorVersion);
-            insert.ExecuteNonQuery();
-        }
     }
 
     private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)

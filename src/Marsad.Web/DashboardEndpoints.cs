@@ -18,6 +18,11 @@ internal static class DashboardEndpoints
     private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.Ordinal)
     {
         ["index.html"] = "text/html; charset=utf-8",
+        ["common.js"] = "text/javascript; charset=utf-8",
+        ["reports.js"] = "text/javascript; charset=utf-8",
+        ["review.js"] = "text/javascript; charset=utf-8",
+        ["tallies.js"] = "text/javascript; charset=utf-8",
+        ["map.js"] = "text/javascript; charset=utf-8",
         ["app.js"] = "text/javascript; charset=utf-8",
         ["app.css"] = "text/css; charset=utf-8",
         ["i18n.json"] = "application/json; charset=utf-8",
@@ -40,12 +45,12 @@ internal static class DashboardEndpoints
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"No chart in '{language}'", detail: string.Join(", ", ClaimRenderer.Languages));
             }
 
-            if (TallyEndpoints.Build(store, null, null, null, as_of) is not { } tally)
+            if (TallyFilter.Parse(null, null, null, as_of) is not { } filter)
             {
                 return TallyEndpoints.BadFilter();
             }
 
-            if (tally.Find(series) is not { } found)
+            if (store.OneSeries(series, filter).Find(series) is not { } found)
             {
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No series {series}", detail: "GET /api/tally lists the series and their ids.");
             }

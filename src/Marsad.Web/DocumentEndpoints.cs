@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Marsad.Ingest;
-using Marsad.Model;
 using Marsad.Rendering;
 using Marsad.Serialization;
 using Marsad.Storage;

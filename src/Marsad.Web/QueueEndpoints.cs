@@ -2,7 +2,6 @@ using Marsad.Model;
 using Marsad.Rendering;
 using Marsad.Reviews;
 using Marsad.Storage;
-using Marsad.Tallies;
 using Marsad.Web.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Marsad.Exports;
 using Marsad.Model;
 using Marsad.Rendering;
@@ -69,12 +68,12 @@ internal static class TallyEndpoints
 
         read.MapGet("/series/{**id}", (MarsadStore store, string id, string? as_of) =>
         {
-            if (Build(store, null, null, null, as_of) is not { } tally)
+            if (TallyFilter.Parse(null, null, null, as_of) is not { } filter)
             {
                 return BadFilter();
             }
 
-            return tally.Find(id) is { } series
+            return store.OneSeries(id, filter).Find(id) is { } series
                 ? new JsonBody(json => SeriesJson.WriteSeries(json, series))
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No series {id}", detail: "GET /api/tally lists the series and their ids.");
         }).WithSummary("One series with its points and their mentions. The id is URL-safe (killed.IS.fighter.SY-DY.since-2018-09-10); the older form with '/' is accepted.")

@@ -88,6 +88,22 @@ public sealed class TallyStoreTests : IDisposable
     }
 
     [Fact]
+    public void One_series_read_alone_is_that_series_of_the_whole_tally_with_its_warnings()
+    {
+        using var store = MarsadStore.Open(Database);
+        Ingest(store, "dev");
+        var whole = store.Tally(new TallyFilter()).Tally;
+        Assert.Contains(whole.Warnings, w => w.SeriesId is not null);
+        foreach (var series in whole.Series)
+        {
+            var alone = store.OneSeries(series.Id, new TallyFilter());
+            Assert.Equal(Written(new Tally([series], [.. whole.Warnings.Where(w => w.SeriesId == series.Id)])), Written(alone));
+        }
+
+        Assert.Empty(store.OneSeries("killed.nobody", new TallyFilter()).Series);
+    }
+
+    [Fact]
     public void A_store_made_before_tallies_were_kept_gets_them_when_it_is_opened()
     {
         using (var store = MarsadStore.Open(Database))
@@ -95,21 +111,55 @@ public sealed class TallyStoreTests : IDisposable
             Ingest(store, "seeds");
         }
 
+        // What 007_tallies.sql leaves in a store that has documents: empty tallies, waiting to be filled in.
         using (var old = new SqliteConnection($"Data Source={Database};Pooling=False"))
         {
             old.Open();
             using var drop = old.CreateCommand();
-            drop.CommandText =
-                """
-                DROP TABLE tally_mentions; DROP TABLE tally_series; DROP TABLE tally_warnings; DROP TABLE tally_dirty; DROP TABLE tally_backfill;
-                DELETE FROM schema_migrations WHERE version = '007_tallies';
-                """;
+            drop.CommandText = "DELETE FROM tally_mentions; DELETE FROM tally_series; DELETE FROM tally_warnings; INSERT INTO tally_backfill VALUES (1);";
             drop.ExecuteNonQuery();
         }
 
         using var reopened = MarsadStore.Open(Database);
         Assert.NotEmpty(reopened.Tally(new TallyFilter()).Tally.Series);
         AssertSameTally(reopened, "after the migration");
+    }
+
+    /// <summary>
+    /// A store made by migrations 001–007 — claims holding copies of their text and quote, keyed by
+    /// the text's hash — opened by this version: the same claims, reviews and tally read back, and the
+    /// copies gone where they are spans of the text.
+    /// </summary>
+    [Fact]
+    public void A_store_made_before_the_compact_store_reads_the_same_claims_and_tally_once_opened()
+    {
+        string claims, tally;
+        List<(StoredDocument Document, IReadOnlyList<Claim> Claims)> stored;
+        var current = Path.Combine(folder, "current.db");
+        using (var store = MarsadStore.Open(current))
+        {
+            Ingest(store, "seeds");
+            store.AddUser("rania");
+            var reviewed = store.Claims()[3];
+            store.AddReview(reviewed.Id, ReviewAction.Correct, Correction($$"""{"value": {{reviewed.Value + 5}}}"""), "fixed", "rania");
+            claims = string.Join("\n", store.ClaimsWithReviews().Select(c => ClaimJson.ToJson(c.Claim) + c.Review?.Latest.ClaimId));
+            tally = Written(store.Tally(new TallyFilter()).Tally);
+            stored = [.. store.Documents().SelectMany(d => store.Versions(d.Document.Id)).Select(v => (v, store.Claims(v.Document.Id, version: v.Version)))];
+        }
+
+        OldStores.Write(Database, stored, current);
+        using var reopened = MarsadStore.Open(Database);
+        Assert.Equal(claims, string.Join("\n", reopened.ClaimsWithReviews().Select(c => ClaimJson.ToJson(c.Claim) + c.Review?.Latest.ClaimId)));
+        Assert.Equal(tally, Written(reopened.Tally(new TallyFilter()).Tally));
+        AssertSameTally(reopened, "after the compact migration");
+        using var check = new SqliteConnection($"Data Source={Database};Pooling=False");
+        check.Open();
+        using var copies = check.CreateCommand();
+        copies.CommandText = "SELECT count(*), count(text), count(quote), count(claim_id), count(quote_start) FROM claims";
+        using var counts = copies.ExecuteReader();
+        counts.Read();
+        Assert.Equal((0L, 0L, 0L), (counts.GetInt64(1), counts.GetInt64(2), counts.GetInt64(3)));
+        Assert.Equal(counts.GetInt64(0), counts.GetInt64(4));
     }
 
     [Fact]

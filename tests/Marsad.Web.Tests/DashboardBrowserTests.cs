@@ -217,7 +217,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime, IAsyncDisposable
         // The review is in the store, and the queue moved on to the next claim, the form empty.
         using (var store = MarsadStore.Open(Database))
         {
-            Assert.Equal(Reviews.ReviewAction.Confirm, Assert.Single(store.Reviews(first!)).Action);
+            Assert.Equal(ReviewAction.Confirm, Assert.Single(store.Reviews(first!)).Action);
         }
 
         Assert.NotEqual(first, await page.GetAttributeAsync("#queue-list > li[aria-selected=true]", "data-id"));
@@ -236,7 +236,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime, IAsyncDisposable
         using (var store = MarsadStore.Open(Database))
         {
             var review = Assert.Single(store.Reviews(second!));
-            Assert.Equal(Reviews.ReviewAction.Correct, review.Action);
+            Assert.Equal(ReviewAction.Correct, review.Action);
             Assert.Equal("7", review.Correction!.Fields[Reviews.ClaimField.Value]);
         }
     }

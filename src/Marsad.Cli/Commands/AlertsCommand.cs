@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Marsad.Monitoring;
-using Marsad.Storage;
 
 namespace Marsad.Cli.Commands;
 

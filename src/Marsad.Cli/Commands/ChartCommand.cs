@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Marsad.Rendering;
-using Marsad.Storage;
 
 namespace Marsad.Cli.Commands;
 
@@ -30,16 +29,11 @@ internal static class ChartCommand
                 return ExitCodes.BadUsage;
             }
 
-            var tally = options.Build(store, result);
-            if (tally is null)
-            {
-                return ExitCodes.BadUsage;
-            }
-
+            var filter = options.Filter(result);
             var chosen = new List<Tallies.Series>();
             foreach (var id in result.GetValue(ids)!)
             {
-                if (tally.Find(id) is not { } series)
+                if (store.OneSeries(id, filter).Find(id) is not { } series)
                 {
                     Console.Error.WriteLine($"error: no series {id}; `marsad tally` lists them.");
                     return ExitCodes.BadUsage;

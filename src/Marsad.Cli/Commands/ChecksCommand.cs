@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Marsad.Cli.Output;
-using Marsad.Storage;
 
 namespace Marsad.Cli.Commands;
 

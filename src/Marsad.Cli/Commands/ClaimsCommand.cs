@@ -2,7 +2,6 @@ using System.CommandLine;
 using Marsad.Cli.Output;
 using Marsad.Model;
 using Marsad.Rendering;
-using Marsad.Storage;
 
 namespace Marsad.Cli.Commands;
 

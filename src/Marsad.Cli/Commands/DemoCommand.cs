@@ -4,7 +4,6 @@ using Marsad.Cli.Output;
 using Marsad.Ingest;
 using Marsad.Model;
 using Marsad.Storage;
-using Marsad.Tallies;
 
 namespace Marsad.Cli.Commands;
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Marsad.Evaluation;
-using Marsad.Extraction;
 using Marsad.Ingest;
 using Marsad.Model;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Marsad.Exports;
 using Marsad.Model;
-using Marsad.Storage;
 
 namespace Marsad.Cli.Commands;
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Marsad.Cli.Output;
-using Marsad.Extraction;
 using Marsad.Ingest;
 
 namespace Marsad.Cli.Commands;

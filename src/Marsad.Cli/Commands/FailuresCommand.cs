@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Marsad.Storage;
 
 namespace Marsad.Cli.Commands;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Marsad.Languages;
+using Marsad.Analysis;
 
 namespace Marsad.Cli.Commands;
 

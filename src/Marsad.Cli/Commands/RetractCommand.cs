@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Marsad.Storage;
 
 namespace Marsad.Cli.Commands;
 

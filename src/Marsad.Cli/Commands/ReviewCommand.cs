@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using Marsad.Reviews;
-using Marsad.Storage;
 
 namespace Marsad.Cli.Commands;
 

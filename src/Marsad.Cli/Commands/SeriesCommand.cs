@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Marsad.Storage;
 
 namespace Marsad.Cli.Commands;
 
@@ -21,11 +20,7 @@ internal static class SeriesCommand
             }
 
             var seriesId = result.GetValue(id)!;
-            var tally = options.Build(store, result);
-            if (tally is null)
-            {
-                return ExitCodes.BadUsage;
-            }
+            var tally = store.OneSeries(seriesId, options.Filter(result));
 
             if (tally.Find(seriesId) is not { } series)
             {

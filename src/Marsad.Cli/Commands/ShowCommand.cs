@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Marsad.Cli.Output;
 using Marsad.Model;
-using Marsad.Storage;
 
 namespace Marsad.Cli.Commands;
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Marsad.Cli.Output;
 using Marsad.Exports;
 using Marsad.Serialization;
-using Marsad.Storage;
 
 namespace Marsad.Cli.Commands;
 

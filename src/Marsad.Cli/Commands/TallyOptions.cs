@@ -40,8 +40,7 @@ internal sealed class TallyOptions
     /// <param name="withSeries">False when only the warnings are wanted: the series' claims are not read.</param>
     public Tally? Build(MarsadStore store, ParseResult result, bool withSeries = true)
     {
-        var filter = new TallyFilter(
-            Codes.Parse<Category>(result.GetValue(Category)), result.GetValue(Actor), result.GetValue(Since), CommonArguments.ParseDate(result.GetValue(AsOf)));
+        var filter = Filter(result);
         var read = withSeries ? store.Tally(filter) : store.TallyWarnings(filter);
         if (read.Unknown is { } unknown)
         {
@@ -51,4 +50,8 @@ internal sealed class TallyOptions
 
         return read.Tally;
     }
+
+    /// <summary>The filter the options given ask for.</summary>
+    public TallyFilter Filter(ParseResult result) => new(
+        Codes.Parse<Category>(result.GetValue(Category)), result.GetValue(Actor), result.GetValue(Since), CommonArguments.ParseDate(result.GetValue(AsOf)));
 }

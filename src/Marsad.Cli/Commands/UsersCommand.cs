@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Marsad.Model;
 using Marsad.Reviews;
-using Marsad.Storage;
 
 namespace Marsad.Cli.Commands;
 

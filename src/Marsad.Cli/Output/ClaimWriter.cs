@@ -1,6 +1,7 @@
 using Marsad.Exports;
 using Marsad.Model;
 using Marsad.Rendering;
+using Marsad.Reviews;
 using Marsad.Serialization;
 
 namespace Marsad.Cli.Output;

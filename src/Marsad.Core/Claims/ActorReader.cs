@@ -1,3 +1,4 @@
+using Marsad.Analysis;
 using Marsad.Languages;
 using Marsad.Text;
 
@@ -59,9 +60,10 @@ internal sealed class ActorReader(AnalyzedText text)
 
     /// <summary>
     /// A nationality or an actor describes the counted people only next to them, through nothing
-    /// but more nouns, "و", "من" and quotes: "226 مواطناً سورياً", "23200 شخصاً من الجنسية
-    /// العراقية", "عدد مقاتلي وقادة التنظيم". Further on it belongs to something else ("من جنسيات
-    /// مختلفة سورية وعراقية", "الرئيس الأمريكي", "تحت سيطرة تنظيم داعش").
+    /// but more nouns, "و", "من", an article, quotes and a phrase of affiliation: "226 مواطناً
+    /// سورياً", "23200 شخصاً من الجنسية العراقية", "عدد مقاتلي وقادة التنظيم", "عناصر خلية تابعة
+    /// للتنظيم". Further on it belongs to something else ("من جنسيات مختلفة سورية وعراقية", "الرئيس
+    /// الأمريكي", "تحت سيطرة تنظيم داعش").
     /// </summary>
     private bool ModifiesCounted(int phraseEnd, int at)
     {
@@ -76,9 +78,19 @@ internal sealed class ActorReader(AnalyzedText text)
             {
                 between = hedge.End;
             }
-            else if (text.HasMarker(between, MarkerWord.Of) || text.HasMarker(between, MarkerWord.And) || text.Tokens[between].Kind == TokenKind.Punctuation)
+            else if (text.HasMarker(between, MarkerWord.Of) || text.HasMarker(between, MarkerWord.And) || text.HasMarker(between, MarkerWord.Definite)
+                || text.Tokens[between].Kind == TokenKind.Punctuation)
             {
                 between++;
+            }
+            else if (Affiliation(between) is { } link)
+            {
+                between = link;
+            }
+            else if (between + 1 < at && Affiliation(between + 1) is { } linkAfterUnit)
+            {
+                // "عناصر خلية تابعة للتنظيم": the unit they are in, then what it belongs to.
+                between = linkAfterUnit;
             }
             else
             {
@@ -88,4 +100,8 @@ internal sealed class ActorReader(AnalyzedText text)
 
         return between == at;
     }
+
+    /// <summary>The end of an affiliation phrase at a token ("تابعة لـ", "تحت راية", "loyal to"), or null.</summary>
+    private int? Affiliation(int at) =>
+        text.StartingAt(at, LexiconKind.Marker) is { Entry.Marker: MarkerWord.Affiliation } link ? link.End : null;
 }

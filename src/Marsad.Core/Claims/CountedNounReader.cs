@@ -1,3 +1,4 @@
+using Marsad.Analysis;
 using Marsad.Languages;
 using Marsad.Model;
 using Marsad.Text;
@@ -35,8 +36,9 @@ internal sealed class CountedNounReader(AnalyzedText text, CueReader cues, Actor
 
             ReadMarkers(after, at, from);
 
-            // Past the verb, "من" reopens the group for the words that follow it.
-            if (after.Category is not null && text.HasMarker(at - 1, MarkerWord.Of))
+            // Past the verb, "من" reopens the group for the words that follow it, unless it follows a
+            // noun of other people: "بعدما هاجم مسلحون من داعش" says who attacked, not who was counted.
+            if (after.Category is not null && text.HasMarker(at - 1, MarkerWord.Of) && !FollowsOtherPeople(at - 1, nounSlot, after.Noun))
             {
                 after.ReopenedAt = at;
             }
@@ -61,6 +63,10 @@ internal sealed class CountedNounReader(AnalyzedText text, CueReader cues, Actor
         after.Nationality ??= actors.NationalityOfAll(end);
         return after;
     }
+
+    /// <summary>Whether the word before <paramref name="of"/> is a noun of people past the counted noun's phrase.</summary>
+    private bool FollowsOtherPeople(int of, int nounSlot, LexiconEntry? counted) =>
+        text.EndingAt(of, LexiconKind.Noun) is { } noun && noun.Start >= text.NounPhraseEnd(nounSlot, counted);
 
     /// <summary>Words of totals anywhere; "منهم" right after the number; "آخرين" at most a word after it.</summary>
     private void ReadMarkers(WordsAfter after, int at, int from)

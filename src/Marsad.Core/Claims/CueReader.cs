@@ -1,7 +1,7 @@
+using Marsad.Analysis;
 using Marsad.Languages;
 using Marsad.Model;
 using Marsad.Recognition;
-using Marsad.Text;
 
 namespace Marsad.Claims;
 

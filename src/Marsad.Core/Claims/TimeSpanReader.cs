@@ -1,6 +1,6 @@
+using Marsad.Analysis;
 using Marsad.Languages;
 using Marsad.Model;
-using Marsad.Text;
 
 namespace Marsad.Claims;
 

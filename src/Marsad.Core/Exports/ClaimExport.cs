@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Marsad.Model;
+using Marsad.Reviews;
 using Marsad.Serialization;
 
 namespace Marsad.Exports;

@@ -1,7 +1,6 @@
 using System.Globalization;
+using Marsad.Gazetteer;
 using Marsad.Model;
-using Marsad.Places;
-using Marsad.Reviews;
 using Marsad.Tallies;
 
 namespace Marsad.Exports;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using Marsad.Analysis;
 using Marsad.Checks;
 using Marsad.Claims;
-using Marsad.Languages;
 using Marsad.Model;
 using Marsad.Places;
 using Marsad.Profiles;

@@ -9,7 +9,7 @@ namespace Marsad.Languages;
 /// </summary>
 public static class Furniture
 {
-    private static readonly IReadOnlyList<LanguageData> Packs = LanguageCatalog.Shipped.Languages;
+    private static readonly IReadOnlyList<LanguageData> Packs = LanguageData.Shipped;
 
     private static readonly Normalizer Normalizer = new(new CharacterFolding(
         Packs.SelectMany(l => l.Folding).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value)));

@@ -31,8 +31,11 @@ public sealed record LanguageData(
     public static IReadOnlyList<string> Files { get; } =
         ["conventions", "folding", "clitics", "numbers", "duals", "furniture", .. LexiconSchema.FeatureFiles.Select(f => f.File)];
 
+    /// <summary>The packs shipped with Marsad: every folder of <c>Languages/</c> with a <c>conventions.tsv</c>, by code.</summary>
+    public static IReadOnlyList<LanguageData> Shipped { get; } = [.. Tsv.EmbeddedFolders("Languages", "conventions.tsv").Select(Embedded)];
+
     /// <summary>The pack shipped in this assembly for a language code.</summary>
-    public static LanguageData Embedded(string code) =>
+    private static LanguageData Embedded(string code) =>
         Read(code, $"Languages/{code}", name => Tsv.OpenEmbedded($"Languages/{code}/{name}"));
 
     /// <summary>A pack in a folder named for its language code (<c>tests/…/fr</c>).</summary>

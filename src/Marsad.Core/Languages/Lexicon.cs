@@ -49,6 +49,7 @@ public enum HedgePosition { Before, After }
 public enum MarkerWord
 {
     Breakdown, Possessed, PlaceCue, Report, Relative, All, Year, Preposition, Count, Remainder, Others, Opponent, Or, Of, Definite, And,
+    Affiliation,
 }
 
 /// <summary>Which duals a singular person noun makes: both forms, or only the first where the other is spelt like the plural.</summary>

@@ -28,6 +28,9 @@ public enum TimeKind { Cumulative, Period }
 /// <summary>How a claim came about (CODEBOOK §2 <c>cause</c>).</summary>
 public enum Cause { Airstrike, Shelling, Clashes, Explosion, Mine, Execution, Assassination, Torture, Drowning, Other }
 
+/// <summary>What a reviewer decided about an extracted claim: <c>confirm</c>, <c>reject</c>, <c>correct</c>.</summary>
+public enum ReviewAction { Confirm, Reject, Correct }
+
 /// <summary>
 /// The codebook code of each member of the code lists above and back: <c>TensOfThousands</c> ↔
 /// <c>tens_of_thousands</c>. The pipeline reads codes from its data files and the serializers write

@@ -1,5 +1,3 @@
-using Marsad.Reviews;
-
 namespace Marsad.Model;
 
 /// <summary>
@@ -20,11 +18,4 @@ public sealed record Provenance(
 
     /// <summary><c>unreviewed</c>, or the action of the review in force: <c>confirm</c>, <c>correct</c>, <c>reject</c>.</summary>
     public string ReviewStatus => Review is { } review ? Codes.Of(review) : Unreviewed;
-}
-
-/// <summary>A stored claim as extracted, what its reviews add up to (or none), and where it comes from.</summary>
-public sealed record ClaimRecord(Claim Claim, ReviewState? Review, Provenance Provenance)
-{
-    /// <summary>The claim as the record holds it: with its corrections applied; null when it was rejected last.</summary>
-    public Claim? Reviewed => Review is { } review ? review.Apply(Claim) : Claim;
 }

@@ -1,4 +1,6 @@
+using Marsad.Analysis;
 using Marsad.Claims;
+using Marsad.Gazetteer;
 using Marsad.Languages;
 using Marsad.Model;
 using Marsad.Text;
@@ -195,10 +197,7 @@ public sealed class PlaceResolver
         text.StartingAt(place.Start, LexiconKind.Marker) is { Entry: var marker } word && word.End == place.End
         && marker.Marker is MarkerWord.PlaceCue or MarkerWord.Possessed;
 
-    /// <summary>
-    /// A place as written; an unknown one keeps its name and takes the report's governorate, so a
-    /// user can see it (<c>marsad places --unresolved</c>) and add it to a profile.
-    /// </summary>
+    /// <summary>Whether no figure stands in the sentence before <paramref name="figure"/>.</summary>
     private bool FirstFigureOf(int sentenceStart, int figure)
     {
         for (var at = sentenceStart; at < figure; at++)
@@ -216,6 +215,10 @@ public sealed class PlaceResolver
     private string? Within(int index, int end) =>
         index + 1 < places.Count && places[index + 1].Start < end && places[index + 1].Start - places[index].End <= 2 ? Admin1Of(places[index + 1]) : null;
 
+    /// <summary>
+    /// A place as written; an unknown one keeps its name and takes the report's governorate, so a
+    /// user can see it (<c>marsad places --unresolved</c>) and add it to a profile.
+    /// </summary>
     private Place ToPlace(Mention mention, bool asWritten = false, string? within = null)
     {
         var span = text.Normalized.OriginalSpan(text.Tokens[mention.Start].Start, text.Tokens[mention.End - 1].End);

@@ -1,5 +1,5 @@
+using Marsad.Analysis;
 using Marsad.Languages;
-using Marsad.Model;
 using Marsad.Text;
 using static Marsad.Recognition.NumberReading;
 

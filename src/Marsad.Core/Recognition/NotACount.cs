@@ -1,3 +1,4 @@
+using Marsad.Analysis;
 using Marsad.Languages;
 using Marsad.Model;
 using Marsad.Text;

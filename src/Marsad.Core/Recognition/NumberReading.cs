@@ -1,6 +1,6 @@
 using System.Globalization;
+using Marsad.Analysis;
 using Marsad.Languages;
-using Marsad.Text;
 
 namespace Marsad.Recognition;
 

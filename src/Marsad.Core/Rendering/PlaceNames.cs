@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
-using Marsad.Languages;
+using Marsad.Analysis;
+using Marsad.Gazetteer;
 using Marsad.Model;
-using Marsad.Places;
 using Marsad.Profiles;
 
 namespace Marsad.Rendering;

@@ -2,9 +2,6 @@ using Marsad.Model;
 
 namespace Marsad.Reviews;
 
-/// <summary>What a reviewer decided about an extracted claim.</summary>
-public enum ReviewAction { Confirm, Reject, Correct }
-
 /// <summary>One entry of the audit log: who decided what about which claim, when and why.</summary>
 public sealed record Review(
     long Id,

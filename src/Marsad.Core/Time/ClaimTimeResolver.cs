@@ -1,7 +1,7 @@
+using Marsad.Analysis;
 using Marsad.Claims;
 using Marsad.Languages;
 using Marsad.Model;
-using Marsad.Text;
 
 namespace Marsad.Time;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Marsad.Analysis;
 using Marsad.Languages;
 using Marsad.Model;
 using Marsad.Text;

@@ -1,5 +1,5 @@
+using Marsad.Analysis;
 using Marsad.Languages;
-using Marsad.Text;
 
 namespace Marsad.Time;
 

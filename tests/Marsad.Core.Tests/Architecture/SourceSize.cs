@@ -7,9 +7,10 @@ namespace Marsad.Tests.Architecture;
 /// <summary>How long the repository's source files and their methods are, in lines.</summary>
 internal static class SourceSize
 {
-    /// <summary>The C# files under a folder, not those the build writes.</summary>
-    public static IEnumerable<string> CSharpFiles(string folder) =>
-        Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+    /// <summary>The C# and JavaScript files under a folder, not those the build writes.</summary>
+    public static IEnumerable<string> CodeFiles(string folder) =>
+        Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)
+            .Where(path => Path.GetExtension(path) is ".cs" or ".js")
             .Where(path => !path.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
             .Order(StringComparer.Ordinal);
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Marsad.Extraction;
 using Marsad.Model;
 using Marsad.Serialization;
-using Marsad.Tests.Support;
 
 namespace Marsad.Tests.Claims;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Marsad.Exports;
 using Marsad.Model;
-using Marsad.Reviews;
 using Marsad.Tallies;
 
 namespace Marsad.Tests.Exports;

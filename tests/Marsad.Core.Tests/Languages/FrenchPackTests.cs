@@ -1,3 +1,4 @@
+using Marsad.Analysis;
 using Marsad.Extraction;
 using Marsad.Languages;
 using Marsad.Model;

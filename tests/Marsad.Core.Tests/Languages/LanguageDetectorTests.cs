@@ -1,4 +1,4 @@
-using Marsad.Languages;
+using Marsad.Analysis;
 
 namespace Marsad.Tests.Languages;
 

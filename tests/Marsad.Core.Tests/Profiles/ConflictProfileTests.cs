@@ -1,5 +1,4 @@
 using Marsad.Extraction;
-using Marsad.Languages;
 using Marsad.Model;
 using Marsad.Profiles;
 using Marsad.Tests.Support;

@@ -1,5 +1,4 @@
-using Marsad.Languages;
-using Marsad.Text;
+using Marsad.Analysis;
 
 namespace Marsad.Tests.Support;
 

@@ -1,6 +1,5 @@
 using Marsad.Extraction;
 using Marsad.Model;
-using Marsad.Time;
 
 namespace Marsad.Tests.Time;
 

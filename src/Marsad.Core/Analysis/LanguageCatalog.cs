@@ -1,6 +1,7 @@
+using Marsad.Languages;
 using Marsad.Profiles;
 
-namespace Marsad.Languages;
+namespace Marsad.Analysis;
 
 /// <summary>
 /// The language packs an extractor may read reports with: the ones shipped in this assembly
@@ -17,8 +18,8 @@ public sealed class LanguageCatalog
         Detector = new LanguageDetector([.. languages.Select(l => (l.Code, l.Conventions))]);
     }
 
-    /// <summary>The packs shipped with Marsad: every folder of <c>Languages/</c> with a <c>conventions.tsv</c>, by code.</summary>
-    public static LanguageCatalog Shipped { get; } = new([.. Tsv.EmbeddedFolders("Languages", "conventions.tsv").Select(LanguageData.Embedded)]);
+    /// <summary>The packs shipped with Marsad (<see cref="LanguageData.Shipped"/>).</summary>
+    public static LanguageCatalog Shipped { get; } = new(LanguageData.Shipped);
 
     public LanguageDetector Detector { get; }
 

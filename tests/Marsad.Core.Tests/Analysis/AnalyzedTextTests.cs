@@ -1,8 +1,7 @@
 using Marsad.Languages;
 using Marsad.Tests.Support;
-using Marsad.Text;
 
-namespace Marsad.Tests.Text;
+namespace Marsad.Tests.Analysis;
 
 /// <summary>The phrases at a token, as the later stages ask for them, are the phrase finder's matches: the best of a kind, none of a kind absent.</summary>
 public sealed class AnalyzedTextTests

@@ -4,10 +4,10 @@ using System.Text.Json;
 using Marsad.Languages;
 using Marsad.Model;
 
-namespace Marsad.Places;
+namespace Marsad.Gazetteer;
 
 /// <summary>
-/// The places Marsad can name, built from the data in <c>Places/Data/</c> (GeoNames towns of Syria,
+/// The places Marsad can name, built from the data in <c>Gazetteer/Data/</c> (GeoNames towns of Syria,
 /// Iraq, Yemen, Sudan, Libya, Palestine and Lebanon, OpenSyria governorates, districts and subdistricts, the OCHA first-level crosswalk):
 /// every Arabic name and alias becomes a <see cref="LexiconKind.Place"/> phrase whose features give
 /// the place's id, level, first-level division (ISO 3166-2) and coordinates.
@@ -58,7 +58,7 @@ public static class GazetteerData
     /// <summary>The first-level divisions of the neighbouring wars' countries (<c>regional_admin1.tsv</c>).</summary>
     private static IEnumerable<LexiconEntry> Regional(Script script)
     {
-        const string path = "Places/Data/regional_admin1.tsv";
+        const string path = "Gazetteer/Data/regional_admin1.tsv";
         using var reader = Tsv.OpenEmbedded(path);
         foreach (var (line, f) in Tsv.Rows(reader))
         {
@@ -100,7 +100,7 @@ public static class GazetteerData
         var iso = Admin1Divisions.Crosswalk.ToDictionary(d => d.GeoNamesAdmin1!, d => d.Iso, StringComparer.Ordinal);
 
         // The other countries' GeoNames admin1 codes (and single rows) to ISO 3166-2.
-        using (var region = Tsv.OpenEmbedded("Places/Data/geonames_admin1_region.tsv"))
+        using (var region = Tsv.OpenEmbedded("Gazetteer/Data/geonames_admin1_region.tsv"))
         {
             foreach (var (_, fields) in Tsv.Rows(region))
             {
@@ -108,7 +108,7 @@ public static class GazetteerData
             }
         }
 
-        using var governorates = JsonDocument.Parse(Tsv.OpenEmbedded("Places/Data/opensyria/governorates.json").ReadToEnd());
+        using var governorates = JsonDocument.Parse(Tsv.OpenEmbedded("Gazetteer/Data/opensyria/governorates.json").ReadToEnd());
         foreach (var governorate in governorates.RootElement.EnumerateArray())
         {
             iso[governorate.GetProperty("id").GetString()!] = governorate.GetProperty("iso31662").GetString()!;
@@ -119,7 +119,7 @@ public static class GazetteerData
 
     private static IEnumerable<LexiconEntry> OpenSyria(string file, string level, string[] languages, Dictionary<string, string> iso)
     {
-        using var json = JsonDocument.Parse(Tsv.OpenEmbedded("Places/Data/" + file).ReadToEnd());
+        using var json = JsonDocument.Parse(Tsv.OpenEmbedded("Gazetteer/Data/" + file).ReadToEnd());
         foreach (var unit in json.RootElement.EnumerateArray())
         {
             var id = unit.GetProperty("id").GetString()!;
@@ -169,7 +169,7 @@ public static class GazetteerData
 
     private static IEnumerable<LexiconEntry> GeoNames(string file, Script script, Dictionary<string, string> iso)
     {
-        using var reader = Tsv.OpenEmbedded("Places/Data/" + file);
+        using var reader = Tsv.OpenEmbedded("Gazetteer/Data/" + file);
         while (reader.ReadLine() is { } line)
         {
             var f = line.Split('\t');

@@ -1,7 +1,7 @@
-using Marsad.Languages;
-using Marsad.Places;
+using Marsad.Analysis;
+using Marsad.Gazetteer;
 
-namespace Marsad.Tests.Places;
+namespace Marsad.Tests.Gazetteer;
 
 public sealed class GazetteerIndexTests
 {

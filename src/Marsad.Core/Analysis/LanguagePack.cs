@@ -1,9 +1,10 @@
 using System.Collections.Frozen;
-using Marsad.Places;
+using Marsad.Gazetteer;
+using Marsad.Languages;
 using Marsad.Profiles;
 using Marsad.Text;
 
-namespace Marsad.Languages;
+namespace Marsad.Analysis;
 
 /// <summary>
 /// Everything the engine knows about one language, read from its data files under

@@ -3,7 +3,7 @@ using Marsad.Languages;
 using Marsad.Model;
 using Marsad.Text;
 
-namespace Marsad.Places;
+namespace Marsad.Gazetteer;
 
 /// <summary>
 /// Looks place names up as a user or a report writes them: folded like the text ("الباغوز" and

@@ -1,6 +1,6 @@
 using Marsad.Languages;
 
-namespace Marsad.Places;
+namespace Marsad.Gazetteer;
 
 /// <summary>A first-level division: its ISO 3166-2 code, its OCHA P-code where the crosswalk has one, and its English name.</summary>
 public sealed record Admin1Division(string Iso, string? Pcode, string Name, string? GeoNamesAdmin1);
@@ -22,7 +22,7 @@ public static class Admin1Divisions
     private static Dictionary<string, Admin1Division> Read()
     {
         var divisions = new Dictionary<string, Admin1Division>(StringComparer.Ordinal);
-        using (var reader = Tsv.OpenEmbedded("Places/Data/crosswalk_adm1.csv"))
+        using (var reader = Tsv.OpenEmbedded("Gazetteer/Data/crosswalk_adm1.csv"))
         {
             reader.ReadLine();
             while (reader.ReadLine() is { } line)
@@ -33,7 +33,7 @@ public static class Admin1Divisions
             }
         }
 
-        using (var reader = Tsv.OpenEmbedded("Places/Data/regional_admin1.tsv"))
+        using (var reader = Tsv.OpenEmbedded("Gazetteer/Data/regional_admin1.tsv"))
         {
             foreach (var (_, fields) in Tsv.Rows(reader))
             {

@@ -1,7 +1,8 @@
+using Marsad.Analysis;
 using Marsad.Languages;
 using Marsad.Tests.Support;
 
-namespace Marsad.Tests.Languages;
+namespace Marsad.Tests.Analysis;
 
 /// <summary><c>marsad lint-data</c>'s checks: the shipped data passes, and each kind of mistake is named with its file and line.</summary>
 public sealed class DataLintTests : IDisposable

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Marsad.Languages;
 
-namespace Marsad.Text;
+namespace Marsad.Analysis;
 
 /// <summary>
 /// A document's lexicon matches grouped by the token they start (or end) at, indexed once so that

@@ -1,6 +1,7 @@
+using Marsad.Languages;
 using Marsad.Profiles;
 
-namespace Marsad.Languages;
+namespace Marsad.Analysis;
 
 /// <summary>
 /// <c>marsad lint-data PATH…</c>: the checks the engine makes when it loads language packs and

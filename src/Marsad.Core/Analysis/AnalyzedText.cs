@@ -1,6 +1,7 @@
 using Marsad.Languages;
+using Marsad.Text;
 
-namespace Marsad.Text;
+namespace Marsad.Analysis;
 
 /// <summary>
 /// A document after the language-independent stages: normalized, tokenized, segmented into
