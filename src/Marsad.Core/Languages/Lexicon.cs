@@ -135,6 +135,9 @@ public sealed record LexiconEntry(LexiconKind Kind, string Phrase)
     // time.tsv
     public TimeKind? Total { get; init; }
 
+    /// <summary>A word of a standing state or of a result so far ("still", "remain", "have fled"): no span of its own.</summary>
+    public bool State { get; init; }
+
     // causes.tsv
     public Cause? Cause { get; init; }
 
@@ -152,6 +155,18 @@ public sealed record LexiconEntry(LexiconKind Kind, string Phrase)
     public Edge? Edge { get; init; }
 
     public bool Since { get; init; }
+
+    /// <summary>
+    /// A superlative or a verb of dwelling ("الأكبر", "كانوا يقيمون", "the deadliest"): a "منذ" just
+    /// after it dates that comparison or that stay, not the figure.
+    /// </summary>
+    public bool Background { get; init; }
+
+    /// <summary>"بين", "في الفترة من", "between": the first day of a span follows, its last after it.</summary>
+    public bool From { get; init; }
+
+    /// <summary>"قبل" before a count of days ("قبل ثلاثة أيام"): that many days before the report's today.</summary>
+    public bool Ago { get; init; }
 
     public bool Until { get; init; }
 

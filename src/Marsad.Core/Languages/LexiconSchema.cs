@@ -43,7 +43,9 @@ public static class LexiconSchema
         [LexiconKind.Nationality] = Declare(("nationality", new Feature(
             "an ISO 3166-1 alpha-2 code (two capital letters)",
             (e, v) => v is [>= 'A' and <= 'Z', >= 'A' and <= 'Z'] ? e with { Nationality = v } : null))),
-        [LexiconKind.Time] = Declare(("kind", Code<TimeKind>((e, v) => e with { Total = v }))),
+        [LexiconKind.Time] = Declare(
+            ("kind", Code<TimeKind>((e, v) => e with { Total = v })),
+            ("state", Flag(e => e with { State = true }))),
         [LexiconKind.Cause] = Declare(("cause", Code<Cause>((e, v) => e with { Cause = v }))),
         [LexiconKind.Calendar] = Declare(
             ("day", Integer(1, 31, (e, v) => e with { Day = v })),
@@ -53,6 +55,9 @@ public static class LexiconSchema
             ("relative", Code<RelativeWord>((e, v) => e with { Relative = v })),
             ("edge", Code<Edge>((e, v) => e with { Edge = v })),
             ("since", Flag(e => e with { Since = true })),
+            ("ago", Flag(e => e with { Ago = true })),
+            ("from", Flag(e => e with { From = true })),
+            ("background", Flag(e => e with { Background = true })),
             ("until", Flag(e => e with { Until = true })),
             ("during", Flag(e => e with { During = true })),
             ("year-word", Flag(e => e with { YearWord = true })),

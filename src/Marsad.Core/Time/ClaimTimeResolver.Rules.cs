@@ -1,4 +1,5 @@
 using Marsad.Claims;
+using Marsad.Languages;
 using Marsad.Model;
 
 namespace Marsad.Time;
@@ -19,8 +20,10 @@ public sealed partial class ClaimTimeResolver
         new(Hours, PartsToo: true),
         new(OnADay, PartsToo: true),
         new(WholeMonth, PartsToo: true),
+        new(DatedOpening, PartsToo: false),
         new(UpToADay, PartsToo: false),
         new(BaselineInSentence, PartsToo: false),
+        new(BaselineBefore, PartsToo: false),
         new(VerbOfTotals, PartsToo: false),
         new(DayAfterComma, PartsToo: false),
     ];
@@ -32,8 +35,8 @@ public sealed partial class ClaimTimeResolver
             : null;
 
     /// <summary>
-    /// "منذ" with a date: a running total since it, or a period when it is relative ("منذ صباح
-    /// اليوم"), a bare year, or the very day it ends.
+    /// "منذ" with a date: a running total since it ("منذ فجر الجمعة الماضي" too), or a period when
+    /// it is relative ("منذ صباح اليوم", "منذ ليل الجمعة" of this week), a bare year, or the very day it ends.
     /// </summary>
     private ClaimTime? SinceBaseline(ClaimWords words)
     {
@@ -45,7 +48,8 @@ public sealed partial class ClaimTimeResolver
         }
 
         var start = days.Resolve(since, words.Warnings);
-        return since.IsRelative || (since.Month is null && !since.StartOfYear) || (start is { } s && end is { } e && s == e)
+        var lastWeek = since is { Weekday: not null, Relative: RelativeWord.Last };
+        return since.IsRelative || (since.Month is null && !lastWeek && !since.StartOfYear) || (start is { } s && end is { } e && s == e)
             ? new ClaimTime(TimeKind.Period, Start: Text(start), End: Text(end), AsOf: Text(end))
             : new ClaimTime(TimeKind.Cumulative, Since: Text(start), AsOf: Text(end));
     }
@@ -53,13 +57,55 @@ public sealed partial class ClaimTimeResolver
     /// <summary>A day named in the claim's own words: a period of that day (or of a pair of days).</summary>
     private ClaimTime? OnADay(ClaimWords words) => DayIn(words.Near) is { } own ? Period(own, words.Warnings) : null;
 
+    /// <summary>
+    /// "وفي 8 آذار، أصيب 5 عمال", "On Friday, shelling killed 8": a day that opens the sentence,
+    /// set off by a comma, dates every figure of it that has no time of its own.
+    /// </summary>
+    private ClaimTime? DatedOpening(ClaimWords words)
+    {
+        var sentence = words.Draft.Sentence;
+        var opening = MentionsIn(sentence.Start, Math.Min(sentence.Start + OpeningWords, words.Draft.Quantity.First)).FirstOrDefault();
+        return opening is { IsDay: true, Since: false, Until: false } && text.IsClauseEnd(opening.Last) && opening.Last < words.Draft.Quantity.First
+            ? Period(opening, words.Warnings)
+            : null;
+    }
+
     /// <summary>"1,540 قتيلا في الحرب حتى 20 أيار": a count up to a day is a running total on that day.</summary>
     private static ClaimTime? UpToADay(ClaimWords words) =>
         words.Until is { Now: false } ? new ClaimTime(TimeKind.Cumulative, AsOf: Text(words.End)) : null;
 
-    /// <summary>"ارتفع إلى", "حصيلة": a running total on the figure's day, from no known baseline.</summary>
-    private static ClaimTime? VerbOfTotals(ClaimWords words) =>
-        words.Draft.Kind == TimeKind.Cumulative ? new ClaimTime(TimeKind.Cumulative, AsOf: Text(words.Frame)) : null;
+    /// <summary>
+    /// "ارتفع إلى", "حصيلة": a running total on the figure's day, from no known baseline; the rising
+    /// toll of one event ("ارتفع إلى 17 عدد قتلى الانفجار") is a period.
+    /// </summary>
+    private ClaimTime? VerbOfTotals(ClaimWords words) =>
+        words.Draft.Kind != TimeKind.Cumulative ? null
+        : NamesOneEvent(words.Draft.Sentence) ? new ClaimTime(TimeKind.Period, Start: Text(words.Frame), End: Text(words.Frame), AsOf: Text(words.Frame))
+        : new ClaimTime(TimeKind.Cumulative, AsOf: Text(words.Frame));
+
+    /// <summary>
+    /// "وتشهد المدينة معارك منذ 12 حزيران. وقالت الوزارة إن 230 شخصاً قتلوا": a baseline set out in
+    /// the sentence before, one that counts nobody itself, makes a running total of a figure whose
+    /// own sentence names no day, span or single event (a state on the day, "يعاني آلاف السكان", stays one).
+    /// </summary>
+    private ClaimTime? BaselineBefore(ClaimWords words)
+    {
+        var sentence = words.Draft.Sentence;
+        // The cheap tests first: most figures have no baseline in the sentence before.
+        if (words.Draft.Category is null or Category.Present or Category.Trapped
+            || PreviousSentence(sentence) is not { } previous
+            || MentionsIn(previous.Start, previous.End).FirstOrDefault(m => m.Since) is not { } baseline
+            || (Dated(baseline) ?? baseline) is not { IsRelative: false } dated
+            || words.Drafts.Any(d => d.Sentence == previous && d.OtherUnit is null)
+            || MentionsIn(sentence.Start, sentence.End).Any(m => m.IsDay || m.Since || m.Month is not null || m.During)
+            || NamesOneEvent(sentence))
+        {
+            return null;
+        }
+
+        var start = HasDate(dated) ? days.Resolve(dated, words.Warnings) : null;
+        return new ClaimTime(TimeKind.Cumulative, Since: Text(start), AsOf: Text(words.Frame));
+    }
 
     private static DateMention? During(ClaimWords words) => words.Near.FirstOrDefault(m => m.During && (m.LongStretch || m.Hours is not null));
 

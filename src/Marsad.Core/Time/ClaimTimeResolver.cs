@@ -1,5 +1,6 @@
 using Marsad.Analysis;
 using Marsad.Claims;
+using Marsad.Languages;
 using Marsad.Model;
 
 namespace Marsad.Time;
@@ -19,6 +20,9 @@ public sealed partial class ClaimTimeResolver
     private const int BaselineReach = 12;
     private const int OpeningReach = 120;
     private const int AheadReach = 20;
+
+    /// <summary>How far into a sentence a date may start and still open it ("وفي يوم الجمعة 8 آذار،").</summary>
+    private const int OpeningWords = 3;
 
     private readonly AnalyzedText text;
     private readonly List<DateMention> mentions;
@@ -132,7 +136,8 @@ public sealed partial class ClaimTimeResolver
     private ClaimTime Period(DateMention day, List<string> warnings)
     {
         var last = days.Resolve(day, warnings);
-        var first = day.FirstDay is { } firstDay ? days.Resolve(day with { Day = firstDay }, warnings)
+        var first = day.Start is { } start ? days.Resolve(start, warnings)
+            : day.FirstDay is { } firstDay ? days.Resolve(day with { Day = firstDay }, warnings)
             : day.FirstRelativeDay is { } firstRelative ? days.Resolve(day with { RelativeDay = firstRelative }, warnings)
             : last;
         return new ClaimTime(TimeKind.Period, Start: Text(first), End: Text(last), AsOf: Text(last));
@@ -149,9 +154,16 @@ public sealed partial class ClaimTimeResolver
             return new ClaimTime(AsOf: Text(frame));
         }
 
-        // Without a verb of totals or a baseline, a figure counts what happened: a period.
-        return draft.Kind == TimeKind.Cumulative
-            ? new ClaimTime(TimeKind.Cumulative, AsOf: Text(frame))
+        if (draft.Kind == TimeKind.Cumulative)
+        {
+            return new ClaimTime(TimeKind.Cumulative, AsOf: Text(frame));
+        }
+
+        // "Thousands of bodies remain under the rubble", "3,500 fighters have surrendered": a state or
+        // a result so far, with no event and no frame, covers no span the text states (CODEBOOK §5:
+        // unknown is null). Otherwise a figure counts what happened: a period.
+        return SaysAState(draft)
+            ? new ClaimTime(AsOf: Text(frame))
             : new ClaimTime(TimeKind.Period, Start: Text(frame), End: Text(frame), AsOf: Text(frame));
     }
 
@@ -225,6 +237,52 @@ public sealed partial class ClaimTimeResolver
         }
 
         return false;
+    }
+
+    /// <summary>A word of a standing state or a result so far in the figure's own clause, and no event named in its sentence.</summary>
+    private bool SaysAState(Draft draft)
+    {
+        var (clauseStart, clauseEnd) = (ClauseStart(draft), text.ClauseEnd(draft.Quantity.Last, draft.Sentence.End));
+        var state = false;
+        for (var at = Math.Max(clauseStart, draft.Sentence.Start); at < clauseEnd && !state; at++)
+        {
+            state = text.StartingAt(at, LexiconKind.Time)?.Entry.State is true;
+        }
+
+        for (var at = draft.Sentence.Start; state && at < draft.Sentence.End; at++)
+        {
+            state = text.StartingAt(at, LexiconKind.Cause) is null;
+        }
+
+        return state;
+    }
+
+    /// <summary>A word of one event ("الانفجار", "the blast", <c>kind=period</c> in <c>time.tsv</c>) in the sentence.</summary>
+    private bool NamesOneEvent((int Start, int End) sentence)
+    {
+        for (var at = sentence.Start; at < sentence.End; at++)
+        {
+            if (text.StartingAt(at, LexiconKind.Time)?.Entry.Total == TimeKind.Period)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The sentence before, passing empty ones (a line break alone).</summary>
+    private (int Start, int End)? PreviousSentence((int Start, int End) sentence)
+    {
+        for (var i = text.SentenceOf(sentence.Start) - 1; i >= 0; i--)
+        {
+            if (text.Sentences[i] is var candidate && candidate.End - candidate.Start > 1)
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 
     private int ClauseStart(Draft draft)

@@ -44,6 +44,15 @@ public sealed record DateMention(int First, int Last)
     /// <summary>"من الشهر الجاري": the month is the one the relative word names.</summary>
     public bool RelativeMonth { get; init; }
 
+    /// <summary>Introduced by "بين", "من", "between": the first day of a span, whose last day may follow as a mention of its own.</summary>
+    public bool From { get; init; }
+
+    /// <summary>The first day of a span across months ("بين 2 تشرين الثاني 2023 و9 شباط 2024"): this mention is its last.</summary>
+    public DateMention? Start { get; init; }
+
+    /// <summary>Introduced by "قبل": a count of days before the report's today follows.</summary>
+    public bool Ago { get; init; }
+
     /// <summary>Introduced by "منذ": a baseline or a span's start.</summary>
     public bool Since { get; init; }
 

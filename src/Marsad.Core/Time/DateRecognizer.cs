@@ -17,6 +17,15 @@ public static class DateRecognizer
     private const int FirstYear = 1900;
     private const int LastYear = 2100;
 
+    /// <summary>"قبل 3 أسابيع" still names a day; further back a report names the date.</summary>
+    private const int MaxDaysAgo = 31;
+
+    /// <summary>Words that may join a span's first day to its last ("و", "إلى", "حتى", "and").</summary>
+    private const int SpanJoinWords = 2;
+
+    /// <summary>How far before "منذ" a superlative or a verb of dwelling still claims it ("يقيمون في المخيم منذ").</summary>
+    private const int BackgroundReach = 5;
+
     public static List<DateMention> Recognize(AnalyzedText text)
     {
         var mentions = new List<DateMention>();
@@ -24,7 +33,7 @@ public static class DateRecognizer
         {
             if (Read(text, i) is { } mention)
             {
-                mentions.Add(mention);
+                AddJoined(mentions, mention);
                 i = mention.Last;
             }
             else
@@ -33,7 +42,33 @@ public static class DateRecognizer
             }
         }
 
+        if (mentions.Count > 0 && mentions[^1].From)
+        {
+            mentions[^1] = mentions[^1] with { From = false };
+        }
+
         return mentions;
+    }
+
+    /// <summary>
+    /// "بين 2 تشرين الثاني 2023 و9 شباط 2024", "من مطلع آذار حتى 20 نيسان": the day after a span's
+    /// first day ends the span, and the two are one mention; a first day with no end is a day.
+    /// </summary>
+    private static void AddJoined(List<DateMention> mentions, DateMention mention)
+    {
+        if (mentions.Count > 0 && mentions[^1] is { From: true } first)
+        {
+            mentions.RemoveAt(mentions.Count - 1);
+            if (mention.IsDay && mention.First - first.Last <= SpanJoinWords)
+            {
+                mentions.Add(mention with { First = first.First, Start = first with { From = false }, Until = false });
+                return;
+            }
+
+            mentions.Add(first with { From = false });
+        }
+
+        mentions.Add(mention);
     }
 
     private static DateMention? Read(AnalyzedText text, int start)
@@ -64,7 +99,7 @@ public static class DateRecognizer
                 continue;
             }
 
-            if (text.Tokens[at].Kind == TokenKind.Number && ReadNumber(text, m, at, joinedByAnd) is { } read)
+            if ((text.Tokens[at].Kind == TokenKind.Number ? ReadNumber(text, m, at, joinedByAnd) : ReadCountWord(text, m, at)) is { } read)
             {
                 m = read.Mention;
                 at = end = read.End;
@@ -83,18 +118,43 @@ public static class DateRecognizer
             break;
         }
 
+        if (m.Since && DatesSomethingElse(text, start))
+        {
+            m = m with { Since = false };
+        }
+
         return end > start && HasContent(m) ? m with { Last = end } : null;
     }
 
-    private static bool HasContent(DateMention m) =>
-        m.Month is not null || m.RelativeDay is not null || m.Weekday is not null || m.Year is not null || m.Since
-        || m.Until || m.SamePeriod || m.Now || m.Hours is not null || m.LongStretch || m.Day is not null;
+    /// <summary>"هي الأكبر منذ بدء الحرب", "كانوا يقيمون في المخيم منذ 2017": a word just before "منذ", in its clause, that the baseline belongs to.</summary>
+    private static bool DatesSomethingElse(AnalyzedText text, int since)
+    {
+        for (var at = since - 1; at >= Math.Max(0, since - BackgroundReach) && !text.IsClauseEnd(at); at--)
+        {
+            if (text.StartingAt(at, LexiconKind.Calendar)?.Entry.Background is true)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <remarks>"قبل" names a day only with its count of days ("قبل ثلاثة أيام"), never before a date.</remarks>
+    private static bool HasContent(DateMention m) => m.Ago
+        ? m.RelativeDay is not null
+        : m.Month is not null || m.RelativeDay is not null || m.Weekday is not null || m.Year is not null || m.Since || m.Until || m.SamePeriod || m.Now || m.Hours is not null || m.LongStretch || m.Day is not null;
 
     /// <summary>Adds one calendar word to the mention; null when the word cannot continue it.</summary>
     private static DateMention? Apply(DateMention m, LexiconMatch word)
     {
         var e = word.Entry;
-        if (e.Since || e.Until || e.During)
+        if (e.Background)
+        {
+            return null;
+        }
+
+        if (e.Since || e.Until || e.During || e.Ago || e.From)
         {
             return WithSpanWord(m, e);
         }
@@ -104,9 +164,19 @@ public static class DateRecognizer
             : WithOtherWord(m, e);
     }
 
-    /// <summary>"منذ", "حتى", "خلال": what the mention says of a span.</summary>
+    /// <summary>"منذ", "حتى", "خلال", "قبل": what the mention says of a span.</summary>
     private static DateMention? WithSpanWord(DateMention m, LexiconEntry e)
     {
+        if (e.Ago)
+        {
+            return HasContent(m) || m.Ago ? null : m with { Ago = true };
+        }
+
+        if (e.From)
+        {
+            return HasContent(m) || m.From ? null : m with { From = true, Edge = e.Edge ?? m.Edge };
+        }
+
         if (e.Since)
         {
             return m.Since || m.Month is not null || m.RelativeDay is not null ? null : m with { Since = true };
@@ -201,22 +271,49 @@ public static class DateRecognizer
         // "March 14 2019", "on August 8": the day after the month, as English writes it.
         if (value is >= 1 and <= 31 && (MonthFollows(text, next) || (m.Month is not null && m.Day is null && !joinedByAnd && IsMonthAt(text, at - 1))))
         {
+            // "2 تشرين الثاني 2023 و9 شباط 2024": a day of another month is a date of its own.
+            if (m.Month is not null && MonthFollows(text, next))
+            {
+                return null;
+            }
+
             return (m.Day is { } first ? m with { FirstDay = first, Day = value } : m with { Day = value }, next);
         }
 
-        if (m.Day is null && (m.During || m.Since) && text.StartingAt(next, LexiconKind.Unit) is { } unit)
+        return m.Day is null ? Stretch(text, m, value, next) : null;
+    }
+
+    /// <summary>"خلال ثلاثة أيام", "in six days", "قبل ثلاثة أيام": a count in words before a unit of time.</summary>
+    private static (DateMention Mention, int End)? ReadCountWord(AnalyzedText text, DateMention m, int at) =>
+        m.Day is null && text.StartingAt(at, LexiconKind.Number) is { Entry: { Number: NumberWord.Unit, Value: >= 1 and <= 99 } } word
+            ? Stretch(text, m, (int)word.Entry.Value, word.End)
+            : null;
+
+    /// <summary>
+    /// So many hours, days, weeks, months or years after "خلال" or "منذ": a stretch; after "قبل", so
+    /// many days or weeks before the report's today.
+    /// </summary>
+    private static (DateMention Mention, int End)? Stretch(AnalyzedText text, DateMention m, int value, int at)
+    {
+        if (!(m.During || m.Since || m.Ago) || text.StartingAt(at, LexiconKind.Unit) is not { } unit)
         {
-            return unit.Entry.Unit switch
-            {
-                Units.Hour => (m with { Hours = value }, unit.End),
-                Units.Day => (m with { Hours = Hours(value, 24) }, unit.End),
-                Units.Week => (m with { Hours = Hours(value, 24 * 7) }, unit.End),
-                Units.Month or Units.Year => (m with { LongStretch = true }, unit.End),
-                _ => null,
-            };
+            return null;
         }
 
-        return null;
+        if (m.Ago)
+        {
+            var days = unit.Entry.Unit switch { Units.Day => value, Units.Week => value * 7, _ => 0 };
+            return days is > 0 and <= MaxDaysAgo ? (m with { RelativeDay = -days }, unit.End) : null;
+        }
+
+        return unit.Entry.Unit switch
+        {
+            Units.Hour => (m with { Hours = value }, unit.End),
+            Units.Day => (m with { Hours = Hours(value, 24) }, unit.End),
+            Units.Week => (m with { Hours = Hours(value, 24 * 7) }, unit.End),
+            Units.Month or Units.Year => (m with { LongStretch = true }, unit.End),
+            _ => null,
+        };
     }
 
     /// <summary>A month name ahead, past "من", "شهر", or the second day of a pair ("والـ 24 من").</summary>

@@ -40,7 +40,10 @@ internal sealed class DayResolver(DateOnly? published)
 
         if (m.Month is not { } month)
         {
-            return m.Weekday is { } weekday && Today?.Date is { } t ? Day.Of(MostRecent(t, weekday)) : null;
+            // "الجمعة الماضي" in a Friday's report is the Friday before.
+            return m.Weekday is { } weekday && Today?.Date is { } t
+                ? Day.Of(MostRecent(m.Relative == RelativeWord.Last ? t.AddDays(-1) : t, weekday))
+                : null;
         }
 
         // "نهاية حزيران", "the end of February": the month's last day, in the year its first day has.
