@@ -42,12 +42,9 @@ public sealed partial class MarsadStore
 
         using var write = BeginWrite().Begin();
         var transaction = write.Transaction;
-        using (var pending = Command("SELECT 1 FROM compact_backfill", transaction))
+        if (!Pending("compact_backfill", transaction))
         {
-            if (pending.ExecuteScalar() is null)
-            {
-                return;
-            }
+            return;
         }
 
         using var update = Command("UPDATE claims SET quote_start = $start, quote_end = $end, text = $text, quote = $quote WHERE seq = $seq", transaction);

@@ -7,13 +7,13 @@ namespace Marsad.Storage;
 public sealed partial class MarsadStore
 {
     /// <summary>
-    /// Whether a backfill a migration left (a row in <paramref name="table"/>) is still to do, read
-    /// without a lock, so that opening a store that has none waits for no writer.
+    /// Whether a backfill a migration left (a row in <paramref name="table"/>) is still to do. Asked
+    /// first without a lock, so that opening a store that has none waits for no writer; then again
+    /// in the backfill's write <paramref name="transaction"/>: another process may have done it meanwhile.
     /// </summary>
-    private bool Pending(string table)
+    private bool Pending(string table, SqliteTransaction? transaction = null)
     {
-        using var query = connection.CreateCommand();
-        query.CommandText = $"SELECT 1 FROM {table} LIMIT 1";
+        using var query = Command($"SELECT 1 FROM {table} LIMIT 1", transaction);
         return query.ExecuteScalar() is not null;
     }
 

@@ -45,12 +45,9 @@ public sealed partial class MarsadStore
         }
 
         using var write = BeginWrite().Begin();
-        using (var pending = Command("SELECT 1 FROM tally_backfill", write.Transaction))
+        if (!Pending("tally_backfill", write.Transaction))
         {
-            if (pending.ExecuteScalar() is null)
-            {
-                return;
-            }
+            return;
         }
 
         foreach (var hash in Strings("SELECT hash FROM documents ORDER BY rowid", write.Transaction))

@@ -40,8 +40,6 @@ public sealed partial class MarsadStore : IDisposable
 
     private readonly SqliteConnection connection;
 
-
-
     private MarsadStore(SqliteConnection connection) => this.connection = connection;
 
     public static MarsadStore Open(string path)

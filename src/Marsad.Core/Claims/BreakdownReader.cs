@@ -167,7 +167,7 @@ internal sealed class BreakdownReader(AnalyzedText text, IReadOnlyList<Quantity>
     {
         var opening = qualifierStart - 1;
         if (previous.Sentence != sentence || opening <= previous.Quantity.Last
-            || !(text.IsPunctuation(opening, '–') || text.IsPunctuation(opening, '—') || text.IsPunctuation(opening, '-') || text.IsPunctuation(opening, '(')))
+            || !OpensAside(opening))
         {
             return false;
         }
@@ -261,7 +261,11 @@ internal sealed class BreakdownReader(AnalyzedText text, IReadOnlyList<Quantity>
     }
 
     private bool IsListPunctuation(int at) =>
-        text.Tokens[at].Kind == TokenKind.Punctuation && text.Text[text.Tokens[at].Start] is ':' or ',' or '،' or '(' or '-' or '–' or '—';
+        OpensAside(at) || (text.Tokens[at].Kind == TokenKind.Punctuation && text.Text[text.Tokens[at].Start] is ':' or ',' or '،');
+
+    /// <summary>A dash or an opening bracket: what sets words aside ("Nine farm workers – four boys and five men –").</summary>
+    private bool OpensAside(int at) =>
+        text.Tokens[at].Kind == TokenKind.Punctuation && text.Text[text.Tokens[at].Start] is '(' or '-' or '–' or '—';
 
     /// <summary>A comma that separates items of a list: "23 children, 11 women".</summary>
     private bool ListSeparatorBefore(int start) => text.IsPunctuation(start - 1, ',') || text.IsPunctuation(start - 1, '،');
