@@ -169,10 +169,12 @@ public sealed partial class MarsadStore : IDisposable
                 stored = new StoredText(returned.GetInt64(0), document.Id, returned.GetInt32(1), document.Text);
             }
 
+            Texts.Remember(stored.Seq, stored.Text);
+
             var version = stored.Version;
-            InsertClaims(stored, DocumentVersions.Number(extraction.Claims, version), transaction);
+            var claims = InsertClaims(stored, DocumentVersions.Number(extraction.Claims, version), transaction);
             TouchDocument(document.Id, transaction);
-            IndexText(document.Hash, transaction);
+            IndexClaims(document.Hash, stored.Seq, claims, transaction);
             Settle(transaction);
             write.Commit();
             return version == 1 ? IngestOutcome.Added : IngestOutcome.NewVersion;
@@ -225,8 +227,8 @@ public sealed partial class MarsadStore : IDisposable
             update.ExecuteNonQuery();
         }
 
-        InsertClaims(text, DocumentVersions.Number(extraction.Claims, text.Version), transaction);
-        IndexText(document.Hash, transaction);
+        var claims = InsertClaims(text, DocumentVersions.Number(extraction.Claims, text.Version), transaction);
+        IndexClaims(document.Hash, text.Seq, claims, transaction);
         Settle(transaction);
         write.Commit();
         return true;
