@@ -82,6 +82,9 @@ public sealed partial class MarsadStore
     /// <summary>
     /// The series a filter asks for in id order, in one snapshot, each read when the caller comes to
     /// it: what a writer of JSON, CSV or an export holds is one series, whatever the store's size.
+    /// Read from the kept series, their mentions carry each claim's figures, id, place and
+    /// provenance, not its text and quote (empty): no listing of series shows them, and cutting them
+    /// from every report would cost more than the rest of the read. <see cref="OneSeries"/> reads mentions whole.
     /// </summary>
     public IEnumerable<Series> SeriesOf(TallyFilter filter)
     {
@@ -96,7 +99,7 @@ public sealed partial class MarsadStore
             yield break;
         }
 
-        using var reading = new MentionReading(this, Texts, ReviewsInForce(), null);
+        using var reading = new MentionReading(this, null, ReviewsInForce(), null);
         using var query = Command($"SELECT points FROM tally_series WHERE {SeriesFilter} ORDER BY id");
         Bind(query, filter);
         using var reader = query.ExecuteReader();
