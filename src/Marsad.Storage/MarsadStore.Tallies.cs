@@ -159,7 +159,7 @@ public sealed partial class MarsadStore
                 insert.Parameters.AddWithValue("$family", family);
                 insert.Parameters.AddWithValue("$category", Codes.Of(series.Key.Category));
                 insert.Parameters.AddWithValue("$actor", Db(series.Key.Actor));
-                insert.Parameters.AddWithValue("$since", Db(series.Key.Since));
+                insert.Parameters.AddWithValue("$since", Db(series.Key.Since?.ToString()));
                 insert.Parameters.AddWithValue("$points", SeriesRows.Write(series, tallied.Rowids));
                 insert.ExecuteNonQuery();
             }
