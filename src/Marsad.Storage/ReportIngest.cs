@@ -22,7 +22,7 @@ public sealed record DocumentExtraction(ExtractionResult? Result, string? Fault)
 public static class ReportIngest
 {
     /// <summary>Reports a batch holds at most: a commit every few hundred reports instead of one a report.</summary>
-    private const int BatchReports = 256;
+    internal const int BatchReports = 256;
 
     /// <summary>Characters of text a batch holds at most, so that large reports make small batches and memory stays bounded.</summary>
     private const int BatchCharacters = 4 << 20;

@@ -84,6 +84,13 @@ internal static class WorkerCommand
                 continue;
             }
 
+            if (outcome.Leased == 0)
+            {
+                Console.Error.WriteLine($"error: no lease: {outcome.Error}; trying again.");
+                stop.WaitHandle.WaitOne(Poll);
+                continue;
+            }
+
             batches++;
             done += outcome.Done;
             failed += outcome.Failed;
