@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Marsad.Model;
-using Microsoft.Data.Sqlite;
 
 namespace Marsad.Storage;
 
@@ -41,21 +41,20 @@ internal static class ClaimRows
     /// The insert of a claim row with its parameters made once: a statement prepared once and given
     /// new values for each claim, instead of forty parameters made for each.
     /// </summary>
-    public static SqliteCommand PrepareInsert(SqliteConnection connection)
+    public static DbCommand PrepareInsert(DbCommand command)
     {
-        var command = connection.CreateCommand();
         command.CommandText =
-            $"INSERT INTO claims (doc, ordinal, {string.Join(", ", Fields)}) VALUES ($doc, $ordinal, {string.Join(", ", Fields.Select(f => "$" + f))})";
+            $"INSERT INTO claims (doc, ordinal, {string.Join(", ", Fields)}) VALUES (@doc, @ordinal, {string.Join(", ", Fields.Select(f => "@" + f))})";
         foreach (var name in Fields.Prepend("ordinal").Prepend("doc"))
         {
-            command.Parameters.Add(new SqliteParameter("$" + name, null));
+            command.Bind("@" + name, null);
         }
 
         return command;
     }
 
     /// <summary>Gives a command of <see cref="PrepareInsert"/> the values of one claim of a stored text.</summary>
-    public static void Bind(SqliteCommand insert, StoredText stored, int ordinal, Claim c)
+    public static void Bind(DbCommand insert, StoredText stored, int ordinal, Claim c)
     {
         var parameters = insert.Parameters;
         var i = 0;
@@ -111,7 +110,7 @@ internal static class ClaimRows
     }
 
     /// <summary>A claim of a row of <see cref="Columns"/>, its text and quote cut from its document's text.</summary>
-    public static Claim Read(SqliteDataReader r, DocumentTexts texts)
+    public static Claim Read(DbDataReader r, DocumentTexts texts)
     {
         var i = 0;
         string? Next() => MarsadStore.Text(r, i++);
