@@ -63,6 +63,8 @@ internal sealed class PostgreSqlBackend : StoreBackend
 
     public override DbCommand Command(DbConnection connection) => new BufferedCommand((NpgsqlCommand)connection.CreateCommand());
 
+    public override string LeaseLock => "FOR UPDATE SKIP LOCKED";
+
     public override DbTransaction BeginRead(DbConnection connection) => connection.BeginTransaction(IsolationLevel.RepeatableRead);
 
     public override DbTransaction BeginWrite(DbConnection connection)

@@ -42,6 +42,8 @@ internal sealed class SqliteBackend(string path) : StoreBackend
 
     public override DbCommand Command(DbConnection connection) => connection.CreateCommand();
 
+    public override string LeaseLock => "";
+
     /// <summary>A deferred transaction: SQLite gives its reads one snapshot of a WAL database and takes no lock.</summary>
     public override DbTransaction BeginRead(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: true);
 

@@ -42,6 +42,13 @@ internal abstract class StoreBackend
     /// <summary>A transaction that holds the store's write lock from its start: one writer at a time, as SQLite has it.</summary>
     public abstract DbTransaction BeginWrite(DbConnection connection);
 
+    /// <summary>
+    /// How the jobs of a batch are locked while they are leased (<c>MarsadStore.LeaseJobs</c>): SQLite
+    /// has one writer at a time, so nothing more is needed; PostgreSQL's <c>FOR UPDATE SKIP LOCKED</c>
+    /// lets workers leasing at once take different jobs without waiting.
+    /// </summary>
+    public abstract string LeaseLock { get; }
+
     /// <summary>A number that moves on whenever any connection commits a change to the store.</summary>
     public abstract long ChangesSeen(DbConnection connection);
 

@@ -231,18 +231,28 @@ public static class TallyBuilder
     /// </summary>
     private static void CheckIncrements(List<Series> series, List<TallyWarning> warnings)
     {
+        // Each total's points by day, and each increment's day before, found once: a family can hold
+        // many totals (one a baseline) and many increments, and every pair of them is compared.
         var totalsOf = series.Where(s => s.Key.Kind == TimeKind.Cumulative)
-            .ToLookup(s => s.Key.Family);
+            .ToLookup(s => s.Key.Family, s => (Total: s, ByDay: PointsByDay(s)));
         foreach (var increments in series.Where(s => s.Key.Kind == TimeKind.Period))
         {
-            foreach (var total in totalsOf[increments.Key.Family])
+            var totals = totalsOf[increments.Key.Family].ToList();
+            if (totals.Count == 0)
             {
-                var byDay = total.Points.Where(p => p.AsOf is not null).GroupBy(p => p.AsOf!, StringComparer.Ordinal)
-                    .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-                foreach (var increment in increments.Points.Where(p => p.Start is not null && p.AsOf is not null))
+                continue;
+            }
+
+            var dated = increments.Points
+                .Where(p => p.Start is not null && p.AsOf is not null)
+                .Select(p => (Increment: p, DayBefore: Day(p.Start!)?.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
+                .Where(p => p.DayBefore is not null)
+                .ToList();
+            foreach (var (total, byDay) in totals)
+            {
+                foreach (var (increment, dayBefore) in dated)
                 {
-                    var dayBefore = Day(increment.Start!)?.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                    if (dayBefore is null || !byDay.TryGetValue(dayBefore, out var before) || !byDay.TryGetValue(increment.AsOf!, out var after))
+                    if (!byDay.TryGetValue(dayBefore!, out var before) || !byDay.TryGetValue(increment.AsOf!, out var after))
                     {
                         continue;
                     }
@@ -261,6 +271,11 @@ public static class TallyBuilder
             }
         }
     }
+
+    /// <summary>A running total's first point of each day it holds for.</summary>
+    private static Dictionary<string, SeriesPoint> PointsByDay(Series total) =>
+        total.Points.Where(p => p.AsOf is not null).GroupBy(p => p.AsOf!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
     /// <summary>The breakdown warnings of eligible mentions (of whole reports), with the parts they involve named.</summary>
     public static IEnumerable<TallyWarning> BreakdownWarnings(IReadOnlyList<Mention> mentions)
