@@ -1,4 +1,3 @@
-using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Marsad.Extraction;
 using Marsad.Model;
@@ -78,11 +77,6 @@ public class TallyBenchmarks
         Id = doc + claim.Id[claim.Id.IndexOf('#', StringComparison.Ordinal)..],
         Parent = claim.Parent is { } parent ? doc + parent[parent.IndexOf('#', StringComparison.Ordinal)..] : null,
         Value = claim.Value + (days * 10),
-        Time = claim.Time with { AsOf = Later(claim.Time.AsOf, days), Start = Later(claim.Time.Start, days), End = Later(claim.Time.End, days) },
+        Time = claim.Time with { AsOf = claim.Time.AsOf?.AddDays(days), Start = claim.Time.Start?.AddDays(days), End = claim.Time.End?.AddDays(days) },
     };
-
-    private static string? Later(string? iso, int days) =>
-        DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : iso;
 }

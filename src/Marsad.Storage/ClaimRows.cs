@@ -91,10 +91,10 @@ internal static class ClaimRows
         Next(c.Perpetrator);
         Next(Code(c.Cause));
         Next(Code(c.Time.Kind));
-        Next(c.Time.Since);
-        Next(c.Time.Start);
-        Next(c.Time.End);
-        Next(c.Time.AsOf);
+        Next(c.Time.Since?.ToString());
+        Next(c.Time.Start?.ToString());
+        Next(c.Time.End?.ToString());
+        Next(c.Time.AsOf?.ToString());
         Next(c.Place.Name);
         Next(c.Place.Admin1);
         Next(c.Place.GazetteerId);
@@ -133,7 +133,7 @@ internal static class ClaimRows
         var group = new Group(Next(), Model.Codes.Parse<Role>(Next()), Model.Codes.Parse<AgeGroup>(Next()), Model.Codes.Parse<Sex>(Next()), Next());
         var perpetrator = Next();
         var cause = Model.Codes.Parse<Cause>(Next());
-        var time = new ClaimTime(Model.Codes.Parse<TimeKind>(Next()), Next(), Next(), Next(), Next());
+        var time = new ClaimTime(Model.Codes.Parse<TimeKind>(Next()), Day.TryParse(Next()), Day.TryParse(Next()), Day.TryParse(Next()), Day.TryParse(Next()));
         var place = new Place(Next(), Next(), Next(), NextDouble(), NextDouble());
         var parent = Next();
         var attribution = Next();

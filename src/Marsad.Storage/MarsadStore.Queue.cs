@@ -25,18 +25,32 @@ public sealed record QueueCounts(int Queued, int Leased, int Done, int Failed);
 /// </summary>
 public sealed partial class MarsadStore
 {
-    /// <summary>Queues the extraction of a stored text; a job it had (done, failed or under way) starts over.</summary>
+    /// <summary>A job queued for a text that has one (done, failed or under way) starts over; a worker holding it stores nothing.</summary>
+    private const string StartOver =
+        """
+        ON CONFLICT (doc) DO UPDATE SET state = 'queued', attempts = 0, lease_owner = NULL, lease_until = NULL,
+            last_error = NULL, queued_at = @at, finished_at = NULL
+        """;
+
+    /// <summary>Queues the extraction of a stored text.</summary>
     private void Enqueue(long doc, DbTransaction transaction)
     {
-        using var insert = Command(
-            """
-            INSERT INTO jobs (doc, state, attempts, queued_at) VALUES (@doc, 'queued', 0, @at)
-            ON CONFLICT (doc) DO UPDATE SET state = 'queued', attempts = 0, lease_owner = NULL, lease_until = NULL,
-                last_error = NULL, queued_at = @at, finished_at = NULL
-            """, transaction);
+        using var insert = Command($"INSERT INTO jobs (doc, state, attempts, queued_at) VALUES (@doc, 'queued', 0, @at) {StartOver}", transaction);
         insert.Bind("@doc", doc);
         insert.Bind("@at", Now());
         insert.ExecuteNonQuery();
+    }
+
+    /// <summary>Queues the extraction of every stored text, every version (<c>reextract --defer</c>), in one transaction; how many were queued.</summary>
+    public int EnqueueAll()
+    {
+        using var write = BeginWrite().Begin();
+        // "WHERE true": SQLite reads an ON CONFLICT after a bare SELECT's FROM as a join's ON.
+        using var insert = Command($"INSERT INTO jobs (doc, state, attempts, queued_at) SELECT seq, 'queued', 0, @at FROM documents WHERE true {StartOver}", write.Transaction);
+        insert.Bind("@at", Now());
+        var queued = insert.ExecuteNonQuery();
+        write.Commit();
+        return queued;
     }
 
     /// <summary>

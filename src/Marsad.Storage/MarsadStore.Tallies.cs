@@ -159,7 +159,7 @@ public sealed partial class MarsadStore
                 insert.Bind("@family", family);
                 insert.Bind("@category", Codes.Of(series.Key.Category));
                 insert.Bind("@actor", Db(series.Key.Actor));
-                insert.Bind("@since", Db(series.Key.Since));
+                insert.Bind("@since", Db(series.Key.Since?.ToString()));
                 insert.Bind("@points", SeriesRows.Write(series, tallied.Rowids));
                 insert.ExecuteNonQuery();
             }

@@ -53,7 +53,7 @@ public sealed partial class MarsadStore
             return new TallyRead(withSeries ? chosen : chosen with { Series = [] }, all.Unknown(filter.Actor, filter.Since));
         }
 
-        var unknown = Tallies.Tally.Unknown(filter.Actor, filter.Since, KeyValues("actor", filter.Actor), KeyValues("since", filter.Since));
+        var unknown = Tallies.Tally.Unknown(filter.Actor, filter.Since, KeyValues("actor", filter.Actor), [.. KeyValues("since", filter.Since?.ToString()).Select(Model.Day.TryParse)]);
         return new TallyRead(new Tally(withSeries ? [.. SeriesOf(filter)] : [], StoredWarnings(filter)), unknown);
     }
 
@@ -172,7 +172,7 @@ public sealed partial class MarsadStore
     {
         query.Bind("@category", Db(filter.Category is { } category ? Codes.Of(category) : null));
         query.Bind("@actor", Db(filter.Actor));
-        query.Bind("@since", Db(filter.Since));
+        query.Bind("@since", Db(filter.Since?.ToString()));
     }
 
     /// <summary>The whole tally of a view, each family tallied again in turn from its mentions.</summary>

@@ -26,8 +26,8 @@ internal static class SeriesRows
             foreach (var point in series.Points)
             {
                 json.WriteStartArray();
-                json.WriteStringValue(point.AsOf);
-                json.WriteStringValue(point.Start);
+                DayJson.WriteValue(json, point.AsOf);
+                DayJson.WriteValue(json, point.Start);
                 json.WriteNumberValue(point.Value);
                 Number(json, point.Low);
                 Number(json, point.High);
@@ -57,14 +57,14 @@ internal static class SeriesRows
         var key = new SeriesKey(
             Codes.Parse<Category>(Text("category"))!.Value, Text("unit")!, Text("actor"), Codes.Parse<Role>(Text("role")),
             Codes.Parse<AgeGroup>(Text("age")), Codes.Parse<Sex>(Text("sex")), Text("nationality"), Text("admin1"),
-            Codes.Parse<TimeKind>(Text("kind"))!.Value, Text("since"));
+            Codes.Parse<TimeKind>(Text("kind"))!.Value, Day.TryParse(Text("since")));
         var points = new List<SeriesPoint>();
         foreach (var point in root.GetProperty("points").EnumerateArray())
         {
             var fields = point.EnumerateArray().ToList();
             points.Add(new SeriesPoint(
-                fields[0].GetString(),
-                fields[1].GetString(),
+                Day.TryParse(fields[0].GetString()),
+                Day.TryParse(fields[1].GetString()),
                 fields[2].GetInt64(),
                 fields[3].ValueKind == JsonValueKind.Null ? null : fields[3].GetInt64(),
                 fields[4].ValueKind == JsonValueKind.Null ? null : fields[4].GetInt64(),

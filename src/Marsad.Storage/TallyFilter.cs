@@ -1,4 +1,3 @@
-using System.Globalization;
 using Marsad.Model;
 using Marsad.Tallies;
 
@@ -9,22 +8,19 @@ namespace Marsad.Storage;
 /// of when (<see cref="KnownOn"/>: what the record said that day). The CLI and the API read their
 /// arguments into one with <see cref="Parse"/> and ask <see cref="MarsadStore.Tally"/>.
 /// </summary>
-public sealed record TallyFilter(Category? Category = null, string? Actor = null, string? Since = null, DateOnly? KnownOn = null)
+public sealed record TallyFilter(Category? Category = null, string? Actor = null, Day? Since = null, DateOnly? KnownOn = null)
 {
     /// <summary>The filter of arguments as a host receives them; null when one is malformed (a category not in the codebook, a day not YYYY-MM-DD).</summary>
     public static TallyFilter? Parse(string? category, string? actor, string? since, string? asOf)
     {
-        var knownOn = Day(asOf);
-        if ((category is not null && Codes.Parse<Category>(category) is null) || (asOf is not null && knownOn is null) || (since is not null && Day(since) is null))
+        var (baseline, knownOn) = (Day.TryParse(since), Day.TryParse(asOf)?.Date);
+        if ((category is not null && Codes.Parse<Category>(category) is null) || (asOf is not null && knownOn is null) || (since is not null && baseline?.Date is null))
         {
             return null;
         }
 
-        return new TallyFilter(Codes.Parse<Category>(category), actor, since, knownOn);
+        return new TallyFilter(Codes.Parse<Category>(category), actor, baseline, knownOn);
     }
-
-    private static DateOnly? Day(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 }
 
 /// <summary>

@@ -29,10 +29,11 @@ internal static class ClaimEndpoints
             }
 
             var paging = Paging.Of(page, size);
+            var day = Day.TryParse(date);
             var (shown, total) = paging.Of(store.ClaimsWithReviews(doc, Codes.Parse<Category>(category), version)
                 .Where(c => (actor is null || string.Equals(c.Claim.Group.Actor, actor, StringComparison.OrdinalIgnoreCase))
                     && (admin1 is null || c.Claim.Place.Admin1 == admin1)
-                    && (date is null || c.Claim.Time.AsOf == date)
+                    && (date is null || (day is not null && c.Claim.Time.AsOf == day))
                     && (status is null || c.Provenance.ReviewStatus == status)));
             var sentences = Sentences(store, renderer, shown.Select(c => c.Claim));
             return new JsonBody(json => paging.Write(json, total, shown, (j, c) => WriteReviewed(j, c, sentences)));

@@ -45,6 +45,16 @@ public sealed class CliErrorTests : IDisposable
     }
 
     [Fact]
+    public void A_worker_with_no_batch_or_lease_is_refused_and_none_on_a_mistyped_store()
+    {
+        Run("ingest", Seeds, "--db", Database, "--defer");
+        AssertOneLineError(Run("worker", "--batch", "0", "--db", Database), "--batch: 0 is not a positive whole number.");
+        AssertOneLineError(Run("worker", "--lease", "-5", "--db", Database), "--lease: -5 is not a positive whole number.");
+        AssertOneLineError(Run("worker", "--until-idle", "--db", temp.Combine("typo.db")), "there is no store at");
+        Assert.Contains("5 queued, 0 leased, 0 done, 0 failed.", Run("queue", "--db", Database).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Eval_of_a_missing_gold_folder_says_so()
     {
         AssertOneLineError(Run("eval", "--gold", temp.Combine("no-gold"), "--corpus", Seeds), "there is no folder");

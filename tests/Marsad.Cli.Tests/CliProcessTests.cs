@@ -460,6 +460,8 @@ public sealed class CliProcessTests : IDisposable
     [InlineData("extract")]
     [InlineData("claims")]
     [InlineData("reextract")]
+    [InlineData("worker")]
+    [InlineData("queue")]
     [InlineData("eval")]
     [InlineData("demo")]
     [InlineData("show")]

@@ -76,6 +76,20 @@ public sealed partial class WorkerProcessTests : IDisposable
         Assert.Equal((5, 0, 0, 0), Queue());
     }
 
+    [Fact]
+    public void Reextract_defer_queues_every_stored_text_and_a_worker_stores_the_same_claims_again()
+    {
+        Assert.Equal(0, Run("ingest", Corpus("seeds"), "--db", Database).ExitCode);
+        var before = Run("claims", "--db", Database, "--format", "jsonl").Output;
+
+        Assert.Equal("5 document versions queued for re-extraction by marsad worker.\n", Run("reextract", "--defer", "--db", Database).Output);
+        Assert.Equal((5, 0, 0, 0), Queue());
+        Assert.Equal(0, Run("worker", "--until-idle", "--db", Database).ExitCode);
+
+        Assert.Equal((0, 0, 5, 0), Queue());
+        Assert.Equal(before, Run("claims", "--db", Database, "--format", "jsonl").Output);
+    }
+
     /// <summary>A worker that waits ten minutes after each lease, holding its jobs.</summary>
     private static Process Paused(params string[] arguments) =>
         StartWith(new Dictionary<string, string> { ["MARSAD_WORKER_PAUSE_AFTER_LEASE"] = "600" }, arguments);

@@ -49,7 +49,7 @@ public abstract class MarsadStoreTests(Engine engine) : IDisposable
             Value = 12, Low = 12, High = 15, Qualifier = Qualifier.AtLeast, Magnitude = Magnitude.Tens, Unit = "family",
             Category = Category.Killed, Also = [Category.Exited, Category.Detained],
             Group = new Group("IS", Role.Fighter, AgeGroup.Child, Sex.Female, "IQ"), Perpetrator = "COALITION",
-            Cause = Cause.Airstrike, Time = new ClaimTime(TimeKind.Cumulative, "2018-09-10", "2019-01-01", "2019-01-02", "--01-25"),
+            Cause = Cause.Airstrike, Time = new ClaimTime(TimeKind.Cumulative, Day.TryParse("2018-09-10"), Day.TryParse("2019-01-01"), Day.TryParse("2019-01-02"), Day.TryParse("--01-25")),
             Place = new Place("الباغوز", "SY-DY", "gn:123", 34.45, 40.93), Parent = "r1#1", Attribution = "SOHR",
             Warnings = ["sum_mismatch", "weekday_mismatch"],
         };

@@ -165,6 +165,24 @@ public abstract class QueueWorkerTests(Engine engine) : IDisposable
         Assert.Equal([(2, 2, 0)], RunUntilEmpty(store, FailingOnBoom, "again").Select(o => (o.Leased, o.Done, o.Failed)));
     }
 
+    [Fact]
+    public void Reextracting_through_the_queue_replaces_every_texts_claims_with_what_the_workers_read()
+    {
+        using var store = MarsadStore.Open(Database);
+        Assert.All(ReportIngest.Run(store, ClaimExtractor.Default.Extract, Corpus("seeds")), r => Assert.Null(r.Failure));
+        var before = Record(store);
+        Assert.NotEqual(0, store.ClaimCount);
+
+        Assert.Equal(store.DocumentCount, store.EnqueueAll());
+        RunUntilEmpty(store, document => ClaimExtractor.Default.Extract(document) with { Claims = [] }, "blind");
+        Assert.Equal(0, store.ClaimCount);
+
+        Assert.Equal(store.DocumentCount, store.EnqueueAll());
+        Assert.Equal(new QueueCounts(store.DocumentCount, 0, 0, 0), store.QueueCounts());
+        RunUntilEmpty(store, ClaimExtractor.Default.Extract, "again");
+        Assert.Equal(before, Record(store));
+    }
+
     public void Dispose()
     {
         GC.SuppressFinalize(this);

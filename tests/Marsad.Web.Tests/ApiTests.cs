@@ -160,6 +160,20 @@ public sealed class ApiTests : IAsyncLifetime, IAsyncDisposable
     }
 
     [Fact]
+    public async Task Claims_of_a_day_are_those_that_hold_on_it_and_a_day_not_written_YYYY_MM_DD_matches_none()
+    {
+        static string? AsOf(JsonElement item) => item.GetProperty("claim").GetProperty("time").GetProperty("as_of").GetString();
+        var all = (await Get("/api/claims?size=500")).GetProperty("items").EnumerateArray().ToList();
+        var day = all.Select(AsOf).First(d => d is not null)!;
+        var onTheDay = await Get($"/api/claims?date={day}&size=500");
+        Assert.Equal(all.Count(c => AsOf(c) == day), onTheDay.GetProperty("total").GetInt32());
+        Assert.All(onTheDay.GetProperty("items").EnumerateArray(), c => Assert.Equal(day, AsOf(c)));
+        var unpadded = day.Replace("-0", "-", StringComparison.Ordinal);
+        Assert.NotEqual(day, unpadded);
+        Assert.Equal(0, (await Get($"/api/claims?date={unpadded}")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Alerts_are_listed_as_JSON_and_as_an_Atom_feed_of_a_saved_filter()
     {
         using (var store = MarsadStore.Open(Database))

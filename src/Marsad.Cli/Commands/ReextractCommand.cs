@@ -8,9 +8,25 @@ internal static class ReextractCommand
 {
     public static Command Create(SharedOptions shared)
     {
-        var command = new Command("reextract", "Re-run the current extractor over the stored documents. Their texts are never rewritten.");
+        var defer = new Option<bool>("--defer") { Description = "Queue every stored text for `marsad worker` to re-extract, instead of re-extracting here." };
+        var command = new Command("reextract", "Re-run the current extractor over the stored documents. Their texts are never rewritten.")
+        {
+            defer,
+        };
         command.SetAction(result =>
         {
+            if (result.GetValue(defer))
+            {
+                using var queue = shared.Store(result);
+                if (queue is null)
+                {
+                    return ExitCodes.BadUsage;
+                }
+
+                Console.WriteLine($"{queue.EnqueueAll()} document versions queued for re-extraction by marsad worker.");
+                return ExitCodes.Success;
+            }
+
             if (shared.Extractor(result) is not { } extractor)
             {
                 return ExitCodes.BadUsage;

@@ -32,7 +32,7 @@ internal static class SeriesCommand
             foreach (var point in series.Points)
             {
                 Console.WriteLine();
-                Console.WriteLine($"{point.AsOf ?? "date unknown"}  {point.Figure}");
+                Console.WriteLine($"{point.AsOf?.ToString() ?? "date unknown"}  {point.Figure}");
                 foreach (var mention in point.Mentions)
                 {
                     var published = mention.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "date unknown";

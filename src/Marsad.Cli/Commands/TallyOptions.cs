@@ -26,7 +26,7 @@ internal sealed class TallyOptions
     public TallyFilter? Filter(MarsadStore store, ParseResult result)
     {
         var filter = new TallyFilter(
-            Codes.Parse<Category>(result.GetValue(Category)), result.GetValue(Actor), result.GetValue(Since), CommonArguments.ParseDate(result.GetValue(AsOf)));
+            Codes.Parse<Category>(result.GetValue(Category)), result.GetValue(Actor), Day.TryParse(result.GetValue(Since)), CommonArguments.ParseDate(result.GetValue(AsOf)));
         if (store.TallyWarnings(filter).Unknown is { } unknown)
         {
             Console.Error.WriteLine("error: " + unknown);
@@ -53,5 +53,5 @@ internal sealed class TallyOptions
 
     /// <summary>The filter the options given ask for.</summary>
     public TallyFilter Filter(ParseResult result) => new(
-        Codes.Parse<Category>(result.GetValue(Category)), result.GetValue(Actor), result.GetValue(Since), CommonArguments.ParseDate(result.GetValue(AsOf)));
+        Codes.Parse<Category>(result.GetValue(Category)), result.GetValue(Actor), Day.TryParse(result.GetValue(Since)), CommonArguments.ParseDate(result.GetValue(AsOf)));
 }

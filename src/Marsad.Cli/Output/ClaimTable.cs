@@ -89,8 +89,8 @@ internal static class ClaimTable
     {
         var t = claim.Time;
         var kind = t.Kind is { } k ? Codes.Of(k) : "";
-        var since = t.Since is null ? "" : " since " + t.Since;
-        var asOf = t.AsOf is null ? "" : " @" + t.AsOf;
+        var since = t.Since is null ? "" : $" since {t.Since}";
+        var asOf = t.AsOf is null ? "" : $" @{t.AsOf}";
         return (kind + since + asOf).Trim();
     }
 }

@@ -16,7 +16,7 @@ internal static class TallyTable
             output.WriteLine($"{series.Id}  —  {series.Key.Label}");
             foreach (var point in series.Points)
             {
-                var when = series.Key.Kind == Model.TimeKind.Period && point.Start != point.AsOf ? $"{point.Start}..{point.AsOf}" : point.AsOf ?? "date unknown";
+                var when = series.Key.Kind == Model.TimeKind.Period && point.Start != point.AsOf ? $"{point.Start}..{point.AsOf}" : point.AsOf?.ToString() ?? "date unknown";
                 var reported = point.FirstReported?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unknown";
                 var mentions = string.Join(", ", point.Mentions.Select(m => m.Claim.Id));
                 output.WriteLine($"    {when,-22} {point.Figure,-20} reported {reported,-10}  {point.Mentions.Count} mention{(point.Mentions.Count == 1 ? " " : "s")}: {mentions}");

@@ -13,6 +13,8 @@ public readonly record struct Cell(string? Text = null, double? Number = null, I
 
     public static Cell Of(string? text) => new(Text: text);
 
+    public static Cell Of(Day? day) => new(Text: day?.ToString());
+
     public static Cell Of(IReadOnlyList<string> items) => new(Items: items);
 
     /// <summary>The cell as one text: numbers in invariant digits, lists joined.</summary>

@@ -177,7 +177,7 @@ public static class TallyExports
     /// </summary>
     private sealed record PlaceFeature(double Lon, double Lat, string? Name, int Precision, string? Admin1, string? Admin1Pcode)
     {
-        public OrderedDictionary<string, (string? AsOf, Cell[] Cells)> Latest { get; } = new(StringComparer.Ordinal);
+        public OrderedDictionary<string, (Day? AsOf, Cell[] Cells)> Latest { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -196,7 +196,7 @@ public static class TallyExports
                 places.Add(row.Place.GazetteerId!, place);
             }
 
-            if (!place.Latest.TryGetValue(row.Series.Id, out var latest) || string.CompareOrdinal(row.Point.AsOf ?? "", latest.AsOf ?? "") > 0)
+            if (!place.Latest.TryGetValue(row.Series.Id, out var latest) || Nullable.Compare(row.Point.AsOf, latest.AsOf) > 0)
             {
                 place.Latest[row.Series.Id] = (row.Point.AsOf, [.. FigureColumns.Select(c => c.Value(row))]);
             }

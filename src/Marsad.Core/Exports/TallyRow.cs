@@ -1,4 +1,3 @@
-using System.Globalization;
 using Marsad.Gazetteer;
 using Marsad.Model;
 using Marsad.Tallies;
@@ -17,7 +16,7 @@ public sealed record TallyRow(
     long Best,
     long High,
     int Figures,
-    string? End,
+    Day? End,
     DatePrecision DatePrecision,
     Place Place,
     PlacePrecision PlacePrecision,
@@ -80,12 +79,12 @@ public sealed record TallyRow(
 
     private static DatePrecision DatePrecisionOf(TimeKind kind, SeriesPoint point)
     {
-        if (Day(point.AsOf) is not { } asOf)
+        if (point.AsOf?.Date is not { } asOf)
         {
             return DatePrecision.Unknown;
         }
 
-        var days = kind == TimeKind.Period && Day(point.Start) is { } start ? asOf.DayNumber - start.DayNumber : 0;
+        var days = kind == TimeKind.Period && point.Start?.Date is { } start ? asOf.DayNumber - start.DayNumber : 0;
         return days switch
         {
             <= 0 => DatePrecision.Day,
@@ -120,9 +119,6 @@ public sealed record TallyRow(
     }
 
     private static List<string> Distinct(IEnumerable<string?> values) => [.. values.OfType<string>().Distinct(StringComparer.Ordinal)];
-
-    private static DateOnly? Day(string? iso) =>
-        DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 }
 
 /// <summary>How exactly a point's day is known, after ACLED's time precision (docs/exports.md).</summary>

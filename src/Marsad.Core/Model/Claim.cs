@@ -19,15 +19,13 @@ public sealed record Group(
     public static Group Unknown { get; } = new();
 }
 
-/// <summary>
-/// When a figure holds. Dates are ISO <c>YYYY-MM-DD</c>, or <c>--MM-DD</c> when the report gives no year.
-/// </summary>
+/// <summary>When a figure holds: its kind, baseline, span and the day it holds for, each a <see cref="Day"/> (its year possibly unknown).</summary>
 public sealed record ClaimTime(
     TimeKind? Kind = null,
-    string? Since = null,
-    string? Start = null,
-    string? End = null,
-    string? AsOf = null)
+    Day? Since = null,
+    Day? Start = null,
+    Day? End = null,
+    Day? AsOf = null)
 {
     public static ClaimTime Unknown { get; } = new();
 }

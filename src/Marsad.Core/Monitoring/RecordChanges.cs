@@ -77,7 +77,7 @@ public static class RecordChanges
             {
                 alerts.Add(new Alert(
                     0, AlertKinds.NewSeries, now.Id, now.Key.Label, mentions[0].Claim.Doc,
-                    $"{now.Key.Label}: a new series, first {string.Join(", ", now.Points.Select(p => p.Figure + (p.AsOf is null ? "" : " on " + p.AsOf)))}",
+                    $"{now.Key.Label}: a new series, first {string.Join(", ", now.Points.Select(p => p.Figure + (p.AsOf is null ? "" : $" on {p.AsOf}")))}",
                     Named(mentions.Select(m => m.Claim.Id), claims), at));
             }
             else if (now.Key.Kind == TimeKind.Period)
@@ -95,7 +95,7 @@ public static class RecordChanges
         foreach (var point in now.Points.Where(p => p.AsOf is not null && p.Mentions.Any(m => newClaims.Contains(m.Claim.Id))))
         {
             var recent = then.Points
-                .Where(p => p.AsOf is not null && string.CompareOrdinal(p.AsOf, point.AsOf) < 0)
+                .Where(p => p.AsOf < point.AsOf)
                 .TakeLast(SpikeWindow).Select(p => p.Value).Order().ToList();
             if (recent.Count < SpikeHistory)
             {

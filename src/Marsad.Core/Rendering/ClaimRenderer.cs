@@ -190,26 +190,17 @@ public sealed partial class ClaimRenderer
     public static string Figure(long value, Qualifier qualifier, string language) =>
         RenderingGrammar.Fill(RenderingGrammar.For(language).Text("hedge", Codes.Of(qualifier)) ?? "{x}", slot => slot == "x" ? Number(value) : null);
 
-    /// <summary>A day (YYYY-MM-DD or --MM-DD) in words in a language: "5 March 2019", «5 آذار 2019».</summary>
-    public static string Day(string day, string language) => Date(RenderingGrammar.For(language), day);
+    /// <summary>A day in words in a language: "5 March 2019", «5 آذار 2019».</summary>
+    public static string Day(Day day, string language) => Date(RenderingGrammar.For(language), day);
 
-    /// <summary>A day in words: "10 September 2018", «10 أيلول 2018»; "--09-10" without its year.</summary>
-    private static string Date(RenderingGrammar grammar, string day)
-    {
-        var parts = day.Split('-');
-        var (year, month, date) = day.StartsWith("--", StringComparison.Ordinal) && parts.Length == 4
-            ? ("", parts[2], parts[3])
-            : parts.Length == 3 ? (parts[0], parts[1], parts[2]) : ("", "", "");
-        if (!int.TryParse(month, NumberStyles.None, CultureInfo.InvariantCulture, out var m)
-            || !int.TryParse(date, NumberStyles.None, CultureInfo.InvariantCulture, out var d)
-            || grammar.Text("month", m.ToString(CultureInfo.InvariantCulture)) is not { } monthName)
-        {
-            return day;
-        }
-
-        return Pattern(grammar, "date", year.Length == 0 ? "no-year" : "full",
-            ("day", d.ToString(CultureInfo.InvariantCulture)), ("month", monthName), ("year", year)) ?? day;
-    }
+    /// <summary>A day in words: "10 September 2018", «10 أيلول 2018»; "10 September" without its year; as written when the language names no such month.</summary>
+    private static string Date(RenderingGrammar grammar, Day day) =>
+        grammar.Text("month", day.Month.ToString(CultureInfo.InvariantCulture)) is { } monthName
+            && Pattern(grammar, "date", day.Year is null ? "no-year" : "full",
+                ("day", day.DayOfMonth.ToString(CultureInfo.InvariantCulture)), ("month", monthName),
+                ("year", day.Year?.ToString("D4", CultureInfo.InvariantCulture) ?? "")) is { } words
+            ? words
+            : day.ToString();
 
     private static string? Pattern(RenderingGrammar grammar, string section, string key, params (string Slot, string? Value)[] slots) =>
         grammar.Text(section, key) is { } pattern

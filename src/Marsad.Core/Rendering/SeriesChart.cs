@@ -33,9 +33,9 @@ public static class SeriesChart
     public static string Svg(IReadOnlyList<Series> series, IReadOnlyList<string> names, string title, string language)
     {
         var grammar = RenderingGrammar.For(language);
-        var dated = series.SelectMany(s => s.Points).Where(p => Day(p.AsOf) is not null).ToList();
-        var first = dated.Count == 0 ? DateOnly.FromDayNumber(0) : dated.Min(p => Day(p.AsOf)!.Value);
-        var last = dated.Count == 0 ? first : dated.Max(p => Day(p.AsOf)!.Value);
+        var dated = series.SelectMany(s => s.Points).Where(p => Date(p) is not null).ToList();
+        var first = dated.Count == 0 ? DateOnly.FromDayNumber(0) : dated.Min(p => Date(p)!.Value);
+        var last = dated.Count == 0 ? first : dated.Max(p => Date(p)!.Value);
         var top = NiceCeiling(dated.Count == 0 ? 1 : dated.Max(p => p.Value) * 1.08);
         var plot = new Plot(first, Math.Max(1, last.DayNumber - first.DayNumber), top, grammar.Text("chart", "direction") == "rtl", language);
 
@@ -70,13 +70,13 @@ public static class SeriesChart
 
         // A label for each day with room for it, so labels never overlap.
         var labelled = double.NegativeInfinity;
-        foreach (var day in dated.Select(p => Day(p.AsOf)!.Value).Distinct().Order())
+        foreach (var day in dated.Select(p => Date(p)!.Value).Distinct().Order())
         {
             var x = plot.X(day);
             svg.Append(Invariant($"<line x1=\"{x:0.#}\" y1=\"{Height - Bottom}\" x2=\"{x:0.#}\" y2=\"{Height - Bottom + 6}\" stroke=\"#444\"/>\n"));
             if (x - labelled >= DayLabelWidth)
             {
-                var words = ClaimRenderer.Day(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), plot.Language);
+                var words = ClaimRenderer.Day(Day.Of(day), plot.Language);
                 svg.Append(Invariant($"<text x=\"{x:0.#}\" y=\"{Height - Bottom + 20}\" text-anchor=\"middle\" fill=\"#444\"{plot.Reading}>{Escape(words)}</text>\n"));
                 labelled = x;
             }
@@ -90,15 +90,15 @@ public static class SeriesChart
     private static void Line(StringBuilder svg, Plot plot, Series series, int index)
     {
         var colour = Colours[index % Colours.Length];
-        var points = series.Points.Where(p => Day(p.AsOf) is not null).ToList();
+        var points = series.Points.Where(p => Date(p) is not null).ToList();
         if (points.Count > 1)
         {
-            svg.Append(Invariant($"<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\" points=\"{string.Join(' ', points.Select(p => Invariant($"{plot.X(Day(p.AsOf)!.Value):0.#},{plot.Y(p.Value):0.#}")))}\"/>\n"));
+            svg.Append(Invariant($"<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\" points=\"{string.Join(' ', points.Select(p => Invariant($"{plot.X(Date(p)!.Value):0.#},{plot.Y(p.Value):0.#}")))}\"/>\n"));
         }
 
         foreach (var point in points)
         {
-            var (x, y) = (plot.X(Day(point.AsOf)!.Value), plot.Y(point.Value));
+            var (x, y) = (plot.X(Date(point)!.Value), plot.Y(point.Value));
             svg.Append(Marker(point.Qualifier, x, y, colour));
             // Labels of every other series go under their points, so neighbouring lines stay readable.
             var labelY = index % 2 == 0 ? y - 10 : y + 20;
@@ -111,7 +111,7 @@ public static class SeriesChart
     /// <summary>A series' swatch and name in the legend, with the figures that have no day to stand on.</summary>
     private static void Legend(StringBuilder svg, Plot plot, RenderingGrammar grammar, Series series, string name, string colour, double legendY)
     {
-        var undated = series.Points.Where(p => Day(p.AsOf) is null).Select(p => ClaimRenderer.Figure(p.Value, p.Qualifier, plot.Language)).ToList();
+        var undated = series.Points.Where(p => Date(p) is null).Select(p => ClaimRenderer.Figure(p.Value, p.Qualifier, plot.Language)).ToList();
         var note = undated.Count == 0 ? "" : "  (" + RenderingGrammar.Fill(grammar.Text("chart", "undated") ?? "{x}", slot => slot == "x" ? string.Join(", ", undated) : null) + ")";
         var swatch = plot.Rtl ? plot.Edge - 24 : plot.Edge;
         svg.Append(Invariant($"<line x1=\"{swatch}\" y1=\"{legendY - 4}\" x2=\"{swatch + 24}\" y2=\"{legendY - 4}\" stroke=\"{colour}\" stroke-width=\"2\"/>\n"));
@@ -141,8 +141,8 @@ public static class SeriesChart
         return 10 * power;
     }
 
-    private static DateOnly? Day(string? iso) =>
-        DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+    /// <summary>The day a point is placed on; none for a point without a day or a year.</summary>
+    private static DateOnly? Date(SeriesPoint point) => point.AsOf?.Date;
 
     private static string Escape(string text) => SecurityElement.Escape(text);
 

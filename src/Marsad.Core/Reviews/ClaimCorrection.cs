@@ -152,12 +152,13 @@ public sealed class ClaimCorrection
             Blame($"low ({low}) is above high ({high}).", ClaimField.Low, ClaimField.High);
         }
 
-        if (Before(corrected.Time.End, corrected.Time.Start))
+        // A day without a year, or an unknown one, comes before or after no other.
+        if (Day.Compare(corrected.Time.End, corrected.Time.Start) < 0)
         {
             Blame($"the period ends ({corrected.Time.End}) before it starts ({corrected.Time.Start}).", ClaimField.End, ClaimField.Start);
         }
 
-        if (Before(corrected.Time.AsOf, corrected.Time.Since))
+        if (Day.Compare(corrected.Time.AsOf, corrected.Time.Since) < 0)
         {
             Blame($"as_of ({corrected.Time.AsOf}) is before the baseline since ({corrected.Time.Since}).", ClaimField.AsOf, ClaimField.Since);
         }
@@ -235,7 +236,7 @@ public sealed class ClaimCorrection
             ClaimField.Admin1 => Text(value, IsAdmin1, "an ISO 3166-2 code of a first-level division (SY-DY, IQ-NI), or null."),
             ClaimField.Place => Text(value, IsName, $"a place name of 1 to {LongestName} characters, or null."),
             ClaimField.Parent => Text(value, IsName, "the id of the claim this one is a part of, or null."),
-            _ => Text(value, IsDay, "a date that exists, YYYY-MM-DD, or --MM-DD when the report gives no year, or null."),
+            _ => Text(value, day => Day.TryParse(day) is not null, "a date that exists, YYYY-MM-DD, or --MM-DD when the report gives no year, or null."),
         };
     }
 
@@ -257,17 +258,6 @@ public sealed class ClaimCorrection
 
     private static bool IsName(string name) =>
         !string.IsNullOrWhiteSpace(name) && name.Length <= LongestName && !name.Any(char.IsControl);
-
-    /// <summary>YYYY-MM-DD, or --MM-DD (a day whose year the report does not give; 29 February allowed).</summary>
-    private static bool IsDay(string text) =>
-        text.StartsWith("--", StringComparison.Ordinal)
-            ? text.Length == 7 && DateOnly.TryParseExact("2000" + text[1..], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-            : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
-
-    /// <summary>Whether one full date is before another; a day without a year or an unknown one compares with nothing.</summary>
-    private static bool Before(string? day, string? other) =>
-        day is { Length: 10 } && other is { Length: 10 } && !day.StartsWith('-') && !other.StartsWith('-')
-        && string.CompareOrdinal(day, other) < 0;
 
     private static string? ParentProblem(string id, string parent, IReadOnlyCollection<Claim> document)
     {
@@ -304,10 +294,10 @@ public sealed class ClaimCorrection
         ClaimField.Place => claim with { Place = new Place(value, claim.Place.Admin1) },
         ClaimField.Admin1 => claim with { Place = claim.Place with { Admin1 = value } },
         ClaimField.Kind => claim with { Time = claim.Time with { Kind = Codes.Parse<TimeKind>(value) } },
-        ClaimField.Since => claim with { Time = claim.Time with { Since = value } },
-        ClaimField.Start => claim with { Time = claim.Time with { Start = value } },
-        ClaimField.End => claim with { Time = claim.Time with { End = value } },
-        ClaimField.AsOf => claim with { Time = claim.Time with { AsOf = value } },
+        ClaimField.Since => claim with { Time = claim.Time with { Since = Day.TryParse(value) } },
+        ClaimField.Start => claim with { Time = claim.Time with { Start = Day.TryParse(value) } },
+        ClaimField.End => claim with { Time = claim.Time with { End = Day.TryParse(value) } },
+        ClaimField.AsOf => claim with { Time = claim.Time with { AsOf = Day.TryParse(value) } },
         ClaimField.Parent => claim with { Parent = value },
         _ => claim,
     };

@@ -28,8 +28,8 @@ public static class ClaimCsv
         c.Doc, c.Id, Csv.Number(c.Span.Start), Csv.Number(c.Span.End), c.Text, Csv.Number(c.Value), Csv.Number(c.Low), Csv.Number(c.High),
         Codes.Of(c.Qualifier), Csv.Code(c.Magnitude), c.Unit, Codes.Of(c.Category),
         string.Join('|', c.Also.Select(Codes.Of)), c.Group.Actor, Csv.Code(c.Group.Role), Csv.Code(c.Group.Age),
-        Csv.Code(c.Group.Sex), c.Group.Nationality, c.Perpetrator, Csv.Code(c.Cause), Csv.Code(c.Time.Kind), c.Time.Since,
-        c.Time.Start, c.Time.End, c.Time.AsOf, c.Place.Name, c.Place.Admin1, c.Place.GazetteerId,
+        Csv.Code(c.Group.Sex), c.Group.Nationality, c.Perpetrator, Csv.Code(c.Cause), Csv.Code(c.Time.Kind), c.Time.Since?.ToString(),
+        c.Time.Start?.ToString(), c.Time.End?.ToString(), c.Time.AsOf?.ToString(), c.Place.Name, c.Place.Admin1, c.Place.GazetteerId,
         Csv.Number(c.Place.Lat), Csv.Number(c.Place.Lon), c.Parent, c.Attribution, c.Headline ? "true" : "false",
         string.Join('|', c.Warnings), c.Quote,
     ];

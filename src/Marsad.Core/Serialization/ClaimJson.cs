@@ -106,10 +106,10 @@ public static class ClaimJson
     {
         writer.WriteStartObject("time");
         WriteCode(writer, "kind", time.Kind);
-        writer.WriteString("since", time.Since);
-        writer.WriteString("start", time.Start);
-        writer.WriteString("end", time.End);
-        writer.WriteString("as_of", time.AsOf);
+        DayJson.Write(writer, "since", time.Since);
+        DayJson.Write(writer, "start", time.Start);
+        DayJson.Write(writer, "end", time.End);
+        DayJson.Write(writer, "as_of", time.AsOf);
         writer.WriteEndObject();
     }
 

@@ -39,7 +39,7 @@ public static class SeriesJson
         json.WriteString("nationality", key.Nationality);
         json.WriteString("admin1", key.Admin1);
         json.WriteString("kind", Codes.Of(key.Kind));
-        json.WriteString("since", key.Since);
+        DayJson.Write(json, "since", key.Since);
     }
 
     /// <param name="titles">What the series counts in words, by language (<c>title.ar</c>, <c>title.en</c>), when given.</param>
@@ -65,10 +65,10 @@ public static class SeriesJson
         foreach (var point in series.Points)
         {
             json.WriteStartObject();
-            json.WriteString("as_of", point.AsOf);
+            DayJson.Write(json, "as_of", point.AsOf);
             if (key.Kind == TimeKind.Period)
             {
-                json.WriteString("start", point.Start);
+                DayJson.Write(json, "start", point.Start);
             }
 
             json.WriteNumber("value", point.Value);

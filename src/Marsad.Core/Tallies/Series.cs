@@ -19,7 +19,7 @@ public sealed record SeriesKey(
     string? Nationality,
     string? Admin1,
     TimeKind Kind,
-    string? Since)
+    Day? Since)
 {
     /// <summary>
     /// A readable, stable, URL-safe id: the key's codes joined by '.' —
@@ -62,7 +62,7 @@ public sealed record SeriesKey(
         Add(parts, Nationality is { } nationality ? "nat-" + nationality : null);
         Add(parts, Unit is Units.Person || Unit == parts[^1] ? null : Unit);
         parts.Add(Admin1 ?? "anywhere");
-        parts.Add(Kind == TimeKind.Period ? "period" : "since-" + (Since ?? "unknown"));
+        parts.Add(Kind == TimeKind.Period ? "period" : "since-" + (Since?.ToString() ?? "unknown"));
         return parts;
     }
 
@@ -100,7 +100,7 @@ public sealed record SeriesKey(
             var noun = Age is not null ? "children" : Sex is { } sex ? (sex == Model.Sex.Female ? "women" : "men") : Plural(Role, Unit);
             var who = string.Join(' ', new[] { Actor, Nationality, noun }.Where(w => w is not null));
             var where = Admin1 is null ? "" : " in " + Admin1;
-            var when = Kind == TimeKind.Period ? ", per period" : Since is null ? ", running total" : " since " + Since;
+            var when = Kind == TimeKind.Period ? ", per period" : Since is null ? ", running total" : $" since {Since}";
             return $"{who} {Codes.Of(Category)}{where}{when}";
         }
     }
@@ -137,8 +137,8 @@ public sealed record Mention(Claim Claim, DateOnly? Published, string? Source, P
 /// reported, and every claim that states it — recaps and other outlets count once, as mentions.
 /// </summary>
 public sealed record SeriesPoint(
-    string? AsOf,
-    string? Start,
+    Day? AsOf,
+    Day? Start,
     long Value,
     long? Low,
     long? High,
@@ -179,7 +179,7 @@ public sealed record Tally(IReadOnlyList<Series> Series, IReadOnlyList<TallyWarn
         Series.FirstOrDefault(s => s.Id == id) ?? (id.Contains('/', StringComparison.Ordinal) ? Series.FirstOrDefault(s => s.Key.SlashedId == id) : null);
 
     /// <summary>The series of a category, an actor (code, any case) and a baseline, each when given, with their warnings.</summary>
-    public Tally Where(Category? category = null, string? actor = null, string? since = null)
+    public Tally Where(Category? category = null, string? actor = null, Day? since = null)
     {
         var series = Series
             .Where(s => (category is null || s.Key.Category == category)
@@ -195,11 +195,11 @@ public sealed record Tally(IReadOnlyList<Series> Series, IReadOnlyList<TallyWarn
     /// counts from — with the values there are; null when each one given is there. A mistyped
     /// filter would otherwise look like an empty record.
     /// </summary>
-    public string? Unknown(string? actor = null, string? since = null) =>
+    public string? Unknown(string? actor = null, Day? since = null) =>
         Unknown(actor, since, [.. Series.Select(s => s.Key.Actor)], [.. Series.Select(s => s.Key.Since)]);
 
-    /// <summary><see cref="Unknown(string?, string?)"/> of a tally whose series have these actors and baselines.</summary>
-    public static string? Unknown(string? actor, string? since, IReadOnlyCollection<string?> actors, IReadOnlyCollection<string?> baselines)
+    /// <summary><see cref="Unknown(string?, Day?)"/> of a tally whose series have these actors and baselines.</summary>
+    public static string? Unknown(string? actor, Day? since, IReadOnlyCollection<string?> actors, IReadOnlyCollection<Day?> baselines)
     {
         if (actor is not null && !actors.Any(a => string.Equals(a, actor, StringComparison.OrdinalIgnoreCase)))
         {
@@ -208,7 +208,7 @@ public sealed record Tally(IReadOnlyList<Series> Series, IReadOnlyList<TallyWarn
 
         if (since is not null && !baselines.Contains(since))
         {
-            return $"no running total counts from {since}; the baselines are {Listed(baselines)}.";
+            return $"no running total counts from {since}; the baselines are {Listed(baselines.Select(b => b?.ToString()))}.";
         }
 
         return null;

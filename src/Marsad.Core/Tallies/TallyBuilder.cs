@@ -100,10 +100,10 @@ public static class TallyBuilder
     /// </summary>
     private static void JoinYearlessBaselines(Dictionary<SeriesKey, List<Mention>> groups)
     {
-        foreach (var yearless in groups.Keys.Where(k => k.Since is { Length: 7 } s && s.StartsWith("--", StringComparison.Ordinal)).ToList())
+        foreach (var yearless in groups.Keys.Where(k => k.Since is { Year: null }).ToList())
         {
             var dated = groups.Keys
-                .Where(k => k.Since is { Length: 10 } s && s.EndsWith(yearless.Since![1..], StringComparison.Ordinal) && k with { Since = yearless.Since } == yearless)
+                .Where(k => k.Since is { Year: not null } since && k with { Since = since with { Year = null } } == yearless)
                 .ToList();
             if (dated.Count == 1)
             {
@@ -118,7 +118,7 @@ public static class TallyBuilder
         var ordered = mentions.OrderBy(m => Precision(m.Claim.Qualifier)).ThenBy(m => m.Claim.Doc, StringComparer.Ordinal)
             .ThenBy(m => m.Claim.Span.Start).ToList();
         var points = new List<List<Mention>>();
-        foreach (var slot in ordered.Where(m => Dated(m.Claim)).GroupBy(m => (m.Claim.Time.AsOf, Start(key, m.Claim))).OrderBy(g => g.Key.AsOf, StringComparer.Ordinal))
+        foreach (var slot in ordered.Where(m => Dated(m.Claim)).GroupBy(m => (m.Claim.Time.AsOf, Start(key, m.Claim))).OrderBy(g => g.Key.AsOf))
         {
             var figures = Cluster(slot);
             if (figures.Count > 1)
@@ -244,15 +244,14 @@ public static class TallyBuilder
             }
 
             var dated = increments.Points
-                .Where(p => p.Start is not null && p.AsOf is not null)
-                .Select(p => (Increment: p, DayBefore: Day(p.Start!)?.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
-                .Where(p => p.DayBefore is not null)
+                .Where(p => p.Start is { Date: not null } && p.AsOf is not null)
+                .Select(p => (Increment: p, DayBefore: p.Start!.Value.AddDays(-1)))
                 .ToList();
             foreach (var (total, byDay) in totals)
             {
                 foreach (var (increment, dayBefore) in dated)
                 {
-                    if (!byDay.TryGetValue(dayBefore!, out var before) || !byDay.TryGetValue(increment.AsOf!, out var after))
+                    if (!byDay.TryGetValue(dayBefore, out var before) || !byDay.TryGetValue(increment.AsOf!.Value, out var after))
                     {
                         continue;
                     }
@@ -273,9 +272,9 @@ public static class TallyBuilder
     }
 
     /// <summary>A running total's first point of each day it holds for.</summary>
-    private static Dictionary<string, SeriesPoint> PointsByDay(Series total) =>
-        total.Points.Where(p => p.AsOf is not null).GroupBy(p => p.AsOf!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+    private static Dictionary<Day, SeriesPoint> PointsByDay(Series total) =>
+        total.Points.Where(p => p.AsOf is not null).GroupBy(p => p.AsOf!.Value)
+            .ToDictionary(g => g.Key, g => g.First());
 
     /// <summary>The breakdown warnings of eligible mentions (of whole reports), with the parts they involve named.</summary>
     public static IEnumerable<TallyWarning> BreakdownWarnings(IReadOnlyList<Mention> mentions)
@@ -299,12 +298,9 @@ public static class TallyBuilder
     private static string Figure(Claim claim) => SeriesPoint.Describe(claim.Value ?? 0, claim.Qualifier);
 
     /// <summary>A day, not a day without a year: only such points are placed in time.</summary>
-    private static bool Dated(Claim claim) => Day(claim.Time.AsOf) is not null;
+    private static bool Dated(Claim claim) => claim.Time.AsOf?.Date is not null;
 
-    private static string? Start(SeriesKey key, Claim claim) => key.Kind == TimeKind.Period ? claim.Time.Start ?? claim.Time.AsOf : null;
-
-    private static DateOnly? Day(string? iso) =>
-        DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+    private static Day? Start(SeriesKey key, Claim claim) => key.Kind == TimeKind.Period ? claim.Time.Start ?? claim.Time.AsOf : null;
 
     /// <summary>Which statement of a figure to show: exact, then "about", then bounds.</summary>
     private static int Precision(Qualifier qualifier) => qualifier switch

@@ -31,7 +31,7 @@ public sealed partial class ClaimTimeResolver
     /// <summary>"خلال الفترة ذاتها": the time of the figure of the same category before, on this figure's day.</summary>
     private static ClaimTime? SamePeriod(ClaimWords words) =>
         words.Near.Any(m => m.SamePeriod) && PreviousOfCategory(words.Drafts, words.Index) is { } earlier
-            ? words.Resolved[earlier].Time with { AsOf = Text(words.Frame) }
+            ? words.Resolved[earlier].Time with { AsOf = words.Frame }
             : null;
 
     /// <summary>
@@ -50,8 +50,8 @@ public sealed partial class ClaimTimeResolver
         var start = days.Resolve(since, words.Warnings);
         var lastWeek = since is { Weekday: not null, Relative: RelativeWord.Last };
         return since.IsRelative || (since.Month is null && !lastWeek && !since.StartOfYear) || (start is { } s && end is { } e && s == e)
-            ? new ClaimTime(TimeKind.Period, Start: Text(start), End: Text(end), AsOf: Text(end))
-            : new ClaimTime(TimeKind.Cumulative, Since: Text(start), AsOf: Text(end));
+            ? new ClaimTime(TimeKind.Period, Start: start, End: end, AsOf: end)
+            : new ClaimTime(TimeKind.Cumulative, Since: start, AsOf: end);
     }
 
     /// <summary>A day named in the claim's own words: a period of that day (or of a pair of days).</summary>
@@ -72,7 +72,7 @@ public sealed partial class ClaimTimeResolver
 
     /// <summary>"1,540 قتيلا في الحرب حتى 20 أيار": a count up to a day is a running total on that day.</summary>
     private static ClaimTime? UpToADay(ClaimWords words) =>
-        words.Until is { Now: false } ? new ClaimTime(TimeKind.Cumulative, AsOf: Text(words.End)) : null;
+        words.Until is { Now: false } ? new ClaimTime(TimeKind.Cumulative, AsOf: words.End) : null;
 
     /// <summary>
     /// "ارتفع إلى", "حصيلة": a running total on the figure's day, from no known baseline; the rising
@@ -80,8 +80,8 @@ public sealed partial class ClaimTimeResolver
     /// </summary>
     private ClaimTime? VerbOfTotals(ClaimWords words) =>
         words.Draft.Kind != TimeKind.Cumulative ? null
-        : NamesOneEvent(words.Draft.Sentence) ? new ClaimTime(TimeKind.Period, Start: Text(words.Frame), End: Text(words.Frame), AsOf: Text(words.Frame))
-        : new ClaimTime(TimeKind.Cumulative, AsOf: Text(words.Frame));
+        : NamesOneEvent(words.Draft.Sentence) ? new ClaimTime(TimeKind.Period, Start: words.Frame, End: words.Frame, AsOf: words.Frame)
+        : new ClaimTime(TimeKind.Cumulative, AsOf: words.Frame);
 
     /// <summary>
     /// "وتشهد المدينة معارك منذ 12 حزيران. وقالت الوزارة إن 230 شخصاً قتلوا": a baseline set out in
@@ -104,14 +104,14 @@ public sealed partial class ClaimTimeResolver
         }
 
         var start = HasDate(dated) ? days.Resolve(dated, words.Warnings) : null;
-        return new ClaimTime(TimeKind.Cumulative, Since: Text(start), AsOf: Text(words.Frame));
+        return new ClaimTime(TimeKind.Cumulative, Since: start, AsOf: words.Frame);
     }
 
     private static DateMention? During(ClaimWords words) => words.Near.FirstOrDefault(m => m.During && (m.LongStretch || m.Hours is not null));
 
     /// <summary>"خلال 4 أشهر ونصف": a running total.</summary>
     private static ClaimTime? LongStretch(ClaimWords words) =>
-        During(words) is { LongStretch: true } ? new ClaimTime(TimeKind.Cumulative, AsOf: Text(words.Frame)) : null;
+        During(words) is { LongStretch: true } ? new ClaimTime(TimeKind.Cumulative, AsOf: words.Frame) : null;
 
     /// <summary>"خلال الـ 24 ساعة الأخيرة": a period of whole days ending on the figure's day.</summary>
     private static ClaimTime? Hours(ClaimWords words)
@@ -122,7 +122,7 @@ public sealed partial class ClaimTimeResolver
         }
 
         var start = words.Frame?.AddDays(-Math.Max(0, (hours / 24) - 1));
-        return new ClaimTime(TimeKind.Period, Start: Text(start), End: Text(words.Frame), AsOf: Text(words.Frame));
+        return new ClaimTime(TimeKind.Period, Start: start, End: words.Frame, AsOf: words.Frame);
     }
 
     /// <summary>
@@ -137,7 +137,7 @@ public sealed partial class ClaimTimeResolver
         }
 
         var last = first with { DayOfMonth = DayResolver.LastDayOf(first) };
-        return new ClaimTime(TimeKind.Period, Start: Text(first), End: Text(last), AsOf: Text(last));
+        return new ClaimTime(TimeKind.Period, Start: first, End: last, AsOf: last);
     }
 
     /// <summary>
@@ -155,8 +155,8 @@ public sealed partial class ClaimTimeResolver
         var dated = Dated(baseline) ?? baseline;
         var start = HasDate(dated) ? days.Resolve(dated, words.Warnings) : null;
         return dated.IsRelative
-            ? new ClaimTime(TimeKind.Period, Start: Text(start), End: Text(words.Frame), AsOf: Text(words.Frame))
-            : new ClaimTime(TimeKind.Cumulative, Since: Text(start), AsOf: Text(words.Frame));
+            ? new ClaimTime(TimeKind.Period, Start: start, End: words.Frame, AsOf: words.Frame)
+            : new ClaimTime(TimeKind.Cumulative, Since: start, AsOf: words.Frame);
     }
 
     /// <summary>A date after a comma still dates an event: "وصول نحو 700 جندي …، في الـ 23 والـ 24 من كانون الثاني".</summary>

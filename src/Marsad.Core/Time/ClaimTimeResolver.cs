@@ -62,8 +62,7 @@ public sealed partial class ClaimTimeResolver
             }
 
             time ??= ByCue(draft);
-            if (time.Since is not null && time.AsOf is not null
-                && Day.Compare(Day.Parse(time.Since), Day.Parse(time.AsOf)) > 0)
+            if (Day.Compare(time.Since, time.AsOf) > 0)
             {
                 warnings.Add(WarningCodes.SinceAfterAsOf);
             }
@@ -140,7 +139,7 @@ public sealed partial class ClaimTimeResolver
             : day.FirstDay is { } firstDay ? days.Resolve(day with { Day = firstDay }, warnings)
             : day.FirstRelativeDay is { } firstRelative ? days.Resolve(day with { RelativeDay = firstRelative }, warnings)
             : last;
-        return new ClaimTime(TimeKind.Period, Start: Text(first), End: Text(last), AsOf: Text(last));
+        return new ClaimTime(TimeKind.Period, Start: first, End: last, AsOf: last);
     }
 
     /// <summary>No time words of its own: the cue words of the sentence decide, the frame gives the day.</summary>
@@ -151,20 +150,20 @@ public sealed partial class ClaimTimeResolver
         {
             // "يبلغ تعداد المخيم 71905", "up to 50,000 civilians are still trapped": a state on the
             // day, neither a total since a baseline nor something that happened in a period.
-            return new ClaimTime(AsOf: Text(frame));
+            return new ClaimTime(AsOf: frame);
         }
 
         if (draft.Kind == TimeKind.Cumulative)
         {
-            return new ClaimTime(TimeKind.Cumulative, AsOf: Text(frame));
+            return new ClaimTime(TimeKind.Cumulative, AsOf: frame);
         }
 
         // "Thousands of bodies remain under the rubble", "3,500 fighters have surrendered": a state or
         // a result so far, with no event and no frame, covers no span the text states (CODEBOOK §5:
         // unknown is null). Otherwise a figure counts what happened: a period.
         return SaysAState(draft)
-            ? new ClaimTime(AsOf: Text(frame))
-            : new ClaimTime(TimeKind.Period, Start: Text(frame), End: Text(frame), AsOf: Text(frame));
+            ? new ClaimTime(AsOf: frame)
+            : new ClaimTime(TimeKind.Period, Start: frame, End: frame, AsOf: frame);
     }
 
     /// <summary>
@@ -355,6 +354,4 @@ public sealed partial class ClaimTimeResolver
             }
         }
     }
-
-    private static string? Text(Day? day) => day?.ToString();
 }

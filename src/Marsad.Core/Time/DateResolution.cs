@@ -1,4 +1,5 @@
 using Marsad.Analysis;
+using Marsad.Model;
 
 namespace Marsad.Time;
 

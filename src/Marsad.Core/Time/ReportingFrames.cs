@@ -1,5 +1,6 @@
 using Marsad.Analysis;
 using Marsad.Languages;
+using Marsad.Model;
 
 namespace Marsad.Time;
 

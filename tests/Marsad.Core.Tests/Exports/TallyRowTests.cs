@@ -2,6 +2,7 @@ using System.Globalization;
 using Marsad.Exports;
 using Marsad.Model;
 using Marsad.Tallies;
+using Marsad.Tests.Support;
 
 namespace Marsad.Tests.Exports;
 
@@ -26,7 +27,7 @@ public sealed class TallyRowTests
                 Qualifier = qualifier,
                 Category = category,
                 Group = new Group(Actor: actor, Role: Role.Civilian),
-                Time = new ClaimTime(kind, Since: kind == TimeKind.Cumulative ? "2019-01-01" : null, Start: kind == TimeKind.Period ? start ?? asOf : null, End: kind == TimeKind.Period ? asOf : null, AsOf: asOf),
+                Time = new ClaimTime(kind, Since: Days.Of(kind == TimeKind.Cumulative ? "2019-01-01" : null), Start: Days.Of(kind == TimeKind.Period ? start ?? asOf : null), End: Days.Of(kind == TimeKind.Period ? asOf : null), AsOf: Days.Of(asOf)),
                 Place = place ?? new Place(Admin1: "SY-DY"),
             },
             new DateOnly(2019, 2, 1),
@@ -66,7 +67,7 @@ public sealed class TallyRowTests
     {
         var row = Assert.Single(Rows(Mention("a#1", 5, asOf, kind: kind, start: start)));
         Assert.Equal(precision, row.DatePrecision);
-        Assert.Equal(kind == TimeKind.Period ? asOf : null, row.End);
+        Assert.Equal(kind == TimeKind.Period ? asOf : null, row.End?.ToString());
     }
 
     [Theory]

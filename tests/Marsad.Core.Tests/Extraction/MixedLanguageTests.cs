@@ -32,7 +32,7 @@ public sealed class MixedLanguageTests
         var result = Extract("en", English, new DateOnly(2019, 2, 12));
         Assert.Equal("en", result.Language);
         var exited = result.Claims.Single(c => c.Value == 4900);
-        Assert.Equal(("SY-DY", TimeKind.Period, "2019-02-12"), (exited.Place.Admin1, exited.Time.Kind!.Value, exited.Time.AsOf));
+        Assert.Equal(("SY-DY", TimeKind.Period, "2019-02-12"), (exited.Place.Admin1, exited.Time.Kind!.Value, exited.Time.AsOf?.ToString()));
         var fighters = result.Claims.Single(c => c.Value == 470);
         Assert.Equal((exited.Id, "IS", Role.Fighter), (fighters.Parent, fighters.Group.Actor, fighters.Group.Role!.Value));
     }

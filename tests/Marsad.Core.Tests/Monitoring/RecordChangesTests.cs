@@ -2,6 +2,7 @@ using System.Globalization;
 using Marsad.Model;
 using Marsad.Monitoring;
 using Marsad.Tallies;
+using Marsad.Tests.Support;
 
 namespace Marsad.Tests.Monitoring;
 
@@ -22,7 +23,7 @@ public sealed class RecordChangesTests
                 Value = value,
                 Category = Category.Killed,
                 Group = new Group(Role: role),
-                Time = new ClaimTime(kind, Since: kind == TimeKind.Cumulative ? "2019-01-01" : null, Start: kind == TimeKind.Period ? asOf : null, End: kind == TimeKind.Period ? asOf : null, AsOf: asOf),
+                Time = new ClaimTime(kind, Since: Days.Of(kind == TimeKind.Cumulative ? "2019-01-01" : null), Start: Days.Of(kind == TimeKind.Period ? asOf : null), End: Days.Of(kind == TimeKind.Period ? asOf : null), AsOf: Days.Of(asOf)),
                 Place = new Place(Admin1: "SY-DY"),
             },
             DateOnly.Parse(asOf, CultureInfo.InvariantCulture),

@@ -1,6 +1,7 @@
 using Marsad.Model;
 using Marsad.Rendering;
 using Marsad.Tallies;
+using Marsad.Tests.Support;
 
 namespace Marsad.Tests.Rendering;
 
@@ -94,7 +95,7 @@ public sealed class ClaimRendererTests
     [Fact]
     public void A_running_total_reads_since_its_baseline_as_of_its_day_with_month_names()
     {
-        var claim = Make(1213, actor: "IS", time: new ClaimTime(TimeKind.Cumulative, Since: "2018-09-10", AsOf: "2019-01-25"), place: DeirEzZor);
+        var claim = Make(1213, actor: "IS", time: new ClaimTime(TimeKind.Cumulative, Since: Days.Of("2018-09-10"), AsOf: Days.Of("2019-01-25")), place: DeirEzZor);
         Assert.Equal("1,213 Islamic State fighters killed in Deir ez-Zor since 10 September 2018 (as of 25 January 2019)", En(claim));
         Assert.Equal("مقتل 1,213 مقاتلاً من تنظيم الدولة الإسلامية في دير الزور منذ 10 أيلول 2018 (حتى 25 كانون الثاني 2019)", Ar(claim));
     }
@@ -105,14 +106,14 @@ public sealed class ClaimRendererTests
     [InlineData(null, null, "(date unknown)", "(التاريخ غير معروف)")]
     public void A_period_reads_as_its_day_or_span(string? start, string? end, string english, string arabic)
     {
-        var claim = Make(5, time: new ClaimTime(TimeKind.Period, Start: start, End: end, AsOf: end));
+        var claim = Make(5, time: new ClaimTime(TimeKind.Period, Start: Days.Of(start), End: Days.Of(end), AsOf: Days.Of(end)));
         Assert.EndsWith(english, En(claim), StringComparison.Ordinal);
         Assert.EndsWith(arabic, Ar(claim), StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_day_without_its_year_is_written_without_one() =>
-        Assert.EndsWith("since 10 September", En(Make(1, time: new ClaimTime(TimeKind.Cumulative, Since: "--09-10"))), StringComparison.Ordinal);
+        Assert.EndsWith("since 10 September", En(Make(1, time: new ClaimTime(TimeKind.Cumulative, Since: Days.Of("--09-10")))), StringComparison.Ordinal);
 
     [Fact]
     public void Places_are_named_as_the_gazetteer_names_them_in_each_language()
@@ -152,7 +153,7 @@ public sealed class ClaimRendererTests
     [Fact]
     public void A_series_title_says_what_it_counts_in_words()
     {
-        var key = new SeriesKey(Category.Killed, Units.Person, "IS", Role.Fighter, null, null, null, "SY-DY", TimeKind.Cumulative, "2018-09-10");
+        var key = new SeriesKey(Category.Killed, Units.Person, "IS", Role.Fighter, null, null, null, "SY-DY", TimeKind.Cumulative, Days.Of("2018-09-10"));
         Assert.Equal("Islamic State fighters killed in Deir ez-Zor since 10 September 2018", Renderer.Title(key, "en"));
         Assert.Equal("مقتل مقاتلين من تنظيم الدولة الإسلامية في دير الزور منذ 10 أيلول 2018", Renderer.Title(key, "ar"));
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Marsad.Model;
 using Marsad.Reviews;
 using Marsad.Serialization;
+using Marsad.Tests.Support;
 
 namespace Marsad.Tests.Reviews;
 
@@ -10,7 +11,7 @@ public sealed class ClaimCorrectionTests
     private static readonly Claim Extracted = new()
     {
         Doc = "r1", Id = "r1#2", Span = new TextSpan(10, 13), Text = "653", Quote = "q", Value = 653, Low = 653, High = 653,
-        Category = Category.Killed, Group = new Group("SDF", Role.Fighter), Time = new ClaimTime(TimeKind.Cumulative, "2018-09-10", AsOf: "2019-01-25"),
+        Category = Category.Killed, Group = new Group("SDF", Role.Fighter), Time = new ClaimTime(TimeKind.Cumulative, Days.Of("2018-09-10"), AsOf: Days.Of("2019-01-25")),
         Place = new Place("الباغوز", "SY-DY", "gn:1", 34.4, 40.9), Parent = "r1#1",
     };
 
@@ -39,7 +40,7 @@ public sealed class ClaimCorrectionTests
             {
                 Value = 40, Low = 35, High = 45, Qualifier = Qualifier.Approx, Category = Category.Injured,
                 Group = new Group("IS", Role.Civilian, AgeGroup.Child, Sex.Female, "IQ"),
-                Place = new Place("هجين", "SY-HA"), Time = new ClaimTime(TimeKind.Period, null, "2019-01-20", "2019-01-24", "2019-01-24"), Parent = null,
+                Place = new Place("هجين", "SY-HA"), Time = new ClaimTime(TimeKind.Period, null, Days.Of("2019-01-20"), Days.Of("2019-01-24"), Days.Of("2019-01-24")), Parent = null,
             }),
             ClaimJson.ToJson(corrected));
     }
@@ -75,7 +76,7 @@ public sealed class ClaimCorrectionTests
     [Fact]
     public void A_day_without_a_year_may_be_the_29th_of_February()
     {
-        Assert.Equal("--02-29", Correction("""{"since": "--02-29"}""").ApplyTo(Extracted).Time.Since);
+        Assert.Equal("--02-29", Correction("""{"since": "--02-29"}""").ApplyTo(Extracted).Time.Since?.ToString());
     }
 
     [Fact]
@@ -122,7 +123,7 @@ public sealed class ClaimCorrectionTests
     public void A_correction_is_not_refused_for_an_inconsistency_in_fields_it_leaves_alone()
     {
         // Extracted with a baseline after its as-of day (a since_after_as_of warning): the figure can still be corrected.
-        var backwards = Extracted with { Time = new ClaimTime(TimeKind.Cumulative, "2019-03-16", AsOf: "2019-03-05") };
+        var backwards = Extracted with { Time = new ClaimTime(TimeKind.Cumulative, Days.Of("2019-03-16"), AsOf: Days.Of("2019-03-05")) };
         var figure = Correction("""{"value": 7}""");
         Assert.Empty(figure.Problems(figure.ApplyTo(backwards), Document));
 

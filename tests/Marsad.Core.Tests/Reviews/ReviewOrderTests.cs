@@ -1,6 +1,7 @@
 using Marsad.Model;
 using Marsad.Reviews;
 using Marsad.Tallies;
+using Marsad.Tests.Support;
 
 namespace Marsad.Tests.Reviews;
 
@@ -17,7 +18,7 @@ public sealed class ReviewOrderTests
         Quote = "x",
         Value = value,
         Category = category,
-        Time = new ClaimTime(TimeKind.Period, AsOf: asOf),
+        Time = new ClaimTime(TimeKind.Period, AsOf: Days.Of(asOf)),
         Place = place ?? Somewhere,
         Warnings = warnings ?? [],
     };

@@ -23,7 +23,7 @@ public sealed partial class SeedTallyTests
             })));
 
     private static List<(string? AsOf, long Value, Qualifier Qualifier, int Mentions)> Points(string id) =>
-        [.. Assert.Single(Seeds.Value.Series, s => s.Id == id).Points.Select(p => (p.AsOf, p.Value, p.Qualifier, p.Mentions.Count))];
+        [.. Assert.Single(Seeds.Value.Series, s => s.Id == id).Points.Select(p => (p.AsOf?.ToString(), p.Value, p.Qualifier, p.Mentions.Count))];
 
     [Fact]
     public void Exits_since_the_first_of_December()
