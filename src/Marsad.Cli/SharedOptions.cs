@@ -1,8 +1,8 @@
 using System.CommandLine;
+using System.Data.Common;
 using Marsad.Extraction;
 using Marsad.Profiles;
 using Marsad.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Marsad.Cli;
 
@@ -13,7 +13,7 @@ public sealed class SharedOptions
 
     public Option<string> Database { get; } = new("--db")
     {
-        Description = $"The SQLite store (default: ${DatabaseVariable}, else ./marsad.db).",
+        Description = $"The store: a SQLite file, or a PostgreSQL database as postgresql://USER@HOST:PORT/DB (default: ${DatabaseVariable}, else ./marsad.db).",
         Recursive = true,
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable(DatabaseVariable) is { Length: > 0 } path ? path : "marsad.db",
     };
@@ -76,7 +76,7 @@ public sealed class SharedOptions
     private MarsadStore? Open(ParseResult result, bool create)
     {
         var path = result.GetValue(Database)!;
-        if (!create && !File.Exists(path))
+        if (!create && !MarsadStore.IsServer(path) && !File.Exists(path))
         {
             Console.Error.WriteLine($"error: there is no store at {path}; check --db (or ${DatabaseVariable}), or make one with `marsad ingest REPORTS --db {path}`.");
             return null;
@@ -86,10 +86,20 @@ public sealed class SharedOptions
         {
             return MarsadStore.Open(path);
         }
-        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or UriFormatException)
         {
-            Console.Error.WriteLine($"error: cannot open the store {path}: {e.Message.ReplaceLineEndings(" ").TrimEnd('.')}; give --db a Marsad store (a file `marsad ingest` made) or a new path.");
+            var hint = MarsadStore.IsServer(path)
+                ? "check that the server is running and that --db names it as postgresql://USER@HOST:PORT/DB (a password from PGPASSWORD or ~/.pgpass)"
+                : "give --db a Marsad store (a file `marsad ingest` made) or a new path";
+            Console.Error.WriteLine($"error: cannot open the store {MarsadStore.Describe(path)}: {Reason(e)}; {hint}.");
             return null;
         }
+    }
+
+    /// <summary>Why a store did not open, on one line: the driver's message and what it says it came from.</summary>
+    private static string Reason(Exception e)
+    {
+        var reason = e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal) ? $"{e.Message} ({inner.Message})" : e.Message;
+        return reason.ReplaceLineEndings(" ").TrimEnd('.');
     }
 }

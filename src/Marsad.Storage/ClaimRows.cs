@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Marsad.Model;
-using Microsoft.Data.Sqlite;
 
 namespace Marsad.Storage;
 
@@ -41,21 +41,20 @@ internal static class ClaimRows
     /// The insert of a claim row with its parameters made once: a statement prepared once and given
     /// new values for each claim, instead of forty parameters made for each. It answers the row's rowid.
     /// </summary>
-    public static SqliteCommand PrepareInsert(SqliteConnection connection)
+    public static DbCommand PrepareInsert(DbCommand command)
     {
-        var command = connection.CreateCommand();
         command.CommandText =
-            $"INSERT INTO claims (doc, ordinal, {string.Join(", ", Fields)}) VALUES ($doc, $ordinal, {string.Join(", ", Fields.Select(f => "$" + f))}) RETURNING seq";
+            $"INSERT INTO claims (doc, ordinal, {string.Join(", ", Fields)}) VALUES (@doc, @ordinal, {string.Join(", ", Fields.Select(f => "@" + f))}) RETURNING seq";
         foreach (var name in Fields.Prepend("ordinal").Prepend("doc"))
         {
-            command.Parameters.Add(new SqliteParameter("$" + name, null));
+            command.Bind("@" + name, null);
         }
 
         return command;
     }
 
     /// <summary>Gives a command of <see cref="PrepareInsert"/> the values of one claim of a stored text.</summary>
-    public static void Bind(SqliteCommand insert, StoredText stored, int ordinal, Claim c)
+    public static void Bind(DbCommand insert, StoredText stored, int ordinal, Claim c)
     {
         var parameters = insert.Parameters;
         var i = 0;
@@ -115,7 +114,7 @@ internal static class ClaimRows
     /// with no <paramref name="texts"/>, a claim read only for its figures (tallying it), its text and
     /// quote empty unless stored in the row: unpacking the document for each would cost more than the rest.
     /// </summary>
-    public static Claim Read(SqliteDataReader r, DocumentTexts? texts)
+    public static Claim Read(DbDataReader r, DocumentTexts? texts)
     {
         var i = 0;
         string? Next() => MarsadStore.Text(r, i++);

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Marsad.Storage;
 
@@ -10,12 +10,12 @@ namespace Marsad.Storage;
 public sealed partial class MarsadStore
 {
     /// <summary>The open batch's transaction, which writes join with a savepoint of their own.</summary>
-    private SqliteTransaction? batch;
+    private DbTransaction? batch;
 
     private int savepoints;
 
     /// <summary>The transaction of a write outside a batch while it runs: the reads it makes (reviews, reports) join it.</summary>
-    private SqliteTransaction? writing;
+    private DbTransaction? writing;
 
     /// <summary>
     /// From now until the returned batch is committed, every write of this store goes into one
@@ -28,20 +28,20 @@ public sealed partial class MarsadStore
             throw new InvalidOperationException("A batch cannot begin inside another batch or a read snapshot.");
         }
 
-        batch = connection.BeginTransaction();
+        batch = backend.BeginWrite(connection);
         return new WriteBatch(this);
     }
 
     /// <summary>A unit of writing: a transaction of its own, or inside a batch a savepoint of it.</summary>
     private Write BeginWrite() =>
-        batch is { } open ? new Write(this, open, "write" + savepoints++) : new Write(this, writing = connection.BeginTransaction(), null);
+        batch is { } open ? new Write(this, open, "write" + savepoints++) : new Write(this, writing = backend.BeginWrite(connection), null);
 
     /// <summary>Writes that go in together or not at all; disposed uncommitted, they are undone.</summary>
-    private sealed class Write(MarsadStore store, SqliteTransaction transaction, string? savepoint) : IDisposable
+    private sealed class Write(MarsadStore store, DbTransaction transaction, string? savepoint) : IDisposable
     {
         private bool done;
 
-        public SqliteTransaction Transaction => transaction;
+        public DbTransaction Transaction => transaction;
 
         public void Commit()
         {

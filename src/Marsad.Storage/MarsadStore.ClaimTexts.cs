@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Globalization;
 using Marsad.Model;
 using Marsad.Serialization;
-using Microsoft.Data.Sqlite;
 
 namespace Marsad.Storage;
 
@@ -9,15 +9,15 @@ namespace Marsad.Storage;
 public sealed partial class MarsadStore
 {
     /// <summary>The claim insert, prepared once for the store's life: an ingest inserts hundreds of thousands of rows.</summary>
-    private SqliteCommand? claimInsert;
+    private DbCommand? claimInsert;
 
     /// <summary>The texts claim rows on this connection point into.</summary>
     private DocumentTexts? texts;
 
     /// <summary>Stores a text's claims in order and gives them back with their rows, for the tally to index.</summary>
-    private List<StoredClaim> InsertClaims(StoredText text, IReadOnlyList<Claim> claims, SqliteTransaction transaction)
+    private List<StoredClaim> InsertClaims(StoredText text, IReadOnlyList<Claim> claims, DbTransaction transaction)
     {
-        var insert = claimInsert ??= ClaimRows.PrepareInsert(connection);
+        var insert = claimInsert ??= ClaimRows.PrepareInsert(backend.Command(connection));
         insert.Transaction = transaction;
         var stored = new List<StoredClaim>(claims.Count);
         foreach (var claim in claims)
@@ -30,7 +30,7 @@ public sealed partial class MarsadStore
     }
 
     /// <summary>The texts claim rows read on this store's connection point into, in its current transaction.</summary>
-    private DocumentTexts Texts => texts ??= new DocumentTexts(connection, () => snapshot ?? batch ?? writing);
+    private DocumentTexts Texts => texts ??= new DocumentTexts(backend.Command(connection), () => snapshot ?? batch ?? writing);
 
     /// <summary>
     /// A store made before <c>008_compact.sql</c>: the texts and quotes its claim rows copied are
@@ -50,13 +50,13 @@ public sealed partial class MarsadStore
             return;
         }
 
-        using var update = Command("UPDATE claims SET quote_start = $start, quote_end = $end, text = $text, quote = $quote WHERE seq = $seq", transaction);
+        using var update = Command("UPDATE claims SET quote_start = @start, quote_end = @end, text = @text, quote = @quote WHERE seq = @seq", transaction);
         foreach (var doc in Strings("SELECT DISTINCT doc FROM claims WHERE text IS NOT NULL OR quote IS NOT NULL ORDER BY doc", transaction))
         {
             var rows = new List<(long Seq, TextSpan Span, string? Text, string? Quote)>();
-            using (var query = Command("SELECT seq, span_start, span_end, text, quote FROM claims WHERE doc = $doc", transaction))
+            using (var query = Command("SELECT seq, span_start, span_end, text, quote FROM claims WHERE doc = @doc", transaction))
             {
-                query.Parameters.AddWithValue("$doc", doc);
+                query.Bind("@doc", doc);
                 using var reader = query.ExecuteReader();
                 while (reader.Read())
                 {
@@ -69,11 +69,11 @@ public sealed partial class MarsadStore
             {
                 var at = quote is null ? null : ClaimRows.QuoteIn(original, quote, span);
                 update.Parameters.Clear();
-                update.Parameters.AddWithValue("$seq", seq);
-                update.Parameters.AddWithValue("$start", Db(at?.Start));
-                update.Parameters.AddWithValue("$end", Db(at?.End));
-                update.Parameters.AddWithValue("$text", Db(text is not null && ClaimRows.IsSpanOf(original, text, span) ? null : text));
-                update.Parameters.AddWithValue("$quote", Db(at is null ? quote : null));
+                update.Bind("@seq", seq);
+                update.Bind("@start", Db(at?.Start));
+                update.Bind("@end", Db(at?.End));
+                update.Bind("@text", Db(text is not null && ClaimRows.IsSpanOf(original, text, span) ? null : text));
+                update.Bind("@quote", Db(at is null ? quote : null));
                 update.ExecuteNonQuery();
             }
         }
@@ -83,10 +83,10 @@ public sealed partial class MarsadStore
     }
 
     /// <summary>Whether these are the text's stored claims, field for field.</summary>
-    private bool AreStored(long doc, IReadOnlyList<Claim> claims, SqliteTransaction transaction)
+    private bool AreStored(long doc, IReadOnlyList<Claim> claims, DbTransaction transaction)
     {
-        using var query = Command($"SELECT {ClaimRows.Columns} FROM {ClaimRows.From} WHERE c.doc = $doc ORDER BY c.ordinal", transaction);
-        query.Parameters.AddWithValue("$doc", doc);
+        using var query = Command($"SELECT {ClaimRows.Columns} FROM {ClaimRows.From} WHERE c.doc = @doc ORDER BY c.ordinal", transaction);
+        query.Bind("@doc", doc);
         using var rows = query.ExecuteReader();
         var ordinal = 0;
         while (rows.Read())

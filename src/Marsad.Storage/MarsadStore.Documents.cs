@@ -1,6 +1,6 @@
+using System.Data.Common;
 using Marsad.Model;
 using Marsad.Time;
-using Microsoft.Data.Sqlite;
 
 namespace Marsad.Storage;
 
@@ -24,39 +24,44 @@ public sealed partial class MarsadStore
     /// </summary>
     public IEnumerable<StoredDocument> Documents(string? search = null, int offset = 0, int limit = -1)
     {
-        using var query = Command($"SELECT {StoredColumns} WHERE {Latest} AND {DocumentFilter} ORDER BY d.id LIMIT $limit OFFSET $offset");
-        query.Parameters.AddWithValue("$search", Db(search));
-        query.Parameters.AddWithValue("$limit", limit);
-        query.Parameters.AddWithValue("$offset", offset);
-        return ReadStored(query);
+        using var query = Command($"SELECT {StoredColumns} WHERE {Latest} AND {DocumentFilter} ORDER BY d.id LIMIT @limit OFFSET @offset");
+        query.Bind("@search", Db(search));
+        query.Bind("@limit", limit < 0 ? long.MaxValue : limit);
+        query.Bind("@offset", offset);
+
+        // Walked here, inside the command's life: the caller reads the documents after this returns.
+        foreach (var document in ReadStored(query))
+        {
+            yield return document;
+        }
     }
 
     /// <summary>One document: the given version, else the latest; null when there is none.</summary>
     public StoredDocument? Document(string id, int? version = null)
     {
-        using var query = Command($"SELECT {StoredColumns} WHERE d.id = $id AND ($version IS NULL AND {Latest} OR d.version = $version)");
-        query.Parameters.AddWithValue("$id", id);
-        query.Parameters.AddWithValue("$version", Db(version));
+        using var query = Command($"SELECT {StoredColumns} WHERE d.id = @id AND (CAST(@version AS INTEGER) IS NULL AND {Latest} OR d.version = @version)");
+        query.Bind("@id", id);
+        query.Bind("@version", Db(version));
         return ReadStored(query).FirstOrDefault();
     }
 
     /// <summary>The stored version whose text has this hash (whatever id it was stored under); null when there is none.</summary>
     public StoredDocument? WithText(string hash)
     {
-        using var query = Command($"SELECT {StoredColumns} WHERE d.hash = $hash");
-        query.Parameters.AddWithValue("$hash", hash);
+        using var query = Command($"SELECT {StoredColumns} WHERE d.hash = @hash");
+        query.Bind("@hash", hash);
         return ReadStored(query).FirstOrDefault();
     }
 
     /// <summary>Every version of a document, the first first; empty when there is no such document.</summary>
     public IReadOnlyList<StoredDocument> Versions(string id)
     {
-        using var query = Command($"SELECT {StoredColumns} WHERE d.id = $id ORDER BY d.version");
-        query.Parameters.AddWithValue("$id", id);
+        using var query = Command($"SELECT {StoredColumns} WHERE d.id = @id ORDER BY d.version");
+        query.Bind("@id", id);
         return [.. ReadStored(query)];
     }
 
-    private static IEnumerable<StoredDocument> ReadStored(SqliteCommand query)
+    private static IEnumerable<StoredDocument> ReadStored(DbCommand query)
     {
         using var reader = query.ExecuteReader();
         while (reader.Read())

@@ -26,25 +26,25 @@ public sealed partial class MarsadStore
     {
         using var upsert = Command(
             """
-            INSERT INTO failures (source, line, doc_id, stage, reason, failed_at) VALUES ($source, $line, $doc, $stage, $reason, $at)
-            ON CONFLICT (source, line) DO UPDATE SET doc_id = $doc, stage = $stage, reason = $reason, failed_at = $at
+            INSERT INTO failures (source, line, doc_id, stage, reason, failed_at) VALUES (@source, @line, @doc, @stage, @reason, @at)
+            ON CONFLICT (source, line) DO UPDATE SET doc_id = @doc, stage = @stage, reason = @reason, failed_at = @at
             """);
-        upsert.Parameters.AddWithValue("$source", failure.Source);
-        upsert.Parameters.AddWithValue("$line", failure.Line ?? 0);
-        upsert.Parameters.AddWithValue("$doc", Db(failure.DocId));
-        upsert.Parameters.AddWithValue("$stage", IngestFailure.StageName(failure.Stage));
-        upsert.Parameters.AddWithValue("$reason", failure.Reason);
-        upsert.Parameters.AddWithValue("$at", failure.At.ToString("O", CultureInfo.InvariantCulture));
+        upsert.Bind("@source", failure.Source);
+        upsert.Bind("@line", failure.Line ?? 0);
+        upsert.Bind("@doc", Db(failure.DocId));
+        upsert.Bind("@stage", IngestFailure.StageName(failure.Stage));
+        upsert.Bind("@reason", failure.Reason);
+        upsert.Bind("@at", failure.At.ToString("O", CultureInfo.InvariantCulture));
         upsert.ExecuteNonQuery();
     }
 
     /// <summary>A report of this file and line, or of this document id, is stored now: its failures are over.</summary>
     public void ClearFailures(string source, int? line, string docId)
     {
-        using var delete = Command("DELETE FROM failures WHERE (source = $source AND line = $line) OR doc_id = $doc");
-        delete.Parameters.AddWithValue("$source", source);
-        delete.Parameters.AddWithValue("$line", line ?? 0);
-        delete.Parameters.AddWithValue("$doc", docId);
+        using var delete = Command("DELETE FROM failures WHERE (source = @source AND line = @line) OR doc_id = @doc");
+        delete.Bind("@source", source);
+        delete.Bind("@line", line ?? 0);
+        delete.Bind("@doc", docId);
         delete.ExecuteNonQuery();
     }
 

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using Marsad.Model;
 using Marsad.Tallies;
-using Microsoft.Data.Sqlite;
 
 namespace Marsad.Storage;
 
@@ -21,7 +21,7 @@ public sealed partial class MarsadStore
 
         // In storage order: the tally orders what it needs itself.
         // Reading a row costs far more than finding it, so the table is read in slices of rowids,
-        // one a core, each on its own connection (WAL lets readers share the file). A slice whose
+        // one a core, each on its own connection (readers share the store). A slice whose
         // connection sees another commit than this one's snapshot is not used: the whole table is
         // then read here, so a tally never mixes two states of the store.
         var generation = Generation(connection, snapshot);
@@ -32,21 +32,20 @@ public sealed partial class MarsadStore
         var sameSnapshot = true;
         Parallel.For(0, slices, slice =>
         {
-            using var reader = new SqliteConnection(connection.ConnectionString);
-            reader.Open();
-            using var transaction = reader.BeginTransaction(deferred: true);
+            using var reader = backend.Connect(pooled);
+            using var transaction = backend.BeginRead(reader);
             if (Generation(reader, transaction) != generation)
             {
                 sameSnapshot = false;
                 return;
             }
 
-            using var query = reader.CreateCommand();
+            using var query = backend.Command(reader);
             query.Transaction = transaction;
-            query.CommandText = $"SELECT {ClaimRows.Columns} FROM {ClaimRows.From} WHERE c.seq >= $from AND c.seq < $to";
-            query.Parameters.AddWithValue("$from", first + (slice * width));
-            query.Parameters.AddWithValue("$to", first + ((slice + 1) * width));
-            using var texts = new DocumentTexts(reader, () => transaction);
+            query.CommandText = $"SELECT {ClaimRows.Columns} FROM {ClaimRows.From} WHERE c.seq >= @from AND c.seq < @to";
+            query.Bind("@from", first + (slice * width));
+            query.Bind("@to", first + ((slice + 1) * width));
+            using var texts = new DocumentTexts(backend.Command(reader), () => transaction);
             parts[slice] = ReadMentions(query, texts, reports, reviews);
         });
         if (!sameSnapshot)
@@ -59,7 +58,7 @@ public sealed partial class MarsadStore
     }
 
     private static List<Mention> ReadMentions(
-        SqliteCommand query, DocumentTexts texts, Dictionary<string, StoredVersion> reports, Dictionary<(string Hash, int Start, int End), Reviews.ReviewState> reviews)
+        DbCommand query, DocumentTexts texts, Dictionary<string, StoredVersion> reports, Dictionary<(string Hash, int Start, int End), Reviews.ReviewState> reviews)
     {
         using var rows = query.ExecuteReader();
         var part = new List<Mention>();
@@ -112,9 +111,9 @@ public sealed partial class MarsadStore
             $"""
             SELECT hash, id, version, coalesce(published, published_inferred), source, url,
                    EXISTS (SELECT 1 FROM retractions WHERE doc_id = d.id)
-            FROM documents d {(hash is null ? "" : "WHERE hash = $hash")}
+            FROM documents d {(hash is null ? "" : "WHERE hash = @hash")}
             """);
-        documents.Parameters.AddWithValue("$hash", Db(hash));
+        documents.Bind("@hash", Db(hash));
         using var reader = documents.ExecuteReader();
         var versions = new List<StoredVersion>();
         while (reader.Read())

@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Marsad.Monitoring;
-using Microsoft.Data.Sqlite;
 
 namespace Marsad.Storage;
 
@@ -21,13 +21,13 @@ public sealed partial class MarsadStore
         using var insert = Command(
             """
             INSERT INTO sources (url, name, kind, interval_seconds, next_fetch_at, added_at)
-            VALUES ($url, $name, $kind, $interval, $now, $now) ON CONFLICT (url) DO NOTHING
+            VALUES (@url, @name, @kind, @interval, @now, @now) ON CONFLICT (url) DO NOTHING
             """);
-        insert.Parameters.AddWithValue("$url", url);
-        insert.Parameters.AddWithValue("$name", name);
-        insert.Parameters.AddWithValue("$kind", Code(kind));
-        insert.Parameters.AddWithValue("$interval", (long)interval.TotalSeconds);
-        insert.Parameters.AddWithValue("$now", now);
+        insert.Bind("@url", url);
+        insert.Bind("@name", name);
+        insert.Bind("@kind", Code(kind));
+        insert.Bind("@interval", (long)interval.TotalSeconds);
+        insert.Bind("@now", now);
         return insert.ExecuteNonQuery() == 1 ? FindSource(url) : null;
     }
 
@@ -41,78 +41,78 @@ public sealed partial class MarsadStore
     /// <summary>The sources not paused whose next poll is due by <paramref name="now"/>, the most overdue first.</summary>
     public IReadOnlyList<Source> DueSources(DateTimeOffset now)
     {
-        using var query = Command($"SELECT {SourceColumns} WHERE paused = 0 AND next_fetch_at <= $now ORDER BY next_fetch_at, id");
-        query.Parameters.AddWithValue("$now", Iso(now));
+        using var query = Command($"SELECT {SourceColumns} WHERE paused = 0 AND next_fetch_at <= @now ORDER BY next_fetch_at, id");
+        query.Bind("@now", Iso(now));
         return ReadSources(query);
     }
 
     /// <summary>A source by its number or its URL; null when there is none.</summary>
     public Source? FindSource(string idOrUrl)
     {
-        using var query = Command($"SELECT {SourceColumns} WHERE url = $key OR CAST(id AS TEXT) = $key");
-        query.Parameters.AddWithValue("$key", idOrUrl);
+        using var query = Command($"SELECT {SourceColumns} WHERE url = @key OR CAST(id AS TEXT) = @key");
+        query.Bind("@key", idOrUrl);
         return ReadSources(query).FirstOrDefault();
     }
 
     /// <summary>Stops watching a source; its fetch log goes with it, the reports read from it stay.</summary>
     public bool RemoveSource(long id)
     {
-        using var delete = Command("DELETE FROM sources WHERE id = $id");
-        delete.Parameters.AddWithValue("$id", id);
+        using var delete = Command("DELETE FROM sources WHERE id = @id");
+        delete.Bind("@id", id);
         return delete.ExecuteNonQuery() == 1;
     }
 
     /// <summary>Pauses a source or resumes it (due at once).</summary>
     public void PauseSource(long id, bool paused)
     {
-        using var update = Command("UPDATE sources SET paused = $paused, next_fetch_at = CASE WHEN $paused THEN next_fetch_at ELSE $now END WHERE id = $id");
-        update.Parameters.AddWithValue("$id", id);
-        update.Parameters.AddWithValue("$paused", paused);
-        update.Parameters.AddWithValue("$now", Iso(DateTimeOffset.UtcNow));
+        using var update = Command("UPDATE sources SET paused = @paused, next_fetch_at = CASE WHEN @paused = 1 THEN next_fetch_at ELSE @now END WHERE id = @id");
+        update.Bind("@id", id);
+        update.Bind("@paused", paused ? 1 : 0);
+        update.Bind("@now", Iso(DateTimeOffset.UtcNow));
         update.ExecuteNonQuery();
     }
 
     /// <summary>Saves a source's state after a poll and logs the poll, keeping the last <see cref="FetchEventsKept"/>.</summary>
     public void RecordFetch(Source source, FetchEvent fetch)
     {
-        using var transaction = connection.BeginTransaction();
+        using var transaction = backend.BeginWrite(connection);
         using (var update = Command(
             """
-            UPDATE sources SET interval_seconds = $interval, next_fetch_at = $next, last_fetch_at = $last, content_hash = $hash,
-                etag = $etag, last_modified = $modified, failures = $failures WHERE id = $id
+            UPDATE sources SET interval_seconds = @interval, next_fetch_at = @next, last_fetch_at = @last, content_hash = @hash,
+                etag = @etag, last_modified = @modified, failures = @failures WHERE id = @id
             """,
             transaction))
         {
-            update.Parameters.AddWithValue("$id", source.Id);
-            update.Parameters.AddWithValue("$interval", (long)source.Interval.TotalSeconds);
-            update.Parameters.AddWithValue("$next", Iso(source.NextFetchAt));
-            update.Parameters.AddWithValue("$last", Db(source.LastFetchAt is { } last ? Iso(last) : null));
-            update.Parameters.AddWithValue("$hash", Db(source.ContentHash));
-            update.Parameters.AddWithValue("$etag", Db(source.ETag));
-            update.Parameters.AddWithValue("$modified", Db(source.LastModified));
-            update.Parameters.AddWithValue("$failures", source.Failures);
+            update.Bind("@id", source.Id);
+            update.Bind("@interval", (long)source.Interval.TotalSeconds);
+            update.Bind("@next", Iso(source.NextFetchAt));
+            update.Bind("@last", Db(source.LastFetchAt is { } last ? Iso(last) : null));
+            update.Bind("@hash", Db(source.ContentHash));
+            update.Bind("@etag", Db(source.ETag));
+            update.Bind("@modified", Db(source.LastModified));
+            update.Bind("@failures", source.Failures);
             update.ExecuteNonQuery();
         }
 
         using (var insert = Command(
             """
             INSERT INTO fetch_events (source_id, at, outcome, status, reason, bytes, items, new_items, stored, elapsed_ms)
-            VALUES ($id, $at, $outcome, $status, $reason, $bytes, $items, $new, $stored, $elapsed);
-            DELETE FROM fetch_events WHERE source_id = $id AND id <= (SELECT id FROM fetch_events WHERE source_id = $id ORDER BY id DESC LIMIT 1 OFFSET $kept);
+            VALUES (@id, @at, @outcome, @status, @reason, @bytes, @items, @new, @stored, @elapsed);
+            DELETE FROM fetch_events WHERE source_id = @id AND id <= (SELECT id FROM fetch_events WHERE source_id = @id ORDER BY id DESC LIMIT 1 OFFSET @kept);
             """,
             transaction))
         {
-            insert.Parameters.AddWithValue("$id", source.Id);
-            insert.Parameters.AddWithValue("$at", Iso(fetch.At));
-            insert.Parameters.AddWithValue("$outcome", Code(fetch.Outcome));
-            insert.Parameters.AddWithValue("$status", Db(fetch.Status));
-            insert.Parameters.AddWithValue("$reason", fetch.Reason);
-            insert.Parameters.AddWithValue("$bytes", fetch.Bytes);
-            insert.Parameters.AddWithValue("$items", fetch.Items);
-            insert.Parameters.AddWithValue("$new", fetch.NewItems);
-            insert.Parameters.AddWithValue("$stored", fetch.Stored);
-            insert.Parameters.AddWithValue("$elapsed", (long)fetch.Elapsed.TotalMilliseconds);
-            insert.Parameters.AddWithValue("$kept", FetchEventsKept);
+            insert.Bind("@id", source.Id);
+            insert.Bind("@at", Iso(fetch.At));
+            insert.Bind("@outcome", Code(fetch.Outcome));
+            insert.Bind("@status", Db(fetch.Status));
+            insert.Bind("@reason", fetch.Reason);
+            insert.Bind("@bytes", fetch.Bytes);
+            insert.Bind("@items", fetch.Items);
+            insert.Bind("@new", fetch.NewItems);
+            insert.Bind("@stored", fetch.Stored);
+            insert.Bind("@elapsed", (long)fetch.Elapsed.TotalMilliseconds);
+            insert.Bind("@kept", FetchEventsKept);
             insert.ExecuteNonQuery();
         }
 
@@ -123,8 +123,8 @@ public sealed partial class MarsadStore
     public IReadOnlyList<FetchEvent> FetchEvents(long sourceId)
     {
         using var query = Command(
-            "SELECT at, outcome, status, reason, bytes, items, new_items, stored, elapsed_ms FROM fetch_events WHERE source_id = $id ORDER BY id DESC");
-        query.Parameters.AddWithValue("$id", sourceId);
+            "SELECT at, outcome, status, reason, bytes, items, new_items, stored, elapsed_ms FROM fetch_events WHERE source_id = @id ORDER BY id DESC");
+        query.Bind("@id", sourceId);
         using var reader = query.ExecuteReader();
         var events = new List<FetchEvent>();
         while (reader.Read())
@@ -140,8 +140,8 @@ public sealed partial class MarsadStore
     /// <summary>A page the watcher has read, by canonical URL; null when it has not.</summary>
     public SeenArticle? Article(string url)
     {
-        using var query = Command("SELECT url, source_id, doc_id, text_hash, simhash, figures, stamp, outcome, seen_at FROM articles WHERE url = $url");
-        query.Parameters.AddWithValue("$url", url);
+        using var query = Command("SELECT url, source_id, doc_id, text_hash, simhash, figures, stamp, outcome, seen_at FROM articles WHERE url = @url");
+        query.Bind("@url", url);
         using var reader = query.ExecuteReader();
         return reader.Read()
             ? new SeenArticle(
@@ -155,20 +155,20 @@ public sealed partial class MarsadStore
         using var upsert = Command(
             """
             INSERT INTO articles (url, source_id, doc_id, text_hash, simhash, figures, stamp, outcome, seen_at)
-            VALUES ($url, $source, $doc, $hash, $simhash, $figures, $stamp, $outcome, $at)
+            VALUES (@url, @source, @doc, @hash, @simhash, @figures, @stamp, @outcome, @at)
             ON CONFLICT (url) DO UPDATE SET source_id = excluded.source_id, doc_id = coalesce(excluded.doc_id, doc_id),
                 text_hash = coalesce(excluded.text_hash, text_hash), simhash = excluded.simhash, figures = excluded.figures,
                 stamp = excluded.stamp, outcome = excluded.outcome, seen_at = excluded.seen_at
             """);
-        upsert.Parameters.AddWithValue("$url", article.Url);
-        upsert.Parameters.AddWithValue("$source", Db(article.SourceId));
-        upsert.Parameters.AddWithValue("$doc", Db(article.DocId));
-        upsert.Parameters.AddWithValue("$hash", Db(article.TextHash));
-        upsert.Parameters.AddWithValue("$simhash", unchecked((long)article.SimHash));
-        upsert.Parameters.AddWithValue("$figures", article.Figures);
-        upsert.Parameters.AddWithValue("$stamp", Db(article.Stamp));
-        upsert.Parameters.AddWithValue("$outcome", Code(article.Outcome));
-        upsert.Parameters.AddWithValue("$at", Iso(article.SeenAt));
+        upsert.Bind("@url", article.Url);
+        upsert.Bind("@source", Db(article.SourceId));
+        upsert.Bind("@doc", Db(article.DocId));
+        upsert.Bind("@hash", Db(article.TextHash));
+        upsert.Bind("@simhash", unchecked((long)article.SimHash));
+        upsert.Bind("@figures", article.Figures);
+        upsert.Bind("@stamp", Db(article.Stamp));
+        upsert.Bind("@outcome", Code(article.Outcome));
+        upsert.Bind("@at", Iso(article.SeenAt));
         upsert.ExecuteNonQuery();
     }
 
@@ -180,9 +180,9 @@ public sealed partial class MarsadStore
     public string? NearCopyOf(TextFingerprint fingerprint, string exceptUrl)
     {
         using var query = Command(
-            "SELECT simhash, figures, doc_id FROM articles WHERE doc_id IS NOT NULL AND outcome IN ('stored', 'new_version') AND url <> $url AND figures = $figures");
-        query.Parameters.AddWithValue("$url", exceptUrl);
-        query.Parameters.AddWithValue("$figures", fingerprint.Figures);
+            "SELECT simhash, figures, doc_id FROM articles WHERE doc_id IS NOT NULL AND outcome IN ('stored', 'new_version') AND url <> @url AND figures = @figures");
+        query.Bind("@url", exceptUrl);
+        query.Bind("@figures", fingerprint.Figures);
         using var reader = query.ExecuteReader();
         while (reader.Read())
         {
@@ -198,23 +198,23 @@ public sealed partial class MarsadStore
     /// <summary>Stores alerts and gives them back with their numbers.</summary>
     public IReadOnlyList<Alert> AddAlerts(IEnumerable<Alert> alerts)
     {
-        using var transaction = connection.BeginTransaction();
+        using var transaction = backend.BeginWrite(connection);
         var stored = new List<Alert>();
         foreach (var alert in alerts)
         {
             using var insert = Command(
                 """
                 INSERT INTO alerts (kind, series_id, series_label, doc_id, explanation, claims, created_at)
-                VALUES ($kind, $series, $label, $doc, $explanation, $claims, $at) RETURNING id
+                VALUES (@kind, @series, @label, @doc, @explanation, @claims, @at) RETURNING id
                 """,
                 transaction);
-            insert.Parameters.AddWithValue("$kind", alert.Kind);
-            insert.Parameters.AddWithValue("$series", Db(alert.SeriesId));
-            insert.Parameters.AddWithValue("$label", Db(alert.SeriesLabel));
-            insert.Parameters.AddWithValue("$doc", alert.DocId);
-            insert.Parameters.AddWithValue("$explanation", alert.Explanation);
-            insert.Parameters.AddWithValue("$claims", JsonSerializer.Serialize(alert.Claims, AlertJson.Options));
-            insert.Parameters.AddWithValue("$at", Iso(alert.At));
+            insert.Bind("@kind", alert.Kind);
+            insert.Bind("@series", Db(alert.SeriesId));
+            insert.Bind("@label", Db(alert.SeriesLabel));
+            insert.Bind("@doc", alert.DocId);
+            insert.Bind("@explanation", alert.Explanation);
+            insert.Bind("@claims", JsonSerializer.Serialize(alert.Claims, AlertJson.Options));
+            insert.Bind("@at", Iso(alert.At));
             stored.Add(alert with { Id = (long)insert.ExecuteScalar()! });
         }
 
@@ -228,13 +228,13 @@ public sealed partial class MarsadStore
         using var query = Command(
             """
             SELECT id, kind, series_id, series_label, doc_id, explanation, claims, created_at FROM alerts
-            WHERE ($since IS NULL OR created_at >= $since) AND ($kind IS NULL OR kind = $kind) AND ($series IS NULL OR series_id = $series)
-            ORDER BY id DESC LIMIT $limit
+            WHERE (CAST(@since AS TEXT) IS NULL OR created_at >= @since) AND (CAST(@kind AS TEXT) IS NULL OR kind = @kind) AND (CAST(@series AS TEXT) IS NULL OR series_id = @series)
+            ORDER BY id DESC LIMIT @limit
             """);
-        query.Parameters.AddWithValue("$since", Db(since is { } s ? Iso(s) : null));
-        query.Parameters.AddWithValue("$kind", Db(kind));
-        query.Parameters.AddWithValue("$series", Db(seriesId));
-        query.Parameters.AddWithValue("$limit", limit);
+        query.Bind("@since", Db(since is { } s ? Iso(s) : null));
+        query.Bind("@kind", Db(kind));
+        query.Bind("@series", Db(seriesId));
+        query.Bind("@limit", limit < 0 ? long.MaxValue : limit);
         using var reader = query.ExecuteReader();
         var alerts = new List<Alert>();
         while (reader.Read())
@@ -247,7 +247,7 @@ public sealed partial class MarsadStore
         return alerts;
     }
 
-    private static List<Source> ReadSources(SqliteCommand query)
+    private static List<Source> ReadSources(DbCommand query)
     {
         using var reader = query.ExecuteReader();
         var sources = new List<Source>();

@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Globalization;
 using Marsad.Extraction;
 using Marsad.Model;
-using Microsoft.Data.Sqlite;
 
 namespace Marsad.Storage;
 
@@ -25,13 +25,6 @@ public sealed record QueueCounts(int Queued, int Leased, int Done, int Failed);
 /// </summary>
 public sealed partial class MarsadStore
 {
-    /// <summary>
-    /// How the jobs of a batch are locked while they are leased. SQLite has one writer at a time (a
-    /// write transaction begins immediately), so nothing more is needed; on PostgreSQL this is
-    /// <c>FOR UPDATE SKIP LOCKED</c>, so that workers leasing at once take different jobs without waiting.
-    /// </summary>
-    private const string LeaseLock = "";
-
     /// <summary>A job queued for a text that has one (done, failed or under way) starts over; a worker holding it stores nothing.</summary>
     private const string StartOver =
         """
@@ -40,11 +33,11 @@ public sealed partial class MarsadStore
         """;
 
     /// <summary>Queues the extraction of a stored text.</summary>
-    private void Enqueue(long doc, SqliteTransaction transaction)
+    private void Enqueue(long doc, DbTransaction transaction)
     {
         using var insert = Command($"INSERT INTO jobs (doc, state, attempts, queued_at) VALUES (@doc, 'queued', 0, @at) {StartOver}", transaction);
-        insert.Parameters.AddWithValue("@doc", doc);
-        insert.Parameters.AddWithValue("@at", Now());
+        insert.Bind("@doc", doc);
+        insert.Bind("@at", Now());
         insert.ExecuteNonQuery();
     }
 
@@ -54,7 +47,7 @@ public sealed partial class MarsadStore
         using var write = BeginWrite().Begin();
         // "WHERE true": SQLite reads an ON CONFLICT after a bare SELECT's FROM as a join's ON.
         using var insert = Command($"INSERT INTO jobs (doc, state, attempts, queued_at) SELECT seq, 'queued', 0, @at FROM documents WHERE true {StartOver}", write.Transaction);
-        insert.Parameters.AddWithValue("@at", Now());
+        insert.Bind("@at", Now());
         var queued = insert.ExecuteNonQuery();
         write.Commit();
         return queued;
@@ -77,9 +70,9 @@ public sealed partial class MarsadStore
                 WHERE state = 'leased' AND lease_until < @now AND attempts >= @attempts
                 """, write.Transaction))
             {
-                abandon.Parameters.AddWithValue("@at", Now());
-                abandon.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
-                abandon.Parameters.AddWithValue("@attempts", attempts);
+                abandon.Bind("@at", Now());
+                abandon.Bind("@now", now.ToUnixTimeMilliseconds());
+                abandon.Bind("@attempts", attempts);
                 abandon.ExecuteNonQuery();
             }
 
@@ -88,20 +81,20 @@ public sealed partial class MarsadStore
                 UPDATE jobs SET state = 'leased', lease_owner = @owner, lease_until = @until, attempts = attempts + 1
                 WHERE doc IN (
                     SELECT doc FROM jobs WHERE state = 'queued' OR (state = 'leased' AND lease_until < @now)
-                    ORDER BY doc LIMIT @count {LeaseLock})
+                    ORDER BY doc LIMIT @count {backend.LeaseLock})
                 """, write.Transaction))
             {
-                take.Parameters.AddWithValue("@owner", owner);
-                take.Parameters.AddWithValue("@until", (now + lease).ToUnixTimeMilliseconds());
-                take.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
-                take.Parameters.AddWithValue("@count", count);
+                take.Bind("@owner", owner);
+                take.Bind("@until", (now + lease).ToUnixTimeMilliseconds());
+                take.Bind("@now", now.ToUnixTimeMilliseconds());
+                take.Bind("@count", count);
                 take.ExecuteNonQuery();
             }
 
             using var leased = Command(
                 "SELECT d.seq, d.hash FROM jobs j JOIN documents d ON d.seq = j.doc WHERE j.state = 'leased' AND j.lease_owner = @owner ORDER BY d.seq",
                 write.Transaction);
-            leased.Parameters.AddWithValue("@owner", owner);
+            leased.Bind("@owner", owner);
             using (var reader = leased.ExecuteReader())
             {
                 while (reader.Read())
@@ -135,9 +128,9 @@ public sealed partial class MarsadStore
             "UPDATE jobs SET state = 'done', lease_owner = NULL, lease_until = NULL, last_error = NULL, finished_at = @at WHERE doc = @doc AND state = 'leased' AND lease_owner = @owner",
             write.Transaction))
         {
-            done.Parameters.AddWithValue("@doc", job.Doc);
-            done.Parameters.AddWithValue("@owner", owner);
-            done.Parameters.AddWithValue("@at", Now());
+            done.Bind("@doc", job.Doc);
+            done.Bind("@owner", owner);
+            done.Bind("@at", Now());
             if (done.ExecuteNonQuery() == 0)
             {
                 return false;
@@ -146,8 +139,8 @@ public sealed partial class MarsadStore
 
         using (var language = Command("UPDATE documents SET lang = @lang WHERE seq = @doc AND lang IS NULL", write.Transaction))
         {
-            language.Parameters.AddWithValue("@doc", job.Doc);
-            language.Parameters.AddWithValue("@lang", Db(extraction.Language));
+            language.Bind("@doc", job.Doc);
+            language.Bind("@lang", Db(extraction.Language));
             language.ExecuteNonQuery();
         }
 
@@ -170,11 +163,11 @@ public sealed partial class MarsadStore
             WHERE doc = @doc AND state = 'leased' AND lease_owner = @owner
             RETURNING state
             """, write.Transaction);
-        fail.Parameters.AddWithValue("@doc", job.Doc);
-        fail.Parameters.AddWithValue("@owner", owner);
-        fail.Parameters.AddWithValue("@reason", reason);
-        fail.Parameters.AddWithValue("@attempts", attempts);
-        fail.Parameters.AddWithValue("@at", Now());
+        fail.Bind("@doc", job.Doc);
+        fail.Bind("@owner", owner);
+        fail.Bind("@reason", reason);
+        fail.Bind("@attempts", attempts);
+        fail.Bind("@at", Now());
         var state = fail.ExecuteScalar() is string name ? Enum.Parse<JobState>(name, ignoreCase: true) : (JobState?)null;
         write.Commit();
         return state;
@@ -187,7 +180,7 @@ public sealed partial class MarsadStore
         using var release = Command(
             "UPDATE jobs SET state = 'queued', attempts = attempts - 1, lease_owner = NULL, lease_until = NULL WHERE state = 'leased' AND lease_owner = @owner",
             write.Transaction);
-        release.Parameters.AddWithValue("@owner", owner);
+        release.Bind("@owner", owner);
         var released = release.ExecuteNonQuery();
         write.Commit();
         return released;

@@ -1,10 +1,10 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Marsad.Model;
 using Marsad.Reviews;
-using Microsoft.Data.Sqlite;
 
 namespace Marsad.Storage;
 
@@ -16,19 +16,19 @@ public sealed partial class MarsadStore
     {
         var token = NewToken();
         using var insert = Command(
-            "INSERT INTO users (name, token_hash, role, created_at) VALUES ($name, $hash, $role, $at) ON CONFLICT (name) DO NOTHING");
-        insert.Parameters.AddWithValue("$name", name);
-        insert.Parameters.AddWithValue("$hash", TokenHash(token));
-        insert.Parameters.AddWithValue("$role", Codes.Of(role));
-        insert.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            "INSERT INTO users (name, token_hash, role, created_at) VALUES (@name, @hash, @role, @at) ON CONFLICT (name) DO NOTHING");
+        insert.Bind("@name", name);
+        insert.Bind("@hash", TokenHash(token));
+        insert.Bind("@role", Codes.Of(role));
+        insert.Bind("@at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         return insert.ExecuteNonQuery() == 1 ? token : null;
     }
 
     /// <summary>The account a token belongs to, unless it was revoked; else null.</summary>
     public User? Authenticate(string token)
     {
-        using var query = Command("SELECT name, role, created_at, revoked_at FROM users WHERE token_hash = $hash AND revoked_at IS NULL");
-        query.Parameters.AddWithValue("$hash", TokenHash(token));
+        using var query = Command("SELECT name, role, created_at, revoked_at FROM users WHERE token_hash = @hash AND revoked_at IS NULL");
+        query.Bind("@hash", TokenHash(token));
         return ReadUsers(query).FirstOrDefault();
     }
 
@@ -42,9 +42,9 @@ public sealed partial class MarsadStore
     /// <summary>Revokes an account: its token stops working, its name stays in the logs. False when there is no such account or it is revoked already.</summary>
     public bool RevokeUser(string name)
     {
-        using var update = Command("UPDATE users SET revoked_at = $at WHERE name = $name AND revoked_at IS NULL");
-        update.Parameters.AddWithValue("$name", name);
-        update.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        using var update = Command("UPDATE users SET revoked_at = @at WHERE name = @name AND revoked_at IS NULL");
+        update.Bind("@name", name);
+        update.Bind("@at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         return update.ExecuteNonQuery() == 1;
     }
 
@@ -52,13 +52,13 @@ public sealed partial class MarsadStore
     public string? RotateToken(string name)
     {
         var token = NewToken();
-        using var update = Command("UPDATE users SET token_hash = $hash WHERE name = $name AND revoked_at IS NULL");
-        update.Parameters.AddWithValue("$name", name);
-        update.Parameters.AddWithValue("$hash", TokenHash(token));
+        using var update = Command("UPDATE users SET token_hash = @hash WHERE name = @name AND revoked_at IS NULL");
+        update.Bind("@name", name);
+        update.Bind("@hash", TokenHash(token));
         return update.ExecuteNonQuery() == 1 ? token : null;
     }
 
-    private static IEnumerable<User> ReadUsers(SqliteCommand query)
+    private static IEnumerable<User> ReadUsers(DbCommand query)
     {
         using var reader = query.ExecuteReader();
         while (reader.Read())
@@ -113,17 +113,17 @@ public sealed partial class MarsadStore
         using var insert = Command(
             """
             INSERT INTO reviews (doc_hash, span_start, span_end, claim_id, action, correction, reason, reviewer, reviewed_at)
-            VALUES ($hash, $start, $end, $id, $action, $correction, $reason, $reviewer, $at) RETURNING id
+            VALUES (@hash, @start, @end, @id, @action, @correction, @reason, @reviewer, @at) RETURNING id
             """, transaction);
-        insert.Parameters.AddWithValue("$hash", hash);
-        insert.Parameters.AddWithValue("$start", claim.Span.Start);
-        insert.Parameters.AddWithValue("$end", claim.Span.End);
-        insert.Parameters.AddWithValue("$id", claimId);
-        insert.Parameters.AddWithValue("$action", Codes.Of(action));
-        insert.Parameters.AddWithValue("$correction", Db(correction?.ToJson()));
-        insert.Parameters.AddWithValue("$reason", reason);
-        insert.Parameters.AddWithValue("$reviewer", reviewer);
-        insert.Parameters.AddWithValue("$at", at.ToString("O", CultureInfo.InvariantCulture));
+        insert.Bind("@hash", hash);
+        insert.Bind("@start", claim.Span.Start);
+        insert.Bind("@end", claim.Span.End);
+        insert.Bind("@id", claimId);
+        insert.Bind("@action", Codes.Of(action));
+        insert.Bind("@correction", Db(correction?.ToJson()));
+        insert.Bind("@reason", reason);
+        insert.Bind("@reviewer", reviewer);
+        insert.Bind("@at", at.ToString("O", CultureInfo.InvariantCulture));
         var id = (long)insert.ExecuteScalar()!;
         IndexText(hash, transaction);
         Settle(transaction);
@@ -145,7 +145,7 @@ public sealed partial class MarsadStore
         using var query = Command(
             $"""
             SELECT id, claim_id, action, correction, reason, reviewer, reviewed_at FROM reviews
-            WHERE $id IS NULL OR (doc_hash, span_start, span_end) IN (SELECT d.hash, c.span_start, c.span_end FROM {ClaimRows.From} WHERE {WithClaimId})
+            WHERE CAST(@id AS TEXT) IS NULL OR (doc_hash, span_start, span_end) IN (SELECT d.hash, c.span_start, c.span_end FROM {ClaimRows.From} WHERE {WithClaimId})
             ORDER BY id
             """);
         BindClaimId(query, claimId);
@@ -180,8 +180,8 @@ public sealed partial class MarsadStore
     {
         using var query = Command(
             "SELECT id, claim_id, action, correction, reason, reviewer, reviewed_at, doc_hash, span_start, span_end FROM reviews "
-            + (hash is null ? "ORDER BY id" : "WHERE doc_hash = $hash ORDER BY id"));
-        query.Parameters.AddWithValue("$hash", Db(hash));
+            + (hash is null ? "ORDER BY id" : "WHERE doc_hash = @hash ORDER BY id"));
+        query.Bind("@hash", Db(hash));
         using var reader = query.ExecuteReader();
         var states = new Dictionary<(string, int, int), ReviewState>();
         while (reader.Read())
@@ -194,16 +194,16 @@ public sealed partial class MarsadStore
     }
 
     /// <summary>What the reviews of one span add up to, read in the writer's transaction.</summary>
-    private ReviewState? ReviewsOf(string hash, TextSpan span, SqliteTransaction transaction)
+    private ReviewState? ReviewsOf(string hash, TextSpan span, DbTransaction transaction)
     {
         using var query = Command(
             """
             SELECT id, claim_id, action, correction, reason, reviewer, reviewed_at FROM reviews
-            WHERE doc_hash = $hash AND span_start = $start AND span_end = $end ORDER BY id
+            WHERE doc_hash = @hash AND span_start = @start AND span_end = @end ORDER BY id
             """, transaction);
-        query.Parameters.AddWithValue("$hash", hash);
-        query.Parameters.AddWithValue("$start", span.Start);
-        query.Parameters.AddWithValue("$end", span.End);
+        query.Bind("@hash", hash);
+        query.Bind("@start", span.Start);
+        query.Bind("@end", span.End);
         using var reader = query.ExecuteReader();
         var reviews = new List<Review>();
         while (reader.Read())
@@ -215,10 +215,10 @@ public sealed partial class MarsadStore
     }
 
     /// <summary>Every claim of one stored text, as extracted.</summary>
-    private List<Claim> TextClaims(string hash, SqliteTransaction transaction)
+    private List<Claim> TextClaims(string hash, DbTransaction transaction)
     {
-        using var query = Command($"SELECT {ClaimRows.Columns} FROM {ClaimRows.From} WHERE d.hash = $hash ORDER BY c.ordinal", transaction);
-        query.Parameters.AddWithValue("$hash", hash);
+        using var query = Command($"SELECT {ClaimRows.Columns} FROM {ClaimRows.From} WHERE d.hash = @hash ORDER BY c.ordinal", transaction);
+        query.Bind("@hash", hash);
         using var reader = query.ExecuteReader();
         var claims = new List<Claim>();
         while (reader.Read())
@@ -230,36 +230,36 @@ public sealed partial class MarsadStore
     }
 
     /// <summary>
-    /// The claims of an id (<c>$id</c>, <c>$prefix</c>, <c>$ordinal</c>, <see cref="BindClaimId"/>): one whose
+    /// The claims of an id (<c>@id</c>, <c>@prefix</c>, <c>@ordinal</c>, <see cref="BindClaimId"/>): one whose
     /// id is stored because it is not the one its row implies, or the claim at the ordinal of the
     /// document version the id names (DOC#n, DOC@vK#n).
     /// </summary>
     private const string WithClaimId =
         """
         c.seq IN (
-            SELECT seq FROM claims WHERE claim_id = $id
+            SELECT seq FROM claims WHERE claim_id = @id
             UNION ALL
-            SELECT n.seq FROM documents v JOIN claims n ON n.doc = v.seq AND n.ordinal = $ordinal
-            WHERE n.claim_id IS NULL AND (v.id = $doc AND v.version = $version OR v.id = $prefix AND v.version = 1))
+            SELECT n.seq FROM documents v JOIN claims n ON n.doc = v.seq AND n.ordinal = @ordinal
+            WHERE n.claim_id IS NULL AND (v.id = @doc AND v.version = @version OR v.id = @prefix AND v.version = 1))
         """;
 
     /// <summary>The parameters of <see cref="WithClaimId"/>: the id, and the document, version and ordinal it names.</summary>
-    private static void BindClaimId(SqliteCommand query, string? claimId)
+    private static void BindClaimId(DbCommand query, string? claimId)
     {
         var hash = claimId?.LastIndexOf('#') ?? -1;
         var prefix = hash < 0 ? null : claimId![..hash];
         var ordinal = hash >= 0 && int.TryParse(claimId.AsSpan(hash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n - 1 : -1;
         var at = prefix?.LastIndexOf("@v", StringComparison.Ordinal) ?? -1;
         var version = at >= 0 && int.TryParse(prefix.AsSpan(at + 2), NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v >= 2 ? v : -1;
-        query.Parameters.AddWithValue("$id", Db(claimId));
-        query.Parameters.AddWithValue("$prefix", Db(prefix));
-        query.Parameters.AddWithValue("$ordinal", ordinal);
-        query.Parameters.AddWithValue("$doc", Db(at >= 0 ? prefix![..at] : null));
-        query.Parameters.AddWithValue("$version", version);
+        query.Bind("@id", Db(claimId));
+        query.Bind("@prefix", Db(prefix));
+        query.Bind("@ordinal", ordinal);
+        query.Bind("@doc", Db(at >= 0 ? prefix![..at] : null));
+        query.Bind("@version", version);
     }
 
     /// <summary>A logged review; a stored correction is read with today's checks, a field they refuse left out.</summary>
-    private static Review ReadReview(SqliteDataReader reader)
+    private static Review ReadReview(DbDataReader reader)
     {
         ClaimCorrection? correction = null;
         if (Text(reader, 3) is { } json)

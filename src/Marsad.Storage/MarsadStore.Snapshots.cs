@@ -1,15 +1,16 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using System.Globalization;
 
 namespace Marsad.Storage;
 
 /// <summary>
-/// Reads that see one committed state of the store. SQLite gives each read transaction one
-/// snapshot of a WAL database; a writer committing meanwhile is not seen until it ends, so a tally
-/// never takes documents from one state and claims from another.
+/// Reads that see one committed state of the store: a read transaction has one snapshot (a WAL
+/// snapshot in SQLite, REPEATABLE READ in PostgreSQL); a writer committing meanwhile is not seen
+/// until it ends, so a tally never takes documents from one state and claims from another.
 /// </summary>
 public sealed partial class MarsadStore
 {
-    private SqliteTransaction? snapshot;
+    private DbTransaction? snapshot;
 
     /// <summary>
     /// From now until the returned scope ends, every read of this store sees one snapshot (an
@@ -23,7 +24,7 @@ public sealed partial class MarsadStore
             return Scope.None;
         }
 
-        snapshot = connection.BeginTransaction(deferred: true);
+        snapshot = backend.BeginRead(connection);
         return new Scope(this);
     }
 
@@ -34,12 +35,12 @@ public sealed partial class MarsadStore
     public long Generation() => Generation(connection, snapshot);
 
     /// <summary>The number every commit that changes documents or reviews moves on (<c>006_failures.sql</c>).</summary>
-    private static long Generation(SqliteConnection connection, SqliteTransaction? transaction)
+    private static long Generation(DbConnection connection, DbTransaction? transaction)
     {
         using var query = connection.CreateCommand();
         query.Transaction = transaction;
         query.CommandText = "SELECT value FROM generation";
-        return (long)query.ExecuteScalar()!;
+        return Convert.ToInt64(query.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     private sealed class Scope(MarsadStore? store) : IDisposable

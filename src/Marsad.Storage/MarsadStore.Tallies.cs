@@ -1,8 +1,8 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Marsad.Model;
 using Marsad.Tallies;
-using Microsoft.Data.Sqlite;
 
 namespace Marsad.Storage;
 
@@ -28,7 +28,7 @@ public sealed partial class MarsadStore
     }
 
     /// <summary>After a change outside a batch: its families tallied again before it commits.</summary>
-    private void Settle(SqliteTransaction transaction)
+    private void Settle(DbTransaction transaction)
     {
         if (batch is null)
         {
@@ -50,7 +50,7 @@ public sealed partial class MarsadStore
             return;
         }
 
-        foreach (var hash in Strings("SELECT hash FROM documents ORDER BY rowid", write.Transaction))
+        foreach (var hash in Strings("SELECT hash FROM documents ORDER BY seq", write.Transaction))
         {
             IndexText(hash, write.Transaction);
         }
@@ -61,24 +61,24 @@ public sealed partial class MarsadStore
     }
 
     /// <summary>Every text of a document leaves or enters the record (a new version, a retraction): their families are touched.</summary>
-    private void TouchDocument(string id, SqliteTransaction transaction) => Run(
-        "INSERT OR IGNORE INTO tally_dirty SELECT DISTINCT family FROM tally_mentions WHERE doc IN (SELECT seq FROM documents WHERE id = $key)",
+    private void TouchDocument(string id, DbTransaction transaction) => Run(
+        "INSERT INTO tally_dirty SELECT DISTINCT family FROM tally_mentions WHERE doc IN (SELECT seq FROM documents WHERE id = @key) ON CONFLICT DO NOTHING",
         transaction, id);
 
-    private void TouchText(string hash, SqliteTransaction transaction) => Run(
-        "INSERT OR IGNORE INTO tally_dirty SELECT DISTINCT family FROM tally_mentions WHERE doc = (SELECT seq FROM documents WHERE hash = $key)", transaction, hash);
+    private void TouchText(string hash, DbTransaction transaction) => Run(
+        "INSERT INTO tally_dirty SELECT DISTINCT family FROM tally_mentions WHERE doc = (SELECT seq FROM documents WHERE hash = @key) ON CONFLICT DO NOTHING", transaction, hash);
 
     /// <summary>
     /// Reads again which claims of one stored text go into series (its reviews applied) and its
     /// breakdown warnings, touching the families it had and has.
     /// </summary>
-    private void IndexText(string hash, SqliteTransaction transaction)
+    private void IndexText(string hash, DbTransaction transaction)
     {
-        var doc = Convert.ToInt64(Scalar("SELECT seq FROM documents WHERE hash = $key", transaction, hash), CultureInfo.InvariantCulture);
+        var doc = Convert.ToInt64(Scalar("SELECT seq FROM documents WHERE hash = @key", transaction, hash), CultureInfo.InvariantCulture);
         var claims = new List<StoredClaim>();
-        using (var query = Command($"SELECT {ClaimRows.Columns} FROM {ClaimRows.From} WHERE c.doc = $doc ORDER BY c.ordinal", transaction))
+        using (var query = Command($"SELECT {ClaimRows.Columns} FROM {ClaimRows.From} WHERE c.doc = @doc ORDER BY c.ordinal", transaction))
         {
-            query.Parameters.AddWithValue("$doc", doc);
+            query.Bind("@doc", doc);
             using var reader = query.ExecuteReader();
             while (reader.Read())
             {
@@ -93,11 +93,11 @@ public sealed partial class MarsadStore
     /// Which of a stored text's claims, given in order with their rows, go into series (its reviews
     /// applied) and its breakdown warnings, touching the families it had and has.
     /// </summary>
-    private void IndexClaims(string hash, long doc, IReadOnlyList<StoredClaim> claims, SqliteTransaction transaction)
+    private void IndexClaims(string hash, long doc, IReadOnlyList<StoredClaim> claims, DbTransaction transaction)
     {
         TouchText(hash, transaction);
-        Run("DELETE FROM tally_mentions WHERE doc = $key", transaction, doc);
-        Run("DELETE FROM tally_warnings WHERE doc = $key", transaction, doc);
+        Run("DELETE FROM tally_mentions WHERE doc = @key", transaction, doc);
+        Run("DELETE FROM tally_warnings WHERE doc = @key", transaction, doc);
         var reviews = ReviewsInForce(hash);
         var mentions = new List<Mention>();
         var rows = new Dictionary<string, StoredClaim>(StringComparer.Ordinal);
@@ -111,9 +111,9 @@ public sealed partial class MarsadStore
         }
 
         var eligible = TallyBuilder.Eligible(mentions);
-        using var insert = Command("INSERT INTO tally_mentions (doc, ordinal, family) VALUES ($doc, $ordinal, $family)", transaction);
+        using var insert = Command("INSERT INTO tally_mentions (doc, ordinal, family) VALUES (@doc, @ordinal, @family)", transaction);
         var (docParameter, ordinalParameter, familyParameter) =
-            (insert.Parameters.Add("$doc", SqliteType.Integer), insert.Parameters.Add("$ordinal", SqliteType.Integer), insert.Parameters.Add("$family", SqliteType.Text));
+            (insert.Bind("@doc", null), insert.Bind("@ordinal", null), insert.Bind("@family", null));
         docParameter.Value = doc;
         foreach (var mention in eligible)
         {
@@ -135,7 +135,7 @@ public sealed partial class MarsadStore
     private sealed record StoredClaim(Claim Claim, long Rowid, int Ordinal);
 
     /// <summary>Tallies every dirty family again from the record's mentions and stores its series and warnings.</summary>
-    private void RefreshDirty(SqliteTransaction transaction)
+    private void RefreshDirty(DbTransaction transaction)
     {
         var families = Strings("SELECT family FROM tally_dirty", transaction);
         if (families.Count == 0)
@@ -146,21 +146,21 @@ public sealed partial class MarsadStore
         // The stored series keep claim rowids, not texts: the mentions are read for their figures only.
         using var reading = new MentionReading(this, null, ReviewsInForce(), null);
         using var insert = Command(
-            "INSERT INTO tally_series (id, family, category, actor, since, points) VALUES ($id, $family, $category, $actor, $since, $points)", transaction);
+            "INSERT INTO tally_series (id, family, category, actor, since, points) VALUES (@id, @family, @category, @actor, @since, @points)", transaction);
         foreach (var family in families)
         {
-            Run("DELETE FROM tally_series WHERE family = $key", transaction, family);
-            Run("DELETE FROM tally_warnings WHERE family = $key", transaction, family);
+            Run("DELETE FROM tally_series WHERE family = @key", transaction, family);
+            Run("DELETE FROM tally_warnings WHERE family = @key", transaction, family);
             var tallied = TallyFamily(family, reading, transaction);
             foreach (var series in tallied.Series)
             {
                 insert.Parameters.Clear();
-                insert.Parameters.AddWithValue("$id", series.Id);
-                insert.Parameters.AddWithValue("$family", family);
-                insert.Parameters.AddWithValue("$category", Codes.Of(series.Key.Category));
-                insert.Parameters.AddWithValue("$actor", Db(series.Key.Actor));
-                insert.Parameters.AddWithValue("$since", Db(series.Key.Since?.ToString()));
-                insert.Parameters.AddWithValue("$points", SeriesRows.Write(series, tallied.Rowids));
+                insert.Bind("@id", series.Id);
+                insert.Bind("@family", family);
+                insert.Bind("@category", Codes.Of(series.Key.Category));
+                insert.Bind("@actor", Db(series.Key.Actor));
+                insert.Bind("@since", Db(series.Key.Since?.ToString()));
+                insert.Bind("@points", SeriesRows.Write(series, tallied.Rowids));
                 insert.ExecuteNonQuery();
             }
 
@@ -173,28 +173,28 @@ public sealed partial class MarsadStore
         Run("DELETE FROM tally_dirty", transaction);
     }
 
-    private void InsertWarning(RankedWarning ranked, string? family, long? doc, SqliteTransaction transaction)
+    private void InsertWarning(RankedWarning ranked, string? family, long? doc, DbTransaction transaction)
     {
         using var insert = Command(
             """
             INSERT INTO tally_warnings (phase, sort, series_id, seq, family, doc, code, explanation, claim_ids)
-            VALUES ($phase, $sort, $series, $seq, $family, $doc, $code, $explanation, $claims)
+            VALUES (@phase, @sort, @series, @seq, @family, @doc, @code, @explanation, @claims)
             """, transaction);
         var warning = ranked.Warning;
-        insert.Parameters.AddWithValue("$phase", (int)ranked.Phase);
-        insert.Parameters.AddWithValue("$sort", ranked.Sort);
-        insert.Parameters.AddWithValue("$series", Db(warning.SeriesId));
-        insert.Parameters.AddWithValue("$seq", ranked.Seq);
-        insert.Parameters.AddWithValue("$family", Db(family));
-        insert.Parameters.AddWithValue("$doc", Db(doc));
-        insert.Parameters.AddWithValue("$code", warning.Code);
-        insert.Parameters.AddWithValue("$explanation", warning.Explanation);
-        insert.Parameters.AddWithValue("$claims", JsonSerializer.Serialize(warning.ClaimIds));
+        insert.Bind("@phase", (int)ranked.Phase);
+        insert.Bind("@sort", ranked.Sort);
+        insert.Bind("@series", Db(warning.SeriesId));
+        insert.Bind("@seq", ranked.Seq);
+        insert.Bind("@family", Db(family));
+        insert.Bind("@doc", Db(doc));
+        insert.Bind("@code", warning.Code);
+        insert.Bind("@explanation", warning.Explanation);
+        insert.Bind("@claims", JsonSerializer.Serialize(warning.ClaimIds));
         insert.ExecuteNonQuery();
     }
 
     /// <summary>The first column of every row a query answers, as text.</summary>
-    private List<string> Strings(string sql, SqliteTransaction? transaction = null)
+    private List<string> Strings(string sql, DbTransaction? transaction = null)
     {
         using var command = Command(sql, transaction);
         using var reader = command.ExecuteReader();
@@ -207,17 +207,17 @@ public sealed partial class MarsadStore
         return values;
     }
 
-    private void Run(string sql, SqliteTransaction transaction, object? key = null)
+    private void Run(string sql, DbTransaction transaction, object? key = null)
     {
         using var command = Command(sql, transaction);
-        command.Parameters.AddWithValue("$key", Db(key));
+        command.Bind("@key", Db(key));
         command.ExecuteNonQuery();
     }
 
-    private object? Scalar(string sql, SqliteTransaction transaction, object? key)
+    private object? Scalar(string sql, DbTransaction transaction, object? key)
     {
         using var command = Command(sql, transaction);
-        command.Parameters.AddWithValue("$key", Db(key));
+        command.Bind("@key", Db(key));
         return command.ExecuteScalar();
     }
 }

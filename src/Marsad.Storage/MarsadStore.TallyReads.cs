@@ -1,8 +1,8 @@
+using System.Data.Common;
 using System.Text.Json;
 using Marsad.Model;
 using Marsad.Reviews;
 using Marsad.Tallies;
-using Microsoft.Data.Sqlite;
 
 namespace Marsad.Storage;
 
@@ -20,19 +20,19 @@ public sealed partial class MarsadStore
 {
     /// <summary>
     /// Whether a text is in the view a tally reads: the latest version of its document, not
-    /// retracted — or, known on <c>$known</c>, the latest published by then.
+    /// retracted — or, known on <c>@known</c>, the latest published by then.
     /// </summary>
     private static string InView(string doc) =>
         $"""
         EXISTS (SELECT 1 FROM documents d WHERE d.seq = {doc}
             AND NOT EXISTS (SELECT 1 FROM retractions WHERE doc_id = d.id)
-            AND ($known IS NULL OR coalesce(d.published, d.published_inferred) <= $known)
+            AND (CAST(@known AS TEXT) IS NULL OR coalesce(d.published, d.published_inferred) <= @known)
             AND d.version = (SELECT max(version) FROM documents e WHERE e.id = d.id
-                AND ($known IS NULL OR coalesce(e.published, e.published_inferred) <= $known)))
+                AND (CAST(@known AS TEXT) IS NULL OR coalesce(e.published, e.published_inferred) <= @known)))
         """;
 
     private const string SeriesFilter =
-        "($category IS NULL OR category = $category) AND ($actor IS NULL OR actor = $actor COLLATE ignorecase) AND ($since IS NULL OR since = $since)";
+        "(CAST(@category AS TEXT) IS NULL OR category = @category) AND (CAST(@actor AS TEXT) IS NULL OR actor = @actor COLLATE ignorecase) AND (CAST(@since AS TEXT) IS NULL OR since = @since)";
 
     /// <summary>
     /// The tally a filter asks for, in one snapshot: the series kept in the store, filtered and
@@ -124,8 +124,8 @@ public sealed partial class MarsadStore
         }
 
         using var reading = new MentionReading(this, Texts, ReviewsInForce(), null);
-        using var query = Command("SELECT points, family FROM tally_series WHERE id = $id");
-        query.Parameters.AddWithValue("$id", id);
+        using var query = Command("SELECT points, family FROM tally_series WHERE id = @id");
+        query.Bind("@id", id);
         using var reader = query.ExecuteReader();
         if (!reader.Read())
         {
@@ -134,9 +134,9 @@ public sealed partial class MarsadStore
 
         var series = SeriesRows.Read(reader.GetString(0), reading.ByRowid);
         using var warnings = Command(
-            "SELECT code, series_id, explanation, claim_ids FROM tally_warnings WHERE family = $family AND series_id = $id ORDER BY phase, sort, seq");
-        warnings.Parameters.AddWithValue("$family", reader.GetString(1));
-        warnings.Parameters.AddWithValue("$id", id);
+            "SELECT code, series_id, explanation, claim_ids FROM tally_warnings WHERE family = @family AND series_id = @id ORDER BY phase, sort, seq");
+        warnings.Bind("@family", reader.GetString(1));
+        warnings.Bind("@id", id);
         return new Tally([series], ReadWarnings(warnings));
     }
 
@@ -147,15 +147,15 @@ public sealed partial class MarsadStore
             SELECT code, series_id, explanation, claim_ids FROM tally_warnings w
             WHERE (w.series_id IS NULL OR w.series_id IN (SELECT id FROM tally_series WHERE {SeriesFilter}))
               AND (w.doc IS NULL OR {InView("w.doc")})
-            ORDER BY phase, sort, series_id, seq
+            ORDER BY phase, sort, series_id NULLS FIRST, seq
             """);
         Bind(query, filter);
-        query.Parameters.AddWithValue("$known", DBNull.Value);
+        query.Bind("@known", DBNull.Value);
         return ReadWarnings(query);
     }
 
     /// <summary>The warnings of a query that answers code, series id, explanation and claim ids.</summary>
-    private static List<TallyWarning> ReadWarnings(SqliteCommand query)
+    private static List<TallyWarning> ReadWarnings(DbCommand query)
     {
         using var reader = query.ExecuteReader();
         var warnings = new List<TallyWarning>();
@@ -168,11 +168,11 @@ public sealed partial class MarsadStore
         return warnings;
     }
 
-    private static void Bind(SqliteCommand query, TallyFilter filter)
+    private static void Bind(DbCommand query, TallyFilter filter)
     {
-        query.Parameters.AddWithValue("$category", Db(filter.Category is { } category ? Codes.Of(category) : null));
-        query.Parameters.AddWithValue("$actor", Db(filter.Actor));
-        query.Parameters.AddWithValue("$since", Db(filter.Since?.ToString()));
+        query.Bind("@category", Db(filter.Category is { } category ? Codes.Of(category) : null));
+        query.Bind("@actor", Db(filter.Actor));
+        query.Bind("@since", Db(filter.Since?.ToString()));
     }
 
     /// <summary>The whole tally of a view, each family tallied again in turn from its mentions.</summary>
@@ -199,7 +199,7 @@ public sealed partial class MarsadStore
     {
         using var query = Command(
             $"SELECT code, explanation, claim_ids, sort, seq FROM tally_warnings w WHERE w.doc IS NOT NULL AND {InView("w.doc")}");
-        query.Parameters.AddWithValue("$known", Db(Iso(knownOn)));
+        query.Bind("@known", Db(Iso(knownOn)));
         using var reader = query.ExecuteReader();
         var warnings = new List<RankedWarning>();
         while (reader.Read())
@@ -212,7 +212,7 @@ public sealed partial class MarsadStore
     }
 
     /// <summary>The series of one family and their warnings, from the mentions of the view, in the order the claims are stored.</summary>
-    private FamilyTally TallyFamily(string family, MentionReading reading, SqliteTransaction? transaction)
+    private FamilyTally TallyFamily(string family, MentionReading reading, DbTransaction? transaction)
     {
         var mentions = new List<Mention>();
         var rowids = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -221,12 +221,12 @@ public sealed partial class MarsadStore
             $"""
             SELECT {ClaimRows.Columns} FROM tally_mentions t
             JOIN claims c ON c.doc = t.doc AND c.ordinal = t.ordinal JOIN documents d ON d.seq = c.doc
-            WHERE t.family = $family AND {InView("t.doc")}
+            WHERE t.family = @family AND {InView("t.doc")}
             ORDER BY c.seq
             """, transaction))
         {
-            query.Parameters.AddWithValue("$family", family);
-            query.Parameters.AddWithValue("$known", Db(Iso(reading.KnownOn)));
+            query.Bind("@family", family);
+            query.Bind("@known", Db(Iso(reading.KnownOn)));
             using var reader = query.ExecuteReader();
             while (reader.Read())
             {
@@ -264,12 +264,12 @@ public sealed partial class MarsadStore
 
         private readonly Dictionary<string, StoredVersion> versions = new(StringComparer.Ordinal);
 
-        private SqliteCommand? byRowid;
+        private DbCommand? byRowid;
 
         public DateOnly? KnownOn => knownOn;
 
         /// <summary>The mention of a row of claim columns followed by the text's hash and the extractor's version; null when a review rejected it.</summary>
-        public Mention? Mention(SqliteDataReader row)
+        public Mention? Mention(DbDataReader row)
         {
             var claim = ClaimRows.Read(row, texts);
             var hash = row.GetString(ClaimRows.Count);
@@ -288,8 +288,8 @@ public sealed partial class MarsadStore
         {
             if (byRowid is null)
             {
-                byRowid = store.Command($"SELECT {ClaimRows.Columns} FROM {ClaimRows.From} WHERE c.seq = $rowid");
-                byRowid.Parameters.Add(new SqliteParameter("$rowid", rowid));
+                byRowid = store.Command($"SELECT {ClaimRows.Columns} FROM {ClaimRows.From} WHERE c.seq = @rowid");
+                byRowid.Bind("@rowid", rowid);
             }
 
             byRowid.Parameters[0].Value = rowid;

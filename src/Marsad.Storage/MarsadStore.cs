@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Globalization;
 using Marsad.Extraction;
 using Marsad.Model;
-using Microsoft.Data.Sqlite;
 
 namespace Marsad.Storage;
 
@@ -22,11 +22,12 @@ public enum IngestOutcome
 public sealed record Retraction(string DocId, string Reason, string By, DateTimeOffset At);
 
 /// <summary>
-/// The embedded SQLite store: documents addressed by the hash of their text, and their claims.
-/// WAL journaling lets readers work while a writer ingests; each document goes in with its claims
+/// The store: documents addressed by the hash of their text, and their claims, in a SQLite file or a
+/// PostgreSQL database (<see cref="StoreBackend"/>: the one place the two differ). Readers work
+/// while a writer ingests; each document goes in with its claims
 /// in one transaction (or one savepoint of a batch, <see cref="BeginBatch"/>), so a kill mid-ingest
 /// loses nothing already committed and leaves no half document. The schema comes from the numbered
-/// SQL files in <c>Migrations/</c>.
+/// SQL files in <c>Migrations/&lt;engine&gt;/</c>.
 /// </summary>
 /// <remarks>
 /// A document is its id and a version (<see cref="DocumentVersions"/>): a new text under a stored id
@@ -38,28 +39,41 @@ public sealed partial class MarsadStore : IDisposable
 {
     private const int MostReadSlices = 4;
 
-    private readonly SqliteConnection connection;
+    private readonly StoreBackend backend;
 
-    private MarsadStore(SqliteConnection connection) => this.connection = connection;
+    private readonly DbConnection connection;
 
-    public static MarsadStore Open(string path)
+    private readonly bool pooled;
+
+    private MarsadStore(StoreBackend backend, bool pooled)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null)
+        this.backend = backend;
+        this.pooled = pooled;
+        connection = backend.Connect(pooled);
+    }
+
+    /// <summary>
+    /// The store at <paramref name="target"/> — a SQLite file's path, or a PostgreSQL database's
+    /// URL <c>postgresql://USER@HOST:PORT/DB</c> — made or brought up to date by its migrations.
+    /// </summary>
+    public static MarsadStore Open(string target)
+    {
+        var store = new MarsadStore(StoreBackend.For(target), pooled: false);
+        try
         {
-            Directory.CreateDirectory(directory);
+            store.backend.Migrate(store.connection);
+            if (store.backend.MayBeOlder)
+            {
+                store.CompactBackfill();
+                store.Backfill();
+            }
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
         }
 
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        // Foreign keys are off while migrations run: one that rebuilds a table drops the old one, which must not cascade.
-        Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = OFF; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;");
-        Migrations.Apply(connection);
-        Execute(connection, "PRAGMA foreign_keys = ON;");
-        SqlFunctions(connection);
-        var store = new MarsadStore(connection);
-        store.CompactBackfill();
-        store.Backfill();
         return store;
     }
 
@@ -67,36 +81,34 @@ public sealed partial class MarsadStore : IDisposable
     /// A store a server has already opened with <see cref="Open"/>, for one request: its connection
     /// comes from the pool and no migration is checked again.
     /// </summary>
-    public static MarsadStore OpenMigrated(string path)
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString());
-        connection.Open();
-        Execute(connection, "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
-        SqlFunctions(connection);
-        return new MarsadStore(connection);
-    }
+    public static MarsadStore OpenMigrated(string target) => new(StoreBackend.For(target), pooled: true);
 
-    /// <summary>For SQL on this connection: actor codes compared as the tally compares them (any case, any script), stored texts read.</summary>
-    private static void SqlFunctions(SqliteConnection connection)
+    /// <summary>Whether a target names a database server (a <c>postgresql://</c> URL) rather than a file.</summary>
+    public static bool IsServer(string target) => PostgreSqlBackend.IsUrl(target);
+
+    /// <summary>A target as a person may read it: a path, or a URL without its password.</summary>
+    public static string Describe(string target)
     {
-        connection.CreateCollation("ignorecase", (a, b) => string.Compare(a, b, StringComparison.OrdinalIgnoreCase));
-        TextColumn.Register(connection);
+        try
+        {
+            return StoreBackend.For(target).Where;
+        }
+        catch (UriFormatException)
+        {
+            return "a malformed database URL";
+        }
     }
 
     /// <summary>
     /// A number that changes whenever another connection — a request, a CLI run in another
-    /// process — commits a change to the store (SQLite's <c>data_version</c>): a key for caching
-    /// what is computed from it. A connection that only asks this never changes it itself.
+    /// process — commits a change to the store: a key for caching what is computed from it. A
+    /// connection that only asks this never changes it itself.
     /// </summary>
-    public long ChangesSeen()
-    {
-        using var query = Command("PRAGMA data_version");
-        return (long)query.ExecuteScalar()!;
-    }
+    public long ChangesSeen() => backend.ChangesSeen(connection);
 
     private const string DocumentFilter =
-        "($search IS NULL OR instr(d.id, $search) > 0 OR instr(coalesce(d.title, ''), $search) > 0 "
-        + "OR instr(coalesce(d.source, ''), $search) > 0 OR instr(document_text(d.text), $search) > 0)";
+        "(CAST(@search AS TEXT) IS NULL OR instr(d.id, @search) > 0 OR instr(coalesce(d.title, ''), @search) > 0 "
+        + "OR instr(coalesce(d.source, ''), @search) > 0 OR instr(document_text(d.text), @search) > 0)";
 
     /// <summary>The latest version of each document id.</summary>
     private const string Latest = "d.version = (SELECT max(version) FROM documents WHERE id = d.id)";
@@ -117,7 +129,7 @@ public sealed partial class MarsadStore : IDisposable
     public int CountDocuments(string? search)
     {
         using var command = Command($"SELECT count(*) FROM documents d WHERE {Latest} AND {DocumentFilter}");
-        command.Parameters.AddWithValue("$search", Db(search));
+        command.Bind("@search", Db(search));
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
@@ -133,9 +145,9 @@ public sealed partial class MarsadStore : IDisposable
     {
         using var write = BeginWrite().Begin();
         var transaction = write.Transaction;
-        using (var exists = Command("SELECT 1 FROM documents WHERE hash = $hash", transaction))
+        using (var exists = Command("SELECT 1 FROM documents WHERE hash = @hash", transaction))
         {
-            exists.Parameters.AddWithValue("$hash", document.Hash);
+            exists.Bind("@hash", document.Hash);
             if (exists.ExecuteScalar() is not null)
             {
                 return IngestOutcome.AlreadyPresent;
@@ -145,25 +157,25 @@ public sealed partial class MarsadStore : IDisposable
         using (var insert = Command(
             """
             INSERT INTO documents (hash, id, version, text, title, source, url, lang, published, published_inferred, published_how, ingested_at, extractor_version)
-            VALUES ($hash, $id, (SELECT coalesce(max(version), 0) + 1 FROM documents WHERE id = $id), $text, $title, $source, $url, $lang,
-                    $published, $published_inferred, $published_how, $ingested_at, $extractor_version)
+            VALUES (@hash, @id, (SELECT coalesce(max(version), 0) + 1 FROM documents WHERE id = @id), @text, @title, @source, @url, @lang,
+                    @published, @published_inferred, @published_how, @ingested_at, @extractor_version)
             RETURNING seq, version
             """,
             transaction))
         {
             var m = document.Metadata;
-            insert.Parameters.AddWithValue("$hash", document.Hash);
-            insert.Parameters.AddWithValue("$id", document.Id);
-            insert.Parameters.AddWithValue("$text", TextColumn.Pack(document.Text));
-            insert.Parameters.AddWithValue("$title", Db(m.Title));
-            insert.Parameters.AddWithValue("$source", Db(m.Source));
-            insert.Parameters.AddWithValue("$url", Db(m.Url));
-            insert.Parameters.AddWithValue("$lang", Db(m.Lang ?? extraction?.Language));
-            insert.Parameters.AddWithValue("$published", Db(m.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-            insert.Parameters.AddWithValue("$published_inferred", Db(Iso(extraction?.Publication is { IsInferred: true } inferred ? inferred.Date : null)));
-            insert.Parameters.AddWithValue("$published_how", Db(extraction?.Publication.How));
-            insert.Parameters.AddWithValue("$ingested_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-            insert.Parameters.AddWithValue("$extractor_version", Db(extraction is null ? null : extractorVersion));
+            insert.Bind("@hash", document.Hash);
+            insert.Bind("@id", document.Id);
+            insert.Bind("@text", backend.StoredText(document.Text));
+            insert.Bind("@title", Db(m.Title));
+            insert.Bind("@source", Db(m.Source));
+            insert.Bind("@url", Db(m.Url));
+            insert.Bind("@lang", Db(m.Lang ?? extraction?.Language));
+            insert.Bind("@published", Db(m.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            insert.Bind("@published_inferred", Db(Iso(extraction?.Publication is { IsInferred: true } inferred ? inferred.Date : null)));
+            insert.Bind("@published_how", Db(extraction?.Publication.How));
+            insert.Bind("@ingested_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            insert.Bind("@extractor_version", Db(extraction is null ? null : extractorVersion));
             StoredText stored;
             using (var returned = insert.ExecuteReader())
             {
@@ -202,9 +214,9 @@ public sealed partial class MarsadStore : IDisposable
         using var write = BeginWrite().Begin();
         var transaction = write.Transaction;
         StoredText text;
-        using (var stored = Command("SELECT seq, id, version, published_inferred, published_how, extractor_version, text FROM documents WHERE hash = $hash", transaction))
+        using (var stored = Command("SELECT seq, id, version, published_inferred, published_how, extractor_version, text FROM documents WHERE hash = @hash", transaction))
         {
-            stored.Parameters.AddWithValue("$hash", document.Hash);
+            stored.Bind("@hash", document.Hash);
             using var reader = stored.ExecuteReader();
             if (!reader.Read())
             {
@@ -222,19 +234,19 @@ public sealed partial class MarsadStore : IDisposable
             }
         }
 
-        using (var delete = Command("DELETE FROM claims WHERE doc = $doc", transaction))
+        using (var delete = Command("DELETE FROM claims WHERE doc = @doc", transaction))
         {
-            delete.Parameters.AddWithValue("$doc", text.Seq);
+            delete.Bind("@doc", text.Seq);
             delete.ExecuteNonQuery();
         }
 
         using (var update = Command(
-            "UPDATE documents SET published_inferred = $inferred, published_how = $how, extractor_version = $extractor_version WHERE seq = $doc", transaction))
+            "UPDATE documents SET published_inferred = @inferred, published_how = @how, extractor_version = @extractor_version WHERE seq = @doc", transaction))
         {
-            update.Parameters.AddWithValue("$doc", text.Seq);
-            update.Parameters.AddWithValue("$inferred", Db(Iso(extraction.Publication.IsInferred ? extraction.Publication.Date : null)));
-            update.Parameters.AddWithValue("$how", extraction.Publication.How);
-            update.Parameters.AddWithValue("$extractor_version", extractorVersion);
+            update.Bind("@doc", text.Seq);
+            update.Bind("@inferred", Db(Iso(extraction.Publication.IsInferred ? extraction.Publication.Date : null)));
+            update.Bind("@how", extraction.Publication.How);
+            update.Bind("@extractor_version", extractorVersion);
             update.ExecuteNonQuery();
         }
 
@@ -255,13 +267,13 @@ public sealed partial class MarsadStore : IDisposable
         using var insert = Command(
             """
             INSERT INTO retractions (doc_id, reason, retracted_by, retracted_at)
-            SELECT $id, $reason, $by, $at WHERE EXISTS (SELECT 1 FROM documents WHERE id = $id)
+            SELECT @id, @reason, @by, @at WHERE EXISTS (SELECT 1 FROM documents WHERE id = @id)
             """, write.Transaction);
         var at = DateTimeOffset.UtcNow;
-        insert.Parameters.AddWithValue("$id", id);
-        insert.Parameters.AddWithValue("$reason", reason);
-        insert.Parameters.AddWithValue("$by", by);
-        insert.Parameters.AddWithValue("$at", at.ToString("O", CultureInfo.InvariantCulture));
+        insert.Bind("@id", id);
+        insert.Bind("@reason", reason);
+        insert.Bind("@by", by);
+        insert.Bind("@at", at.ToString("O", CultureInfo.InvariantCulture));
         if (insert.ExecuteNonQuery() != 1)
         {
             return null;
@@ -290,7 +302,7 @@ public sealed partial class MarsadStore : IDisposable
     /// <summary>How many claims each stored text (by its hash) has.</summary>
     public Dictionary<string, int> ClaimCounts()
     {
-        using var query = Command("SELECT d.hash, count(*) FROM claims c JOIN documents d ON d.seq = c.doc GROUP BY c.doc");
+        using var query = Command("SELECT d.hash, count(*) FROM claims c JOIN documents d ON d.seq = c.doc GROUP BY d.seq");
         using var reader = query.ExecuteReader();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         while (reader.Read())
@@ -318,15 +330,15 @@ public sealed partial class MarsadStore : IDisposable
             $"""
             SELECT {ClaimRows.Columns} FROM {ClaimRows.From}
             WHERE c.doc IN (
-                SELECT seq FROM documents WHERE id = $doc AND version = coalesce($version, (SELECT max(version) FROM documents WHERE id = $doc))
-                UNION ALL {RecordTexts} AND $doc IS NULL)
-              AND ($category IS NULL OR c.category = $category) AND ($warned = 0 OR c.warnings IS NOT NULL)
+                SELECT seq FROM documents WHERE id = @doc AND version = coalesce(CAST(@version AS INTEGER), (SELECT max(version) FROM documents WHERE id = @doc))
+                UNION ALL {RecordTexts} AND CAST(@doc AS TEXT) IS NULL)
+              AND (CAST(@category AS TEXT) IS NULL OR c.category = @category) AND (@warned = 0 OR c.warnings IS NOT NULL)
             ORDER BY coalesce(c.doc_id, d.id), c.ordinal
             """);
-        query.Parameters.AddWithValue("$warned", warned);
-        query.Parameters.AddWithValue("$doc", Db(docId));
-        query.Parameters.AddWithValue("$version", Db(version));
-        query.Parameters.AddWithValue("$category", Db(category is { } c ? Codes.Of(c) : null));
+        query.Bind("@warned", warned ? 1 : 0);
+        query.Bind("@doc", Db(docId));
+        query.Bind("@version", Db(version));
+        query.Bind("@category", Db(category is { } c ? Codes.Of(c) : null));
         using var reader = query.ExecuteReader();
         while (reader.Read())
         {
@@ -339,12 +351,7 @@ public sealed partial class MarsadStore : IDisposable
     /// writing it: SQLite's online backup copies the store as it was at one moment, so the copy never
     /// holds half a document, and writers are not stopped (WAL).
     /// </summary>
-    public void BackupTo(string path)
-    {
-        using var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
-        copy.Open();
-        connection.BackupDatabase(copy);
-    }
+    public void BackupTo(string path) => backend.Backup(connection, path);
 
     public void Dispose()
     {
@@ -355,9 +362,9 @@ public sealed partial class MarsadStore : IDisposable
         connection.Dispose();
     }
 
-    private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
+    private DbCommand Command(string sql, DbTransaction? transaction = null)
     {
-        var command = connection.CreateCommand();
+        var command = backend.Command(connection);
         command.CommandText = sql;
         command.Transaction = transaction ?? snapshot ?? batch ?? writing;
         return command;
@@ -369,13 +376,6 @@ public sealed partial class MarsadStore : IDisposable
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
     internal static object Db(object? value) => value ?? DBNull.Value;
 
     private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -384,5 +384,5 @@ public sealed partial class MarsadStore : IDisposable
 
     private static DateTimeOffset Instant(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture);
 
-    internal static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    internal static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -67,7 +67,7 @@ public static class QueueWorker
         {
             return Store(store, owner, options, jobs, extracted);
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
         {
             // Nothing of the batch is stored (its store refused the transaction): the jobs go back to the queue.
             return new BatchOutcome(jobs.Count, 0, 0, 0, 0, store.ReleaseJobs(owner), ReportIngest.Describe(e));

@@ -211,7 +211,7 @@ public static class ReportIngest
         {
             store.RecordFailure(failure);
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
         {
             // The report's failure is still returned to the caller, who names it.
         }

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.IO.Compression;
 using System.Text;
-using Microsoft.Data.Sqlite;
 
 namespace Marsad.Storage;
 
@@ -8,7 +8,7 @@ namespace Marsad.Storage;
 /// How a document's text is kept in <c>documents.text</c>: its UTF-8 compressed (zlib, fastest) in a
 /// BLOB, a third of its size for Arabic reports, so the text — most of a store — costs least; a text
 /// stored before <c>008_compact.sql</c> is TEXT and read as it is. SQL that reads the text calls
-/// <c>document_text(text)</c> (<see cref="Register"/>).
+/// <c>document_text(text)</c> (<see cref="SqliteBackend"/>).
 /// </summary>
 internal static class TextColumn
 {
@@ -35,37 +35,37 @@ internal static class TextColumn
         return utf8.ReadToEnd();
     }
 
-    public static string Read(SqliteDataReader reader, int ordinal) => Unpack(reader.GetValue(ordinal));
-
-    /// <summary>Lets SQL on this connection read a stored text: <c>document_text(d.text)</c>.</summary>
-    public static void Register(SqliteConnection connection) =>
-        connection.CreateFunction<object, string>("document_text", Unpack, isDeterministic: true);
+    public static string Read(DbDataReader reader, int ordinal) => Unpack(reader.GetValue(ordinal));
 }
 
 /// <summary>
 /// The texts of stored documents as claim rows need them, read by number on one connection and
 /// remembered a few at a time: claims are read a text's claims together, so each text is read about once.
 /// </summary>
-internal sealed class DocumentTexts(SqliteConnection connection, Func<SqliteTransaction?> transaction) : IDisposable
+internal sealed class DocumentTexts : IDisposable
 {
     private const int TextsRemembered = 64;
 
     private readonly Dictionary<long, string> remembered = [];
 
-    private SqliteCommand? query;
+    private readonly DbCommand query;
+
+    private readonly Func<DbTransaction?> transaction;
+
+    /// <summary>Texts read with <paramref name="query"/>, a new command of the connection, in the transaction open at each read.</summary>
+    public DocumentTexts(DbCommand query, Func<DbTransaction?> transaction)
+    {
+        this.query = query;
+        this.transaction = transaction;
+        query.CommandText = "SELECT text FROM documents WHERE seq = @seq";
+        query.Bind("@seq", 0L);
+    }
 
     public string Of(long seq)
     {
         if (remembered.TryGetValue(seq, out var text))
         {
             return text;
-        }
-
-        if (query is null)
-        {
-            query = connection.CreateCommand();
-            query.CommandText = "SELECT text FROM documents WHERE seq = $seq";
-            query.Parameters.Add(new SqliteParameter("$seq", seq));
         }
 
         query.Transaction = transaction();
@@ -92,5 +92,5 @@ internal sealed class DocumentTexts(SqliteConnection connection, Func<SqliteTran
     /// </summary>
     public void Forget() => remembered.Clear();
 
-    public void Dispose() => query?.Dispose();
+    public void Dispose() => query.Dispose();
 }

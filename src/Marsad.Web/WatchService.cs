@@ -38,7 +38,7 @@ internal sealed class WatchService(WebOptions web, WatchSettings settings) : Bac
             {
                 return;
             }
-            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
+            catch (Exception e) when (e is System.Data.Common.DbException or IOException or InvalidOperationException)
             {
                 // One round's failure (the disk, a locked store) must not end watching: say so and go on.
                 settings.Log?.Invoke($"watch: a round failed ({e.GetType().Name}: {e.Message}); the next starts in a minute.");

@@ -3,7 +3,7 @@ using Marsad.Extraction;
 namespace Marsad.Web;
 
 /// <summary>How <c>marsad serve</c> runs: which store, who may read, and the limits on writing.</summary>
-/// <param name="Database">The SQLite store the API reads and writes.</param>
+/// <param name="Database">The store the API reads and writes: a SQLite path or a PostgreSQL URL.</param>
 /// <param name="Extractor">Reads uploaded reports (its conflict profile included).</param>
 /// <param name="OpenReading">Reading needs no token (the default); writing always does.</param>
 /// <param name="MaxUploadBytes">A larger request body is refused with 413.</param>

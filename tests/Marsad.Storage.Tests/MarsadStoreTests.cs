@@ -10,7 +10,7 @@ using Microsoft.Data.Sqlite;
 namespace Marsad.Tests;
 
 /// <summary>The store on a real SQLite file in a temporary folder.</summary>
-public sealed class MarsadStoreTests : IDisposable
+public abstract class MarsadStoreTests(Engine engine) : IDisposable
 {
     private const string Report = "مقتل 12 مدنياً بينهم 5 أطفال\nقتل ما لا يقل عن 34 عنصراً من تنظيم \"الدولة الإسلامية\"، وأسرت قسد 21 آخرين.";
 
@@ -18,7 +18,10 @@ public sealed class MarsadStoreTests : IDisposable
 
     private static readonly ExtractionResult Nothing = new([], new PublicationDate(null, "unknown"));
 
-    private string Database => Path.Combine(folder, "marsad.db");
+    private string? database;
+
+    /// <summary>The store of this test: a file in the folder, or a new database on the tests' PostgreSQL server.</summary>
+    private string Database => database ??= engine.NewStore(folder);
 
     private static SourceDocument Document(string text = Report) =>
         new("r1", text, new DocumentMetadata("عنوان", "SOHR", "https://example.org/r1", "ar", new DateOnly(2019, 1, 25)));
@@ -77,35 +80,6 @@ public sealed class MarsadStoreTests : IDisposable
     }
 
     [Fact]
-    public void Reopening_applies_no_migration_twice_and_keeps_data()
-    {
-        using (var store = MarsadStore.Open(Database))
-        {
-            store.AddDocument(Document(), Nothing, "v");
-        }
-
-        using var reopened = MarsadStore.Open(Database);
-        Assert.Equal(1, reopened.DocumentCount);
-        using var connection = new SqliteConnection($"Data Source={Database};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM schema_migrations";
-        var embedded = typeof(MarsadStore).Assembly.GetManifestResourceNames().Count(n => n.EndsWith(".sql", StringComparison.Ordinal));
-        Assert.Equal((long)embedded, command.ExecuteScalar());
-    }
-
-    [Fact]
-    public void The_journal_is_write_ahead()
-    {
-        using var store = MarsadStore.Open(Database);
-        using var connection = new SqliteConnection($"Data Source={Database};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode";
-        Assert.Equal("wal", command.ExecuteScalar());
-    }
-
-    [Fact]
     public void A_failure_while_adding_leaves_no_half_document()
     {
         using var store = MarsadStore.Open(Database);
@@ -127,63 +101,100 @@ public sealed class MarsadStoreTests : IDisposable
         Assert.Equal(2, reader.Versions("r1").Count);
     }
 
-    [Fact]
-    public async Task A_backup_taken_while_a_writer_ingests_is_a_whole_store_of_whole_documents()
-    {
-        using (var first = MarsadStore.Open(Database))
-        {
-            first.AddDocument(Document(), ClaimExtractor.Default.Extract(Document()), ClaimExtractor.Version);
-        }
-
-        using var writing = new CancellationTokenSource();
-        var writer = Background.Start(() =>
-        {
-            using var store = MarsadStore.Open(Database);
-            for (var i = 0; !writing.IsCancellationRequested && i < 2000; i++)
-            {
-                var document = new SourceDocument($"w{i}", Report.Replace("12", (13 + i).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal), DocumentMetadata.None);
-                store.AddDocument(document, ClaimExtractor.Default.Extract(document), ClaimExtractor.Version);
-            }
-        });
-
-        // Back up while the writer is at work: after it has written something, before it is done.
-        using (var reader = MarsadStore.Open(Database))
-        {
-            SpinWait.SpinUntil(() => reader.DocumentCount > 3, TimeSpan.FromSeconds(30));
-        }
-
-        var copy = Path.Combine(folder, "backup.db");
-        using (var live = MarsadStore.Open(Database))
-        {
-            live.BackupTo(copy);
-        }
-
-        await writing.CancelAsync();
-        await writer;
-
-        using var backup = MarsadStore.Open(copy);
-        using (var connection = new SqliteConnection($"Data Source={copy};Pooling=False"))
-        {
-            connection.Open();
-            using var check = connection.CreateCommand();
-            check.CommandText = "PRAGMA integrity_check";
-            Assert.Equal("ok", check.ExecuteScalar());
-        }
-
-        var perDocument = ClaimExtractor.Default.Extract(Document()).Claims.Count;
-        Assert.True(backup.DocumentCount > 3);
-        Assert.All(backup.ClaimCounts().Values, count => Assert.Equal(perDocument, count));
-        Assert.Equal(backup.DocumentCount * perDocument, backup.ClaimCount);
-        using var after = MarsadStore.Open(Database);
-        Assert.True(after.DocumentCount > backup.DocumentCount, "the writer went on after the backup began");
-    }
-
     public void Dispose()
     {
+        GC.SuppressFinalize(this);
         SqliteConnection.ClearAllPools();
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>The contract on a SQLite file, and what only SQLite has.</summary>
+    public sealed class OnSqlite() : MarsadStoreTests(Engine.Sqlite)
+    {
+        [Fact]
+        public void Reopening_applies_no_migration_twice_and_keeps_data()
+        {
+            using (var store = MarsadStore.Open(Database))
+            {
+                store.AddDocument(Document(), Nothing, "v");
+            }
+
+            using var reopened = MarsadStore.Open(Database);
+            Assert.Equal(1, reopened.DocumentCount);
+            using var connection = new SqliteConnection($"Data Source={Database};Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM schema_migrations";
+            var embedded = typeof(MarsadStore).Assembly.GetManifestResourceNames().Count(n => n.StartsWith("Marsad.Storage.Migrations.Sqlite.", StringComparison.Ordinal));
+            Assert.Equal((long)embedded, command.ExecuteScalar());
+        }
+
+        [Fact]
+        public void The_journal_is_write_ahead()
+        {
+            using var store = MarsadStore.Open(Database);
+            using var connection = new SqliteConnection($"Data Source={Database};Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode";
+            Assert.Equal("wal", command.ExecuteScalar());
+        }
+
+        [Fact]
+        public async Task A_backup_taken_while_a_writer_ingests_is_a_whole_store_of_whole_documents()
+        {
+            using (var first = MarsadStore.Open(Database))
+            {
+                first.AddDocument(Document(), ClaimExtractor.Default.Extract(Document()), ClaimExtractor.Version);
+            }
+
+            using var writing = new CancellationTokenSource();
+            var writer = Background.Start(() =>
+            {
+                using var store = MarsadStore.Open(Database);
+                for (var i = 0; !writing.IsCancellationRequested && i < 2000; i++)
+                {
+                    var document = new SourceDocument($"w{i}", Report.Replace("12", (13 + i).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal), DocumentMetadata.None);
+                    store.AddDocument(document, ClaimExtractor.Default.Extract(document), ClaimExtractor.Version);
+                }
+            });
+
+            // Back up while the writer is at work: after it has written something, before it is done.
+            using (var reader = MarsadStore.Open(Database))
+            {
+                SpinWait.SpinUntil(() => reader.DocumentCount > 3, TimeSpan.FromSeconds(30));
+            }
+
+            var copy = Path.Combine(folder, "backup.db");
+            using (var live = MarsadStore.Open(Database))
+            {
+                live.BackupTo(copy);
+            }
+
+            await writing.CancelAsync();
+            await writer;
+
+            using var backup = MarsadStore.Open(copy);
+            using (var connection = new SqliteConnection($"Data Source={copy};Pooling=False"))
+            {
+                connection.Open();
+                using var check = connection.CreateCommand();
+                check.CommandText = "PRAGMA integrity_check";
+                Assert.Equal("ok", check.ExecuteScalar());
+            }
+
+            var perDocument = ClaimExtractor.Default.Extract(Document()).Claims.Count;
+            Assert.True(backup.DocumentCount > 3);
+            Assert.All(backup.ClaimCounts().Values, count => Assert.Equal(perDocument, count));
+            Assert.Equal(backup.DocumentCount * perDocument, backup.ClaimCount);
+            using var after = MarsadStore.Open(Database);
+            Assert.True(after.DocumentCount > backup.DocumentCount, "the writer went on after the backup began");
+        }
+    }
+
+    /// <summary>The contract on a PostgreSQL database.</summary>
+    public sealed class OnPostgreSql() : MarsadStoreTests(Engine.PostgreSql);
 }

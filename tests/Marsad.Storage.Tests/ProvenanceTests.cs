@@ -2,20 +2,26 @@ using Marsad.Extraction;
 using Marsad.Model;
 using Marsad.Reviews;
 using Marsad.Storage;
+using Marsad.Tests.Support;
 
 namespace Marsad.Tests;
 
 /// <summary>Where a stored claim comes from, read from a real SQLite file: what the exports write beside every figure.</summary>
-public sealed class ProvenanceTests : IDisposable
+public abstract class ProvenanceTests(Engine engine) : IDisposable
 {
     private const string First = "محافظة دير الزور – المرصد السوري:: ارتفع إلى 653 عدد عناصر قوات سوريا الديمقراطية الذين قضوا منذ الـ 10 من أيلول / سبتمبر 2018";
     private const string Edited = "محافظة دير الزور – المرصد السوري:: ارتفع إلى 663 عدد عناصر قوات سوريا الديمقراطية الذين قضوا منذ الـ 10 من أيلول / سبتمبر 2018";
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), "marsad-provenance-" + Guid.NewGuid().ToString("N"));
 
+    private string? database;
+
+    /// <summary>The store of this test: a file in the folder, or a new database on the tests' PostgreSQL server.</summary>
+    private string Database => database ??= engine.NewStore(folder);
+
     private MarsadStore Open(params string[] texts)
     {
-        var store = MarsadStore.Open(Path.Combine(folder, "marsad.db"));
+        var store = MarsadStore.Open(Database);
         foreach (var text in texts)
         {
             var document = new SourceDocument("r1", text, new DocumentMetadata(Source: "SOHR", Url: "https://example.org/r1", Published: new DateOnly(2019, 1, 25)));
@@ -51,5 +57,18 @@ public sealed class ProvenanceTests : IDisposable
         Assert.Equal(("https://example.org/r1", 1, "unreviewed"), (mention.Provenance!.Url, mention.Provenance.DocumentVersion, mention.Provenance.ReviewStatus));
     }
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose()
+    {
+        GC.SuppressFinalize(this);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The contract on a SQLite file.</summary>
+    public sealed class OnSqlite() : ProvenanceTests(Engine.Sqlite);
+
+    /// <summary>The contract on a PostgreSQL database.</summary>
+    public sealed class OnPostgreSql() : ProvenanceTests(Engine.PostgreSql);
 }

@@ -13,13 +13,16 @@ namespace Marsad.Tests;
 /// workers lease, extract and store them, and the record ends as a direct ingest leaves it; a bad
 /// document fails alone, and a lease that ran out moves its jobs to another worker without a copy.
 /// </summary>
-public sealed class QueueWorkerTests : IDisposable
+public abstract class QueueWorkerTests(Engine engine) : IDisposable
 {
     private static readonly WorkerOptions Options = new(Batch: 3, Lease: TimeSpan.FromMinutes(1), Attempts: 2);
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), "marsad-queue-" + Guid.NewGuid().ToString("N"));
 
-    private string Database => Path.Combine(folder, "marsad.db");
+    private string? database;
+
+    /// <summary>The store of this test: a file in the folder, or a new database on the tests' PostgreSQL server.</summary>
+    private string Database => database ??= engine.NewStore(folder);
 
     private static ReadDocument Read(string id, string text, int line) => new(new SourceDocument(id, text, DocumentMetadata.None), "reports.jsonl", line);
 
@@ -182,10 +185,17 @@ public sealed class QueueWorkerTests : IDisposable
 
     public void Dispose()
     {
+        GC.SuppressFinalize(this);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>The contract on a SQLite file.</summary>
+    public sealed class OnSqlite() : QueueWorkerTests(Engine.Sqlite);
+
+    /// <summary>The contract on a PostgreSQL database.</summary>
+    public sealed class OnPostgreSql() : QueueWorkerTests(Engine.PostgreSql);
 }

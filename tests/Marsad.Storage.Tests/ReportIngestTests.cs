@@ -2,16 +2,20 @@ using Marsad.Extraction;
 using Marsad.Ingest;
 using Marsad.Model;
 using Marsad.Storage;
+using Marsad.Tests.Support;
 using Marsad.Time;
 
 namespace Marsad.Tests;
 
 /// <summary>One bad report never stops the others, and the store remembers which failed and why.</summary>
-public sealed class ReportIngestTests : IDisposable
+public abstract class ReportIngestTests(Engine engine) : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "marsad-ingest-" + Guid.NewGuid().ToString("N"));
 
-    private string Database => Path.Combine(folder, "marsad.db");
+    private string? database;
+
+    /// <summary>The store of this test: a file in the folder, or a new database on the tests' PostgreSQL server.</summary>
+    private string Database => database ??= engine.NewStore(folder);
 
     private static ReadDocument Read(string id, string text, string path = "reports.jsonl", int? line = null) =>
         new(new SourceDocument(id, text, DocumentMetadata.None), path, line);
@@ -151,10 +155,17 @@ public sealed class ReportIngestTests : IDisposable
 
     public void Dispose()
     {
+        GC.SuppressFinalize(this);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>The contract on a SQLite file.</summary>
+    public sealed class OnSqlite() : ReportIngestTests(Engine.Sqlite);
+
+    /// <summary>The contract on a PostgreSQL database.</summary>
+    public sealed class OnPostgreSql() : ReportIngestTests(Engine.PostgreSql);
 }

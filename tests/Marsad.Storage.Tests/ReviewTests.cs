@@ -3,19 +3,25 @@ using Marsad.Model;
 using Marsad.Reviews;
 using Marsad.Storage;
 using Marsad.Tallies;
+using Marsad.Tests.Support;
 
 namespace Marsad.Tests;
 
 /// <summary>Reviews on a real SQLite file: never overwriting a claim, logged, in force for tallies, kept by re-extraction.</summary>
-public sealed class ReviewTests : IDisposable
+public abstract class ReviewTests(Engine engine) : IDisposable
 {
     private const string Report = "محافظة دير الزور – المرصد السوري:: ارتفع إلى 653 عدد عناصر قوات سوريا الديمقراطية الذين قضوا منذ الـ 10 من أيلول / سبتمبر 2018";
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), "marsad-review-" + Guid.NewGuid().ToString("N"));
 
+    private string? database;
+
+    /// <summary>The store of this test: a file in the folder, or a new database on the tests' PostgreSQL server.</summary>
+    private string Database => database ??= engine.NewStore(folder);
+
     private MarsadStore Open()
     {
-        var store = MarsadStore.Open(Path.Combine(folder, "marsad.db"));
+        var store = MarsadStore.Open(Database);
         if (store.DocumentCount == 0)
         {
             var document = new SourceDocument("r1", Report, new DocumentMetadata(Published: new DateOnly(2019, 1, 25)));
@@ -146,10 +152,17 @@ public sealed class ReviewTests : IDisposable
 
     public void Dispose()
     {
+        GC.SuppressFinalize(this);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>The contract on a SQLite file.</summary>
+    public sealed class OnSqlite() : ReviewTests(Engine.Sqlite);
+
+    /// <summary>The contract on a PostgreSQL database.</summary>
+    public sealed class OnPostgreSql() : ReviewTests(Engine.PostgreSql);
 }

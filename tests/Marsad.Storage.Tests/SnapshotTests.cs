@@ -7,11 +7,21 @@ using Marsad.Tests.Support;
 namespace Marsad.Tests;
 
 /// <summary>Reads while the store is written see one committed state: never a mix, never a failure.</summary>
-public sealed class SnapshotTests : IDisposable
+public abstract class SnapshotTests(Engine engine) : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "marsad-snapshot-" + Guid.NewGuid().ToString("N"));
 
-    private string Database => Path.Combine(folder, "marsad.db");
+    private string? database;
+
+    /// <summary>The store of this test: a file in the folder, or a new database on the tests' PostgreSQL server.</summary>
+    private string Database => database ??= engine.NewStore(folder);
+
+    /// <summary>
+    /// How many reports a writer writes while reads run. On PostgreSQL each of a write's many small
+    /// statements is a round trip over a socket: a fifth of them make the same interleaving of reads
+    /// and commits in about the time SQLite takes for all.
+    /// </summary>
+    private int Reports(int onSqlite) => engine == Engine.Sqlite ? onSqlite : onSqlite / 5;
 
     [Fact]
     public async Task Tallies_read_during_an_ingest_see_every_claim_of_one_state()
@@ -23,7 +33,7 @@ public sealed class SnapshotTests : IDisposable
         var ingest = Background.Start(() =>
         {
             using var writer = MarsadStore.Open(Database);
-            foreach (var document in GeneratedReports.Take(1500))
+            foreach (var document in GeneratedReports.Take(Reports(1500)))
             {
                 writer.AddDocument(document, ClaimExtractor.Default.Extract(document), ClaimExtractor.Version);
             }
@@ -45,7 +55,7 @@ public sealed class SnapshotTests : IDisposable
                     }
                 }
             }
-            catch (Exception e) when (e is AggregateException or KeyNotFoundException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception e) when (e is AggregateException or KeyNotFoundException or InvalidOperationException or System.Data.Common.DbException)
             {
                 failures.Add(e.Message);
             }
@@ -65,7 +75,7 @@ public sealed class SnapshotTests : IDisposable
     {
         using (var store = MarsadStore.Open(Database))
         {
-            foreach (var document in GeneratedReports.Take(400))
+            foreach (var document in GeneratedReports.Take(Reports(400)))
             {
                 store.AddDocument(document, ClaimExtractor.Default.Extract(document), ClaimExtractor.Version);
             }
@@ -117,10 +127,17 @@ public sealed class SnapshotTests : IDisposable
 
     public void Dispose()
     {
+        GC.SuppressFinalize(this);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>The contract on a SQLite file.</summary>
+    public sealed class OnSqlite() : SnapshotTests(Engine.Sqlite);
+
+    /// <summary>The contract on a PostgreSQL database.</summary>
+    public sealed class OnPostgreSql() : SnapshotTests(Engine.PostgreSql);
 }

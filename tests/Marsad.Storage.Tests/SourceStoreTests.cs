@@ -1,14 +1,20 @@
 using Marsad.Monitoring;
 using Marsad.Storage;
+using Marsad.Tests.Support;
 
 namespace Marsad.Tests;
 
 /// <summary>Watched sources, their fetch log and alerts in a real SQLite file.</summary>
-public sealed class SourceStoreTests : IDisposable
+public abstract class SourceStoreTests(Engine engine) : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "marsad-sources-" + Guid.NewGuid().ToString("N"));
 
-    private MarsadStore Open() => MarsadStore.Open(Path.Combine(folder, "marsad.db"));
+    private string? database;
+
+    /// <summary>The store of this test: a file in the folder, or a new database on the tests' PostgreSQL server.</summary>
+    private string Database => database ??= engine.NewStore(folder);
+
+    private MarsadStore Open() => MarsadStore.Open(Database);
 
     [Fact]
     public void A_source_is_added_once_found_by_number_or_URL_paused_and_removed()
@@ -65,5 +71,18 @@ public sealed class SourceStoreTests : IDisposable
         Assert.Equal("s2", Assert.Single(store.Alerts(since: at.AddMinutes(30))).SeriesId);
     }
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose()
+    {
+        GC.SuppressFinalize(this);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The contract on a SQLite file.</summary>
+    public sealed class OnSqlite() : SourceStoreTests(Engine.Sqlite);
+
+    /// <summary>The contract on a PostgreSQL database.</summary>
+    public sealed class OnPostgreSql() : SourceStoreTests(Engine.PostgreSql);
 }

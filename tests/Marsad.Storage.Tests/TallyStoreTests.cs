@@ -19,11 +19,14 @@ namespace Marsad.Tests;
 /// from every mention of the record at once says — series JSON, warnings and every export — after
 /// an ingest and after each kind of change: a review, a retraction, a new version, a re-extraction.
 /// </summary>
-public sealed class TallyStoreTests : IDisposable
+public abstract class TallyStoreTests(Engine engine) : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "marsad-tallies-" + Guid.NewGuid().ToString("N"));
 
-    private string Database => Path.Combine(folder, "marsad.db");
+    private string? database;
+
+    /// <summary>The store of this test: a file in the folder, or a new database on the tests' PostgreSQL server.</summary>
+    private string Database => database ??= engine.NewStore(folder);
 
     public static TheoryData<string> Corpora => new() { "seeds", "dev", "generated" };
 
@@ -103,85 +106,11 @@ public sealed class TallyStoreTests : IDisposable
         Assert.Empty(store.OneSeries("killed.nobody", new TallyFilter()).Series);
     }
 
-    [Fact]
-    public void A_store_made_before_tallies_were_kept_gets_them_when_it_is_opened()
-    {
-        using (var store = MarsadStore.Open(Database))
-        {
-            Ingest(store, "seeds");
-        }
-
-        // What 007_tallies.sql leaves in a store that has documents: empty tallies, waiting to be filled in.
-        using (var old = new SqliteConnection($"Data Source={Database};Pooling=False"))
-        {
-            old.Open();
-            using var drop = old.CreateCommand();
-            drop.CommandText = "DELETE FROM tally_mentions; DELETE FROM tally_series; DELETE FROM tally_warnings; INSERT INTO tally_backfill VALUES (1);";
-            drop.ExecuteNonQuery();
-        }
-
-        using var reopened = MarsadStore.Open(Database);
-        Assert.NotEmpty(reopened.Tally(new TallyFilter()).Tally.Series);
-        AssertSameTally(reopened, "after the migration");
-    }
-
     /// <summary>
     /// A store made by migrations 001–007 — claims holding copies of their text and quote, keyed by
     /// the text's hash — opened by this version: the same claims, reviews and tally read back, and the
     /// copies gone where they are spans of the text.
     /// </summary>
-    [Fact]
-    public void A_store_made_before_the_compact_store_reads_the_same_claims_and_tally_once_opened()
-    {
-        string claims, tally;
-        List<(StoredDocument Document, IReadOnlyList<Claim> Claims)> stored;
-        var current = Path.Combine(folder, "current.db");
-        using (var store = MarsadStore.Open(current))
-        {
-            Ingest(store, "seeds");
-            store.AddUser("rania");
-            var reviewed = store.Claims()[3];
-            store.AddReview(reviewed.Id, ReviewAction.Correct, Correction($$"""{"value": {{reviewed.Value + 5}}}"""), "fixed", "rania");
-            claims = string.Join("\n", store.ClaimsWithReviews().Select(c => ClaimJson.ToJson(c.Claim) + c.Review?.Latest.ClaimId));
-            tally = Written(store.Tally(new TallyFilter()).Tally);
-            stored = [.. store.Documents().SelectMany(d => store.Versions(d.Document.Id)).Select(v => (v, store.Claims(v.Document.Id, version: v.Version)))];
-        }
-
-        OldStores.Write(Database, stored, current);
-        using var reopened = MarsadStore.Open(Database);
-        Assert.Equal(claims, string.Join("\n", reopened.ClaimsWithReviews().Select(c => ClaimJson.ToJson(c.Claim) + c.Review?.Latest.ClaimId)));
-        Assert.Equal(tally, Written(reopened.Tally(new TallyFilter()).Tally));
-        AssertSameTally(reopened, "after the compact migration");
-        using var check = new SqliteConnection($"Data Source={Database};Pooling=False");
-        check.Open();
-        using var copies = check.CreateCommand();
-        copies.CommandText = "SELECT count(*), count(text), count(quote), count(claim_id), count(quote_start) FROM claims";
-        using var counts = copies.ExecuteReader();
-        counts.Read();
-        Assert.Equal((0L, 0L, 0L), (counts.GetInt64(1), counts.GetInt64(2), counts.GetInt64(3)));
-        Assert.Equal(counts.GetInt64(0), counts.GetInt64(4));
-    }
-
-    [Fact]
-    public void Families_waiting_to_be_tallied_again_are_read_exactly_and_stored_by_a_refresh()
-    {
-        using var store = MarsadStore.Open(Database);
-        Ingest(store, "generated");
-
-        // What a batched ingest killed before its end leaves: families marked, their series not yet written.
-        using (var dirty = new SqliteConnection($"Data Source={Database};Pooling=False"))
-        {
-            dirty.Open();
-            using var mark = dirty.CreateCommand();
-            mark.CommandText = "INSERT OR IGNORE INTO tally_dirty SELECT DISTINCT family FROM tally_mentions; DELETE FROM tally_series;";
-            mark.ExecuteNonQuery();
-        }
-
-        AssertSameTally(store, "with every family dirty");
-        store.RefreshTallies();
-        AssertSameTally(store, "after the refresh");
-    }
-
     private static void Ingest(MarsadStore store, string corpus)
     {
         var reads = corpus == "generated"
@@ -245,10 +174,92 @@ public sealed class TallyStoreTests : IDisposable
 
     public void Dispose()
     {
+        GC.SuppressFinalize(this);
         SqliteConnection.ClearAllPools();
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>The contract on a SQLite file, and what only SQLite has.</summary>
+    public sealed class OnSqlite() : TallyStoreTests(Engine.Sqlite)
+    {
+        [Fact]
+        public void A_store_made_before_tallies_were_kept_gets_them_when_it_is_opened()
+        {
+            using (var store = MarsadStore.Open(Database))
+            {
+                Ingest(store, "seeds");
+            }
+
+            // What 007_tallies.sql leaves in a store that has documents: empty tallies, waiting to be filled in.
+            using (var old = new SqliteConnection($"Data Source={Database};Pooling=False"))
+            {
+                old.Open();
+                using var drop = old.CreateCommand();
+                drop.CommandText = "DELETE FROM tally_mentions; DELETE FROM tally_series; DELETE FROM tally_warnings; INSERT INTO tally_backfill VALUES (1);";
+                drop.ExecuteNonQuery();
+            }
+
+            using var reopened = MarsadStore.Open(Database);
+            Assert.NotEmpty(reopened.Tally(new TallyFilter()).Tally.Series);
+            AssertSameTally(reopened, "after the migration");
+        }
+
+        [Fact]
+        public void A_store_made_before_the_compact_store_reads_the_same_claims_and_tally_once_opened()
+        {
+            string claims, tally;
+            List<(StoredDocument Document, IReadOnlyList<Claim> Claims)> stored;
+            var current = Path.Combine(folder, "current.db");
+            using (var store = MarsadStore.Open(current))
+            {
+                Ingest(store, "seeds");
+                store.AddUser("rania");
+                var reviewed = store.Claims()[3];
+                store.AddReview(reviewed.Id, ReviewAction.Correct, Correction($$"""{"value": {{reviewed.Value + 5}}}"""), "fixed", "rania");
+                claims = string.Join("\n", store.ClaimsWithReviews().Select(c => ClaimJson.ToJson(c.Claim) + c.Review?.Latest.ClaimId));
+                tally = Written(store.Tally(new TallyFilter()).Tally);
+                stored = [.. store.Documents().SelectMany(d => store.Versions(d.Document.Id)).Select(v => (v, store.Claims(v.Document.Id, version: v.Version)))];
+            }
+
+            OldStores.Write(Database, stored, current);
+            using var reopened = MarsadStore.Open(Database);
+            Assert.Equal(claims, string.Join("\n", reopened.ClaimsWithReviews().Select(c => ClaimJson.ToJson(c.Claim) + c.Review?.Latest.ClaimId)));
+            Assert.Equal(tally, Written(reopened.Tally(new TallyFilter()).Tally));
+            AssertSameTally(reopened, "after the compact migration");
+            using var check = new SqliteConnection($"Data Source={Database};Pooling=False");
+            check.Open();
+            using var copies = check.CreateCommand();
+            copies.CommandText = "SELECT count(*), count(text), count(quote), count(claim_id), count(quote_start) FROM claims";
+            using var counts = copies.ExecuteReader();
+            counts.Read();
+            Assert.Equal((0L, 0L, 0L), (counts.GetInt64(1), counts.GetInt64(2), counts.GetInt64(3)));
+            Assert.Equal(counts.GetInt64(0), counts.GetInt64(4));
+        }
+
+        [Fact]
+        public void Families_waiting_to_be_tallied_again_are_read_exactly_and_stored_by_a_refresh()
+        {
+            using var store = MarsadStore.Open(Database);
+            Ingest(store, "generated");
+
+            // What a batched ingest killed before its end leaves: families marked, their series not yet written.
+            using (var dirty = new SqliteConnection($"Data Source={Database};Pooling=False"))
+            {
+                dirty.Open();
+                using var mark = dirty.CreateCommand();
+                mark.CommandText = "INSERT OR IGNORE INTO tally_dirty SELECT DISTINCT family FROM tally_mentions; DELETE FROM tally_series;";
+                mark.ExecuteNonQuery();
+            }
+
+            AssertSameTally(store, "with every family dirty");
+            store.RefreshTallies();
+            AssertSameTally(store, "after the refresh");
+        }
+    }
+
+    /// <summary>The contract on a PostgreSQL database.</summary>
+    public sealed class OnPostgreSql() : TallyStoreTests(Engine.PostgreSql);
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using Marsad.Storage;
 
 namespace Marsad.Cli.Commands;
 
@@ -41,13 +42,18 @@ internal static class BackupCommand
             {
                 store.BackupTo(path);
             }
-            catch (SqliteException e)
+            catch (NotSupportedException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.BadUsage;
+            }
+            catch (DbException e)
             {
                 Console.Error.WriteLine($"error: cannot write the backup {path}: {e.Message.ReplaceLineEndings(" ")}");
                 return ExitCodes.BadUsage;
             }
 
-            Console.WriteLine($"{result.GetValue(shared.Database)} backed up to {path} ({store.DocumentCount} documents, {store.ClaimCount} claims).");
+            Console.WriteLine($"{MarsadStore.Describe(result.GetValue(shared.Database)!)} backed up to {path} ({store.DocumentCount} documents, {store.ClaimCount} claims).");
             return ExitCodes.Success;
         });
         return command;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Marsad.Cli.Output;
 using Marsad.Model;
 using Marsad.Rendering;
+using Marsad.Storage;
 
 namespace Marsad.Cli.Commands;
 
@@ -30,7 +31,7 @@ internal static class ClaimsCommand
 
             if (result.GetValue(doc) is { } id && store.Document(id) is null)
             {
-                Console.Error.WriteLine($"error: no document {id} in {result.GetValue(shared.Database)}; `marsad documents` lists them.");
+                Console.Error.WriteLine($"error: no document {id} in {MarsadStore.Describe(result.GetValue(shared.Database)!)}; `marsad documents` lists them.");
                 return ExitCodes.BadUsage;
             }
 

@@ -29,7 +29,7 @@ internal static class DocumentsCommand
             IReadOnlyList<StoredDocument> documents = id is null ? [.. store.Documents()] : store.Versions(id);
             if (id is not null && documents.Count == 0)
             {
-                Console.Error.WriteLine($"error: no document {id} in {result.GetValue(shared.Database)}; `marsad documents` lists them.");
+                Console.Error.WriteLine($"error: no document {id} in {MarsadStore.Describe(result.GetValue(shared.Database)!)}; `marsad documents` lists them.");
                 return ExitCodes.BadUsage;
             }
 

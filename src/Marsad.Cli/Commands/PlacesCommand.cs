@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Marsad.Storage;
 
 namespace Marsad.Cli.Commands;
 
@@ -26,7 +27,7 @@ internal static class PlacesCommand
 
             if (result.GetValue(doc) is { } id && store.Document(id) is null)
             {
-                Console.Error.WriteLine($"error: no document {id} in {result.GetValue(shared.Database)}; `marsad documents` lists them.");
+                Console.Error.WriteLine($"error: no document {id} in {MarsadStore.Describe(result.GetValue(shared.Database)!)}; `marsad documents` lists them.");
                 return ExitCodes.BadUsage;
             }
 

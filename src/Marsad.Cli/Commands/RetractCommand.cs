@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Marsad.Storage;
 
 namespace Marsad.Cli.Commands;
 
@@ -36,7 +37,7 @@ internal static class RetractCommand
 
             if (store.Retract(docId, result.GetValue(reason)!, result.GetValue(by)!) is null)
             {
-                Console.Error.WriteLine($"error: no document {docId} in {result.GetValue(shared.Database)}; `marsad documents` lists them.");
+                Console.Error.WriteLine($"error: no document {docId} in {MarsadStore.Describe(result.GetValue(shared.Database)!)}; `marsad documents` lists them.");
                 return ExitCodes.BadUsage;
             }
 

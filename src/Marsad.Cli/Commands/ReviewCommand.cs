@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using Marsad.Reviews;
+using Marsad.Storage;
 
 namespace Marsad.Cli.Commands;
 
@@ -53,7 +54,7 @@ internal static class ReviewCommand
                 case ReviewOutcome.Refused refused:
                     return Refused(refused.Errors);
                 default:
-                    Console.Error.WriteLine($"error: no claim {result.GetValue(claim)} in {result.GetValue(shared.Database)}; `marsad claims` lists them.");
+                    Console.Error.WriteLine($"error: no claim {result.GetValue(claim)} in {MarsadStore.Describe(result.GetValue(shared.Database)!)}; `marsad claims` lists them.");
                     return ExitCodes.BadUsage;
             }
         });

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
+using Marsad.Storage;
 using Marsad.Web;
 using Microsoft.Extensions.Hosting;
 
@@ -74,7 +75,7 @@ internal static class ServeCommand
                 return ExitCodes.BadUsage;
             }
 
-            Console.WriteLine($"Marsad serves {database}: dashboard at {url}/, API at {url}/api, OpenAPI at {url}/openapi/v1.json. Ctrl+C stops it.");
+            Console.WriteLine($"Marsad serves {MarsadStore.Describe(database)}: dashboard at {url}/, API at {url}/api, OpenAPI at {url}/openapi/v1.json. Ctrl+C stops it.");
             if (documents == 0)
             {
                 Console.WriteLine($"{database} holds no reports yet: upload them on the dashboard, or `marsad ingest REPORTS --db {database}`; `marsad demo` shows the sample reports in a store of its own.");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Marsad.Cli.Output;
 using Marsad.Model;
+using Marsad.Storage;
 
 namespace Marsad.Cli.Commands;
 
@@ -24,7 +25,7 @@ internal static class ShowCommand
             var docId = result.GetValue(id)!;
             if (store.Document(docId, result.GetValue(version)) is not { } stored)
             {
-                Console.Error.WriteLine($"error: no document {docId}{(result.GetValue(version) is { } v ? $" version {v}" : "")} in {result.GetValue(shared.Database)}; `marsad documents --versions {docId}` lists its versions.");
+                Console.Error.WriteLine($"error: no document {docId}{(result.GetValue(version) is { } v ? $" version {v}" : "")} in {MarsadStore.Describe(result.GetValue(shared.Database)!)}; `marsad documents --versions {docId}` lists its versions.");
                 return ExitCodes.BadUsage;
             }
 

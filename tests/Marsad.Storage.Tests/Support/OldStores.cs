@@ -38,7 +38,7 @@ internal static class OldStores
         Execute(old, "CREATE TABLE schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
         foreach (var migration in Migrations)
         {
-            using var stream = typeof(MarsadStore).Assembly.GetManifestResourceStream($"Marsad.Storage.Migrations.{migration}.sql")!;
+            using var stream = typeof(MarsadStore).Assembly.GetManifestResourceStream($"Marsad.Storage.Migrations.Sqlite.{migration}.sql")!;
             Execute(old, new StreamReader(stream).ReadToEnd());
             Execute(old, $"INSERT INTO schema_migrations VALUES ('{migration}', '2026-01-01T00:00:00Z')");
         }
