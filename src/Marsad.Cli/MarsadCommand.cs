@@ -37,6 +37,8 @@ public static class MarsadCommand
         root.Subcommands.Add(UsersCommand.Create(options));
         root.Subcommands.Add(BackupCommand.Create(options));
         root.Subcommands.Add(ReextractCommand.Create(options));
+        root.Subcommands.Add(WorkerCommand.Create(options));
+        root.Subcommands.Add(QueueCommand.Create(options));
         root.Subcommands.Add(EvalCommand.Create(options));
         root.Subcommands.Add(LintDataCommand.Create());
         root.Subcommands.Add(DemoCommand.Create(options));

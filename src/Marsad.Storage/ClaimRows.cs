@@ -39,13 +39,13 @@ internal static class ClaimRows
 
     /// <summary>
     /// The insert of a claim row with its parameters made once: a statement prepared once and given
-    /// new values for each claim, instead of forty parameters made for each.
+    /// new values for each claim, instead of forty parameters made for each. It answers the row's rowid.
     /// </summary>
     public static SqliteCommand PrepareInsert(SqliteConnection connection)
     {
         var command = connection.CreateCommand();
         command.CommandText =
-            $"INSERT INTO claims (doc, ordinal, {string.Join(", ", Fields)}) VALUES ($doc, $ordinal, {string.Join(", ", Fields.Select(f => "$" + f))})";
+            $"INSERT INTO claims (doc, ordinal, {string.Join(", ", Fields)}) VALUES ($doc, $ordinal, {string.Join(", ", Fields.Select(f => "$" + f))}) RETURNING seq";
         foreach (var name in Fields.Prepend("ordinal").Prepend("doc"))
         {
             command.Parameters.Add(new SqliteParameter("$" + name, null));
@@ -110,8 +110,12 @@ internal static class ClaimRows
         Next(quote is null ? c.Quote : null);
     }
 
-    /// <summary>A claim of a row of <see cref="Columns"/>, its text and quote cut from its document's text.</summary>
-    public static Claim Read(SqliteDataReader r, DocumentTexts texts)
+    /// <summary>
+    /// A claim of a row of <see cref="Columns"/>, its text and quote cut from its document's text;
+    /// with no <paramref name="texts"/>, a claim read only for its figures (tallying it), its text and
+    /// quote empty unless stored in the row: unpacking the document for each would cost more than the rest.
+    /// </summary>
+    public static Claim Read(SqliteDataReader r, DocumentTexts? texts)
     {
         var i = 0;
         string? Next() => MarsadStore.Text(r, i++);
@@ -140,12 +144,12 @@ internal static class ClaimRows
         var docId = Next()!;
         var version = (int)NextLong()!.Value;
         var seq = NextLong()!.Value;
-        var original = text is null || quote is null ? texts.Of(seq) : "";
+        var original = (text is null || quote is null) && texts is not null ? texts.Of(seq) : null;
         return new Claim
         {
             Id = id ?? ClaimId(docId, version, ordinal), Doc = doc ?? docId, Span = span,
-            Text = text ?? original[span.Start..span.End],
-            Quote = quote ?? original[(int)quoteStart!.Value..(int)quoteEnd!.Value], Headline = headline,
+            Text = text ?? original?[span.Start..span.End] ?? "",
+            Quote = quote ?? original?[(int)quoteStart!.Value..(int)quoteEnd!.Value] ?? "", Headline = headline,
             Value = value, Low = low, High = high, Qualifier = qualifier, Magnitude = magnitude, Unit = unit,
             Category = category, Also = also, Group = group, Perpetrator = perpetrator, Cause = cause, Time = time,
             Place = place, Parent = parent, Attribution = attribution, Warnings = warnings,

@@ -59,6 +59,11 @@ public sealed partial class MarsadStore
 
         public void Dispose()
         {
+            if (!done)
+            {
+                store.texts?.Forget();
+            }
+
             if (savepoint is null)
             {
                 store.writing = null;
@@ -115,6 +120,7 @@ public sealed partial class MarsadStore
             if (store.batch is { } open)
             {
                 store.batch = null;
+                store.texts?.Forget();
                 open.Dispose();
             }
         }

@@ -14,16 +14,19 @@ public sealed partial class MarsadStore
     /// <summary>The texts claim rows on this connection point into.</summary>
     private DocumentTexts? texts;
 
-    private void InsertClaims(StoredText text, IReadOnlyList<Claim> claims, SqliteTransaction transaction)
+    /// <summary>Stores a text's claims in order and gives them back with their rows, for the tally to index.</summary>
+    private List<StoredClaim> InsertClaims(StoredText text, IReadOnlyList<Claim> claims, SqliteTransaction transaction)
     {
         var insert = claimInsert ??= ClaimRows.PrepareInsert(connection);
         insert.Transaction = transaction;
-        var ordinal = 0;
+        var stored = new List<StoredClaim>(claims.Count);
         foreach (var claim in claims)
         {
-            ClaimRows.Bind(insert, text, ordinal++, claim);
-            insert.ExecuteNonQuery();
+            ClaimRows.Bind(insert, text, stored.Count, claim);
+            stored.Add(new StoredClaim(claim, Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture), stored.Count));
         }
+
+        return stored;
     }
 
     /// <summary>The texts claim rows read on this store's connection point into, in its current transaction.</summary>

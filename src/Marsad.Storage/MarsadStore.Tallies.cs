@@ -74,35 +74,51 @@ public sealed partial class MarsadStore
     /// </summary>
     private void IndexText(string hash, SqliteTransaction transaction)
     {
-        TouchText(hash, transaction);
         var doc = Convert.ToInt64(Scalar("SELECT seq FROM documents WHERE hash = $key", transaction, hash), CultureInfo.InvariantCulture);
-        Run("DELETE FROM tally_mentions WHERE doc = $key", transaction, doc);
-        Run("DELETE FROM tally_warnings WHERE doc = $key", transaction, doc);
-        var reviews = ReviewsInForce(hash);
-        var mentions = new List<Mention>();
-        var rows = new Dictionary<string, (long Rowid, int Ordinal)>(StringComparer.Ordinal);
+        var claims = new List<StoredClaim>();
         using (var query = Command($"SELECT {ClaimRows.Columns} FROM {ClaimRows.From} WHERE c.doc = $doc ORDER BY c.ordinal", transaction))
         {
             query.Parameters.AddWithValue("$doc", doc);
             using var reader = query.ExecuteReader();
             while (reader.Read())
             {
-                var claim = ClaimRows.Read(reader, Texts);
-                if ((reviews.GetValueOrDefault((hash, claim.Span.Start, claim.Span.End)) is { } review ? review.Apply(claim) : claim) is { } reviewed)
-                {
-                    mentions.Add(new Mention(reviewed, null, null));
-                    rows[reviewed.Id] = (reader.GetInt64(ClaimRows.Count + 2), reader.GetInt32(ClaimRows.Ordinal));
-                }
+                claims.Add(new StoredClaim(ClaimRows.Read(reader, Texts), reader.GetInt64(ClaimRows.Count + 2), reader.GetInt32(ClaimRows.Ordinal)));
+            }
+        }
+
+        IndexClaims(hash, doc, claims, transaction);
+    }
+
+    /// <summary>
+    /// Which of a stored text's claims, given in order with their rows, go into series (its reviews
+    /// applied) and its breakdown warnings, touching the families it had and has.
+    /// </summary>
+    private void IndexClaims(string hash, long doc, IReadOnlyList<StoredClaim> claims, SqliteTransaction transaction)
+    {
+        TouchText(hash, transaction);
+        Run("DELETE FROM tally_mentions WHERE doc = $key", transaction, doc);
+        Run("DELETE FROM tally_warnings WHERE doc = $key", transaction, doc);
+        var reviews = ReviewsInForce(hash);
+        var mentions = new List<Mention>();
+        var rows = new Dictionary<string, StoredClaim>(StringComparer.Ordinal);
+        foreach (var stored in claims)
+        {
+            if ((reviews.GetValueOrDefault((hash, stored.Claim.Span.Start, stored.Claim.Span.End)) is { } review ? review.Apply(stored.Claim) : stored.Claim) is { } reviewed)
+            {
+                mentions.Add(new Mention(reviewed, null, null));
+                rows[reviewed.Id] = stored;
             }
         }
 
         var eligible = TallyBuilder.Eligible(mentions);
+        using var insert = Command("INSERT INTO tally_mentions (doc, ordinal, family) VALUES ($doc, $ordinal, $family)", transaction);
+        var (docParameter, ordinalParameter, familyParameter) =
+            (insert.Parameters.Add("$doc", SqliteType.Integer), insert.Parameters.Add("$ordinal", SqliteType.Integer), insert.Parameters.Add("$family", SqliteType.Text));
+        docParameter.Value = doc;
         foreach (var mention in eligible)
         {
-            using var insert = Command("INSERT INTO tally_mentions (doc, ordinal, family) VALUES ($doc, $ordinal, $family)", transaction);
-            insert.Parameters.AddWithValue("$doc", doc);
-            insert.Parameters.AddWithValue("$ordinal", rows[mention.Claim.Id].Ordinal);
-            insert.Parameters.AddWithValue("$family", SeriesKey.Of(mention.Claim).Family.Id);
+            ordinalParameter.Value = rows[mention.Claim.Id].Ordinal;
+            familyParameter.Value = SeriesKey.Of(mention.Claim).Family.Id;
             insert.ExecuteNonQuery();
         }
 
@@ -115,6 +131,9 @@ public sealed partial class MarsadStore
         TouchText(hash, transaction);
     }
 
+    /// <summary>A claim as stored: its row and its place among its text's claims.</summary>
+    private sealed record StoredClaim(Claim Claim, long Rowid, int Ordinal);
+
     /// <summary>Tallies every dirty family again from the record's mentions and stores its series and warnings.</summary>
     private void RefreshDirty(SqliteTransaction transaction)
     {
@@ -124,7 +143,8 @@ public sealed partial class MarsadStore
             return;
         }
 
-        using var reading = new MentionReading(this, ReviewsInForce(), null);
+        // The stored series keep claim rowids, not texts: the mentions are read for their figures only.
+        using var reading = new MentionReading(this, null, ReviewsInForce(), null);
         using var insert = Command(
             "INSERT INTO tally_series (id, family, category, actor, since, points) VALUES ($id, $family, $category, $actor, $since, $points)", transaction);
         foreach (var family in families)

@@ -96,7 +96,7 @@ public sealed partial class MarsadStore
             yield break;
         }
 
-        using var reading = new MentionReading(this, ReviewsInForce(), null);
+        using var reading = new MentionReading(this, Texts, ReviewsInForce(), null);
         using var query = Command($"SELECT points FROM tally_series WHERE {SeriesFilter} ORDER BY id");
         Bind(query, filter);
         using var reader = query.ExecuteReader();
@@ -120,7 +120,7 @@ public sealed partial class MarsadStore
             return tally.Find(id) is { } found ? new Tally([found], [.. tally.Warnings.Where(w => w.SeriesId == found.Id)]) : new Tally([], []);
         }
 
-        using var reading = new MentionReading(this, ReviewsInForce(), null);
+        using var reading = new MentionReading(this, Texts, ReviewsInForce(), null);
         using var query = Command("SELECT points, family FROM tally_series WHERE id = $id");
         query.Parameters.AddWithValue("$id", id);
         using var reader = query.ExecuteReader();
@@ -176,7 +176,7 @@ public sealed partial class MarsadStore
     private Tally Retallied(DateOnly? knownOn)
     {
         var families = Strings("SELECT DISTINCT family FROM tally_mentions ORDER BY family");
-        using var reading = new MentionReading(this, ReviewsInForce(), knownOn);
+        using var reading = new MentionReading(this, Texts, ReviewsInForce(), knownOn);
         var series = new List<Series>();
         var warnings = new List<RankedWarning>();
         foreach (var family in families)
@@ -251,9 +251,11 @@ public sealed partial class MarsadStore
 
     /// <summary>
     /// Stored claims read as mentions of a tally: reviews applied, with their report's publication
-    /// date, source and provenance. The reports are remembered while they are read, a bounded number.
+    /// date, source and provenance; with no <paramref name="texts"/>, only for their figures
+    /// (<see cref="ClaimRows.Read"/>). The reports are remembered while they are read, a bounded number.
     /// </summary>
-    private sealed class MentionReading(MarsadStore store, Dictionary<(string Hash, int Start, int End), ReviewState> reviews, DateOnly? knownOn) : IDisposable
+    private sealed class MentionReading(
+        MarsadStore store, DocumentTexts? texts, Dictionary<(string Hash, int Start, int End), ReviewState> reviews, DateOnly? knownOn) : IDisposable
     {
         private const int ReportsRemembered = 4096;
 
@@ -266,7 +268,7 @@ public sealed partial class MarsadStore
         /// <summary>The mention of a row of claim columns followed by the text's hash and the extractor's version; null when a review rejected it.</summary>
         public Mention? Mention(SqliteDataReader row)
         {
-            var claim = ClaimRows.Read(row, store.Texts);
+            var claim = ClaimRows.Read(row, texts);
             var hash = row.GetString(ClaimRows.Count);
             var review = reviews.Count > 0 ? reviews.GetValueOrDefault((hash, claim.Span.Start, claim.Span.End)) : null;
             if ((review is null ? claim : review.Apply(claim)) is not { } reviewed)

@@ -126,8 +126,10 @@ public sealed partial class MarsadStore : IDisposable
     /// <summary>
     /// Stores a text under its id: the first version of a new id, the next version of a stored one,
     /// or nothing when the same text is stored already. Its claims get the ids of that version.
+    /// With no <paramref name="extraction"/> (<c>ingest --defer</c>) the text is stored without claims
+    /// and its extraction queued in the same write (<see cref="Enqueue"/>), for <c>marsad worker</c>.
     /// </summary>
-    public IngestOutcome AddDocument(SourceDocument document, ExtractionResult extraction, string extractorVersion)
+    public IngestOutcome AddDocument(SourceDocument document, ExtractionResult? extraction, string extractorVersion)
     {
         using var write = BeginWrite().Begin();
         var transaction = write.Transaction;
@@ -156,12 +158,12 @@ public sealed partial class MarsadStore : IDisposable
             insert.Parameters.AddWithValue("$title", Db(m.Title));
             insert.Parameters.AddWithValue("$source", Db(m.Source));
             insert.Parameters.AddWithValue("$url", Db(m.Url));
-            insert.Parameters.AddWithValue("$lang", Db(m.Lang ?? extraction.Language));
+            insert.Parameters.AddWithValue("$lang", Db(m.Lang ?? extraction?.Language));
             insert.Parameters.AddWithValue("$published", Db(m.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-            insert.Parameters.AddWithValue("$published_inferred", Db(Iso(extraction.Publication.IsInferred ? extraction.Publication.Date : null)));
-            insert.Parameters.AddWithValue("$published_how", extraction.Publication.How);
+            insert.Parameters.AddWithValue("$published_inferred", Db(Iso(extraction?.Publication is { IsInferred: true } inferred ? inferred.Date : null)));
+            insert.Parameters.AddWithValue("$published_how", Db(extraction?.Publication.How));
             insert.Parameters.AddWithValue("$ingested_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-            insert.Parameters.AddWithValue("$extractor_version", extractorVersion);
+            insert.Parameters.AddWithValue("$extractor_version", Db(extraction is null ? null : extractorVersion));
             StoredText stored;
             using (var returned = insert.ExecuteReader())
             {
@@ -169,10 +171,21 @@ public sealed partial class MarsadStore : IDisposable
                 stored = new StoredText(returned.GetInt64(0), document.Id, returned.GetInt32(1), document.Text);
             }
 
+            Texts.Remember(stored.Seq, stored.Text);
+
             var version = stored.Version;
-            InsertClaims(stored, DocumentVersions.Number(extraction.Claims, version), transaction);
+            List<StoredClaim> claims = [];
+            if (extraction is null)
+            {
+                Enqueue(stored.Seq, transaction);
+            }
+            else
+            {
+                claims = InsertClaims(stored, DocumentVersions.Number(extraction.Claims, version), transaction);
+            }
+
             TouchDocument(document.Id, transaction);
-            IndexText(document.Hash, transaction);
+            IndexClaims(document.Hash, stored.Seq, claims, transaction);
             Settle(transaction);
             write.Commit();
             return version == 1 ? IngestOutcome.Added : IngestOutcome.NewVersion;
@@ -225,8 +238,8 @@ public sealed partial class MarsadStore : IDisposable
             update.ExecuteNonQuery();
         }
 
-        InsertClaims(text, DocumentVersions.Number(extraction.Claims, text.Version), transaction);
-        IndexText(document.Hash, transaction);
+        var claims = InsertClaims(text, DocumentVersions.Number(extraction.Claims, text.Version), transaction);
+        IndexClaims(document.Hash, text.Seq, claims, transaction);
         Settle(transaction);
         write.Commit();
         return true;

@@ -7,6 +7,9 @@ namespace Marsad.Storage;
 /// <summary>What became of one report in an ingest: stored (with its outcome and claims), or failed and why.</summary>
 public sealed record IngestedReport(ReadResult Read, IngestOutcome? Outcome, int Claims, IngestFailure? Failure);
 
+/// <summary>A document's extraction, or why it failed (<c>ReportIngest.ExtractAll</c>); neither when there was none to make.</summary>
+public sealed record DocumentExtraction(ExtractionResult? Result, string? Fault);
+
 /// <summary>
 /// Reads, extracts and stores reports, for the CLI and for uploads alike. Reports are read in
 /// batches; a batch is extracted on every core while the batch before it is written, in order, by
@@ -25,17 +28,27 @@ public static class ReportIngest
     private const int BatchCharacters = 4 << 20;
 
     /// <summary>Ingests the reports in the order they are read; <paramref name="extract"/> is the extractor's <see cref="ClaimExtractor.Extract"/>.</summary>
-    public static IEnumerable<IngestedReport> Run(MarsadStore store, Func<SourceDocument, ExtractionResult> extract, IEnumerable<ReadResult> reads)
+    public static IEnumerable<IngestedReport> Run(MarsadStore store, Func<SourceDocument, ExtractionResult> extract, IEnumerable<ReadResult> reads) =>
+        Ingest(store, extract, reads);
+
+    /// <summary>
+    /// Stores the reports in the order they are read without extracting them, each with a queued
+    /// extraction (<c>ingest --defer</c>) that <see cref="QueueWorker"/> takes.
+    /// </summary>
+    public static IEnumerable<IngestedReport> Defer(MarsadStore store, IEnumerable<ReadResult> reads) => Ingest(store, null, reads);
+
+    private static IEnumerable<IngestedReport> Ingest(MarsadStore store, Func<SourceDocument, ExtractionResult>? extract, IEnumerable<ReadResult> reads)
     {
         using var batches = Batches(reads).GetEnumerator();
-        var next = batches.MoveNext() ? ExtractAll(batches.Current, extract) : null;
+        var next = batches.MoveNext() ? Extracting(batches.Current, extract) : null;
         while (next is not null)
         {
-            var extracted = next.GetAwaiter().GetResult();
+            var batch = next.Reads;
+            var extracted = next.Extractions.GetAwaiter().GetResult();
 
             // The next batch is read and extracted while this one is written.
-            next = batches.MoveNext() ? ExtractAll(batches.Current, extract) : null;
-            foreach (var report in Store(store, extracted))
+            next = batches.MoveNext() ? Extracting(batches.Current, extract) : null;
+            foreach (var report in Store(store, batch, extracted))
             {
                 yield return report;
             }
@@ -44,9 +57,6 @@ public static class ReportIngest
         // The families the batches touched, tallied once for the whole ingest instead of once a batch.
         store.RefreshTallies();
     }
-
-    /// <summary>A read report and, when it was read, its extraction or why that failed.</summary>
-    private sealed record Extracted(ReadResult Read, ExtractionResult? Extraction, string? Fault);
 
     private static IEnumerable<List<ReadResult>> Batches(IEnumerable<ReadResult> reads)
     {
@@ -70,55 +80,67 @@ public static class ReportIngest
         }
     }
 
+    /// <summary>A batch of reports and their extractions under way.</summary>
+    private sealed record Batch(List<ReadResult> Reads, Task<DocumentExtraction[]> Extractions);
+
+    /// <summary>A batch's extraction begun; with no extractor (deferred) there is none to make.</summary>
+    private static Batch Extracting(List<ReadResult> reads, Func<SourceDocument, ExtractionResult>? extract) => new(
+        reads,
+        extract is null
+            ? Task.FromResult(reads.Select(_ => new DocumentExtraction(null, null)).ToArray())
+            : ExtractAll([.. reads.Select(r => (r as ReadDocument)?.Document)], extract));
+
     /// <summary>
-    /// Extracts a batch on a thread of its own, which takes part in the parallel loop itself. The
+    /// Extracts documents on every core (for an ingest and for <see cref="QueueWorker"/>), each on
+    /// its own: one that throws gets its fault, the others their claims; a null document gets neither.
+    /// The batch runs on a thread of its own, which takes part in the parallel loop itself. The
     /// writer blocks until the batch is done, and the writer may be a thread-pool thread (an upload):
     /// queued to a busy pool instead, the batch could wait for a thread that never comes free.
     /// </summary>
-    private static Task<Extracted[]> ExtractAll(List<ReadResult> reads, Func<SourceDocument, ExtractionResult> extract) => Task.Factory.StartNew(
+    internal static Task<DocumentExtraction[]> ExtractAll(IReadOnlyList<SourceDocument?> documents, Func<SourceDocument, ExtractionResult> extract) => Task.Factory.StartNew(
         () =>
         {
-            var extracted = new Extracted[reads.Count];
-            Parallel.For(0, reads.Count, i => extracted[i] = Extract(reads[i], extract));
+            var extracted = new DocumentExtraction[documents.Count];
+            Parallel.For(0, documents.Count, i => extracted[i] = Extract(documents[i], extract));
             return extracted;
         },
         CancellationToken.None,
         TaskCreationOptions.LongRunning,
         TaskScheduler.Default);
 
-    private static Extracted Extract(ReadResult read, Func<SourceDocument, ExtractionResult> extract)
+    private static DocumentExtraction Extract(SourceDocument? document, Func<SourceDocument, ExtractionResult> extract)
     {
-        if (read is not ReadDocument document)
+        if (document is null)
         {
-            return new Extracted(read, null, null);
+            return new DocumentExtraction(null, null);
         }
 
         try
         {
-            return new Extracted(read, extract(document.Document), null);
+            return new DocumentExtraction(extract(document), null);
         }
         catch (Exception e)
         {
             // Extraction is meant to be total (the fuzz tests say so); if a text still finds a
             // fault, this report fails alone and says where.
-            return new Extracted(read, null, Describe(e));
+            return new DocumentExtraction(null, Describe(e));
         }
     }
 
-    /// <summary>One batch in one transaction, each report a unit of its own in it.</summary>
-    private static List<IngestedReport> Store(MarsadStore store, Extracted[] extracted)
+    /// <summary>One batch in one transaction, each report a unit of its own in it (stored with no claims and queued when its extraction is deferred).</summary>
+    private static List<IngestedReport> Store(MarsadStore store, List<ReadResult> reads, DocumentExtraction[] extracted)
     {
         var reports = new List<IngestedReport>(extracted.Length);
         using (var batch = store.BeginBatch())
         {
-            foreach (var report in extracted)
+            foreach (var report in reads.Zip(extracted, (read, extraction) => (Read: read, Extraction: extraction)))
             {
                 reports.Add(report switch
                 {
                     { Read: ReadError error } => Failed(store, error, null, IngestStage.Read, error.Reason),
-                    { Read: ReadDocument read, Fault: { } fault } => Failed(store, read, read.Document.Id, IngestStage.Extract, fault),
-                    { Read: ReadDocument read, Extraction: { } extraction } => Stored(store, batch, read, extraction),
-                    _ => throw new ArgumentException($"Unknown read result {report.Read.GetType().Name}", nameof(extracted)),
+                    { Read: ReadDocument read, Extraction.Fault: { } fault } => Failed(store, read, read.Document.Id, IngestStage.Extract, fault),
+                    { Read: ReadDocument read } => Stored(store, batch, read, report.Extraction.Result),
+                    _ => throw new ArgumentException($"Unknown read result {report.Read.GetType().Name}", nameof(reads)),
                 });
             }
 
@@ -143,7 +165,7 @@ public static class ReportIngest
         return reports;
     }
 
-    private static IngestedReport Stored(MarsadStore store, MarsadStore.WriteBatch batch, ReadDocument read, ExtractionResult extraction)
+    private static IngestedReport Stored(MarsadStore store, MarsadStore.WriteBatch batch, ReadDocument read, ExtractionResult? extraction)
     {
         var document = read.Document;
         try
@@ -154,7 +176,7 @@ public static class ReportIngest
                 store.ClearFailures(read.Path, read.Line, document.Id);
                 return added;
             });
-            return new IngestedReport(read, outcome, extraction.Claims.Count, null);
+            return new IngestedReport(read, outcome, extraction?.Claims.Count ?? 0, null);
         }
         catch (Exception e)
         {
@@ -196,5 +218,5 @@ public static class ReportIngest
     }
 
     /// <summary>An exception in one line, without its stack: what a person reading the failures needs.</summary>
-    private static string Describe(Exception e) => $"{e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}";
+    internal static string Describe(Exception e) => $"{e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}";
 }

@@ -71,14 +71,26 @@ internal sealed class DocumentTexts(SqliteConnection connection, Func<SqliteTran
         query.Transaction = transaction();
         query.Parameters[0].Value = seq;
         text = TextColumn.Unpack(query.ExecuteScalar()!);
+        Remember(seq, text);
+        return text;
+    }
+
+    /// <summary>A text just stored, remembered so that reading its claims back does not unpack it again.</summary>
+    public void Remember(long seq, string text)
+    {
         if (remembered.Count == TextsRemembered)
         {
             remembered.Clear();
         }
 
         remembered[seq] = text;
-        return text;
     }
+
+    /// <summary>
+    /// After a write is undone: the numbers of the texts it stored may be given to other texts, so
+    /// nothing remembered is trusted any more.
+    /// </summary>
+    public void Forget() => remembered.Clear();
 
     public void Dispose() => query?.Dispose();
 }

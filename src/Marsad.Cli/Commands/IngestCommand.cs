@@ -15,13 +15,16 @@ internal static class IngestCommand
         var source = new Option<string?>("--source") { Description = "Source name for reports that do not give one." };
         var published = CommonArguments.Published();
         var lang = new Option<string?>("--lang") { Description = "Language code (ar, en) for reports that do not give one." };
+        var defer = new Option<bool>("--defer") { Description = "Store the reports without extracting them and queue their extraction for `marsad worker` (marsad queue shows it)." };
         var command = new Command("ingest", "Store reports and their claims. Re-ingesting the same text adds nothing, a new text under a stored id is its next version; a report that fails is named, recorded (marsad failures) and skipped, and the exit code is 1.")
         {
-            paths, source, published, lang,
+            paths, source, published, lang, defer,
         };
         command.SetAction(result =>
         {
-            if (shared.Extractor(result) is not { } extractor)
+            var deferred = result.GetValue(defer);
+            var extractor = deferred ? null : shared.Extractor(result);
+            if (!deferred && extractor is null)
             {
                 return ExitCodes.BadUsage;
             }
@@ -33,20 +36,26 @@ internal static class IngestCommand
             }
 
             var defaults = CommonArguments.Defaults(result.GetValue(source), result.GetValue(published), result.GetValue(lang));
-            var tally = Ingest(store, extractor, ReportReader.Read(result.GetValue(paths)!, defaults));
+            var reads = ReportReader.Read(result.GetValue(paths)!, defaults);
+            var tally = Count(extractor is null ? ReportIngest.Defer(store, reads) : ReportIngest.Run(store, extractor.Extract, reads));
             var versions = tally.NewVersions > 0 ? $" {tally.NewVersions} of those added are new versions of stored documents." : "";
-            Console.WriteLine($"{tally.Added} added, {tally.AlreadyPresent} already present, {tally.Failed} failed; {tally.Claims} claims extracted.{versions}");
+            var extracted = extractor is null ? "their extraction queued for marsad worker" : $"{tally.Claims} claims extracted";
+            Console.WriteLine($"{tally.Added} added, {tally.AlreadyPresent} already present, {tally.Failed} failed; {extracted}.{versions}");
             return tally.Failed > 0 ? ExitCodes.SomeInputFailed : ExitCodes.Success;
         });
         return command;
     }
 
     /// <summary>Ingests every report (<see cref="ReportIngest"/>), naming each failure as it comes; shared with <c>demo</c> and <c>serve</c>.</summary>
-    public static IngestTally Ingest(MarsadStore store, ClaimExtractor extractor, IEnumerable<ReadResult> reads)
+    public static IngestTally Ingest(MarsadStore store, ClaimExtractor extractor, IEnumerable<ReadResult> reads) =>
+        Count(ReportIngest.Run(store, extractor.Extract, reads));
+
+    /// <summary>Counts the reports of an ingest as they are stored, naming each failure as it comes.</summary>
+    private static IngestTally Count(IEnumerable<IngestedReport> reports)
     {
         var tally = new IngestTally();
         using var progress = new ProgressLine("ingesting");
-        foreach (var report in ReportIngest.Run(store, extractor.Extract, reads))
+        foreach (var report in reports)
         {
             if (report.Failure is { } failure)
             {

@@ -231,18 +231,27 @@ public static class TallyBuilder
     /// </summary>
     private static void CheckIncrements(List<Series> series, List<TallyWarning> warnings)
     {
+        // Each total's points by day, and each increment's day before, found once: a family can hold
+        // many totals (one a baseline) and many increments, and every pair of them is compared.
         var totalsOf = series.Where(s => s.Key.Kind == TimeKind.Cumulative)
-            .ToLookup(s => s.Key.Family);
+            .ToLookup(s => s.Key.Family, s => (Total: s, ByDay: PointsByDay(s)));
         foreach (var increments in series.Where(s => s.Key.Kind == TimeKind.Period))
         {
-            foreach (var total in totalsOf[increments.Key.Family])
+            var totals = totalsOf[increments.Key.Family].ToList();
+            if (totals.Count == 0)
             {
-                var byDay = total.Points.Where(p => p.AsOf is not null).GroupBy(p => p.AsOf!.Value)
-                    .ToDictionary(g => g.Key, g => g.First());
-                foreach (var increment in increments.Points.Where(p => p.Start is not null && p.AsOf is not null))
+                continue;
+            }
+
+            var dated = increments.Points
+                .Where(p => p.Start is { Date: not null } && p.AsOf is not null)
+                .Select(p => (Increment: p, DayBefore: p.Start!.Value.AddDays(-1)))
+                .ToList();
+            foreach (var (total, byDay) in totals)
+            {
+                foreach (var (increment, dayBefore) in dated)
                 {
-                    if (increment.Start is not { Date: not null } start
-                        || !byDay.TryGetValue(start.AddDays(-1), out var before) || !byDay.TryGetValue(increment.AsOf!.Value, out var after))
+                    if (!byDay.TryGetValue(dayBefore, out var before) || !byDay.TryGetValue(increment.AsOf!.Value, out var after))
                     {
                         continue;
                     }
@@ -261,6 +270,11 @@ public static class TallyBuilder
             }
         }
     }
+
+    /// <summary>A running total's first point of each day it holds for.</summary>
+    private static Dictionary<Day, SeriesPoint> PointsByDay(Series total) =>
+        total.Points.Where(p => p.AsOf is not null).GroupBy(p => p.AsOf!.Value)
+            .ToDictionary(g => g.Key, g => g.First());
 
     /// <summary>The breakdown warnings of eligible mentions (of whole reports), with the parts they involve named.</summary>
     public static IEnumerable<TallyWarning> BreakdownWarnings(IReadOnlyList<Mention> mentions)

@@ -8,7 +8,10 @@ internal static class MarsadProcess
     /// <summary>How long a command may run before the test calls it hung.</summary>
     private static readonly TimeSpan HangAfter = TimeSpan.FromMinutes(10);
 
-    public static Process Start(params string[] arguments)
+    public static Process Start(params string[] arguments) => StartWith(new Dictionary<string, string>(), arguments);
+
+    /// <summary>Starts a command with these variables added to its environment.</summary>
+    public static Process StartWith(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "marsad.dll"), .. arguments])
         {
@@ -17,6 +20,11 @@ internal static class MarsadProcess
             WorkingDirectory = AppContext.BaseDirectory,
         };
         start.Environment.Remove("MARSAD_DB");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         return Process.Start(start)!;
     }
 
