@@ -53,7 +53,7 @@ public static partial class ArticleExtractor
         }
 
         title = string.Join(' ', title.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        var firstLine = text.AsSpan()[..Math.Max(0, text.IndexOf('\n') is var nl and >= 0 ? nl : text.Length)];
+        var firstLine = text.AsSpan()[..Math.Max(0, text.IndexOf('\n', StringComparison.Ordinal) is var nl and >= 0 ? nl : text.Length)];
         if (title.Length > 0 && !firstLine.SequenceEqual(title))
         {
             text = title + "\n" + text;

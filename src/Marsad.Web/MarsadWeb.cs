@@ -69,7 +69,7 @@ public static class MarsadWeb
         // commits never takes documents from one state and claims from another.
         app.Use(async (context, next) =>
         {
-            if (!HttpMethods.IsGet(context.Request.Method) || !context.Request.Path.StartsWithSegments("/api"))
+            if (!HttpMethods.IsGet(context.Request.Method) || !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
             {
                 await next(context);
                 return;

@@ -40,7 +40,7 @@ public sealed class ArticleExtractorTests
         var article = Extract(
             "<html><body><div><p>Menu</p></div><div id=\"x\"><h1>Floods</h1><p>Floods hit 3 camps on Tuesday, aid groups said.</p><p>About 200 tents were swept away.</p></div>"
             + "<div><p>Short teaser</p></div></body></html>");
-        Assert.Equal("Floods hit 3 camps on Tuesday, aid groups said.\nAbout 200 tents were swept away.", article.Text[(article.Text.IndexOf('\n') + 1)..]);
+        Assert.Equal("Floods hit 3 camps on Tuesday, aid groups said.\nAbout 200 tents were swept away.", article.Text[(article.Text.IndexOf('\n', StringComparison.Ordinal) + 1)..]);
     }
 
     [Theory]

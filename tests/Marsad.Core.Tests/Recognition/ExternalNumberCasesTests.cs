@@ -54,7 +54,7 @@ public sealed partial class ExternalNumberCasesTests(ITestOutputHelper output)
         }
 
         if (FractionWords.Any(w => input.Contains(w, StringComparison.Ordinal)) || input.TrimEnd().EndsWith("خمس", StringComparison.Ordinal)
-            || input.Contains('^') || input.Contains('e') || input.Contains(" - ", StringComparison.Ordinal))
+            || input.Contains('^', StringComparison.Ordinal) || input.Contains('e', StringComparison.Ordinal) || input.Contains(" - ", StringComparison.Ordinal))
         {
             return "fractions, divisions, powers and arithmetic written in words or symbols";
         }
