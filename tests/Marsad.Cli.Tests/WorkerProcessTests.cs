@@ -58,14 +58,19 @@ public sealed partial class WorkerProcessTests : IDisposable
         Assert.Equal(Run("tally", "--db", direct, "--format", "json").Output, Run("tally", "--db", Database, "--format", "json").Output);
     }
 
+    /// <remarks>
+    /// SIGTERM, as a service manager stops a worker; Ctrl+C's SIGINT takes the same path. A test
+    /// cannot send SIGINT: a test run started in the background by a non-interactive shell ignores
+    /// it, and so does every process it starts (seen: the worker never stopped).
+    /// </remarks>
     [Fact]
-    public void Ctrl_C_after_a_lease_gives_the_batch_back_and_the_worker_exits_0()
+    public void A_stop_signal_after_a_lease_gives_the_batch_back_and_the_worker_exits_0()
     {
         Assert.Equal(0, Run("ingest", Corpus("seeds"), "--db", Database, "--defer").ExitCode);
         using var worker = Paused("worker", "--db", Database, "--batch", "2");
         Assert.Equal("leased 2 jobs", ReadLine(worker));
 
-        using (var interrupt = Process.Start("kill", ["-INT", worker.Id.ToString(CultureInfo.InvariantCulture)]))
+        using (var interrupt = Process.Start("kill", ["-TERM", worker.Id.ToString(CultureInfo.InvariantCulture)]))
         {
             interrupt.WaitForExit();
         }
