@@ -112,13 +112,12 @@ public sealed partial class MarsadStore
 
         var eligible = TallyBuilder.Eligible(mentions);
         using var insert = Command("INSERT INTO tally_mentions (doc, ordinal, family) VALUES (@doc, @ordinal, @family)", transaction);
-        var (docParameter, ordinalParameter, familyParameter) =
-            (insert.Bind("@doc", null), insert.Bind("@ordinal", null), insert.Bind("@family", null));
-        docParameter.Value = doc;
+        insert.Bind("@doc", doc);
+        var (ordinal, family) = (insert.Bind("@ordinal", null), insert.Bind("@family", null));
         foreach (var mention in eligible)
         {
-            ordinalParameter.Value = rows[mention.Claim.Id].Ordinal;
-            familyParameter.Value = SeriesKey.Of(mention.Claim).Family.Id;
+            ordinal.Value = rows[mention.Claim.Id].Ordinal;
+            family.Value = SeriesKey.Of(mention.Claim).Family.Id;
             insert.ExecuteNonQuery();
         }
 

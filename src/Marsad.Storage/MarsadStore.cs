@@ -183,8 +183,6 @@ public sealed partial class MarsadStore : IDisposable
                 stored = new StoredText(returned.GetInt64(0), document.Id, returned.GetInt32(1), document.Text);
             }
 
-            Texts.Remember(stored.Seq, stored.Text);
-
             var version = stored.Version;
             List<StoredClaim> claims = [];
             if (extraction is null)

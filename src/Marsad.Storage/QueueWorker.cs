@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Marsad.Extraction;
 using Marsad.Model;
 
@@ -45,9 +46,9 @@ public static class QueueWorker
         {
             jobs = store.LeaseJobs(owner, options.Batch, options.Lease, options.Attempts, DateTimeOffset.UtcNow);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException e)
+        catch (DbException e)
         {
-            // The store stayed locked past its timeout (other workers storing large batches): nothing was leased; the worker asks again.
+            // The store stayed locked past its timeout (other workers storing large batches), on either engine: nothing was leased; the worker asks again.
             return new BatchOutcome(0, 0, 0, 0, 0, 0, ReportIngest.Describe(e));
         }
 
@@ -67,7 +68,7 @@ public static class QueueWorker
         {
             return Store(store, owner, options, jobs, extracted);
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        catch (Exception e) when (e is DbException or InvalidOperationException)
         {
             // Nothing of the batch is stored (its store refused the transaction): the jobs go back to the queue.
             return new BatchOutcome(jobs.Count, 0, 0, 0, 0, store.ReleaseJobs(owner), ReportIngest.Describe(e));

@@ -71,19 +71,13 @@ internal sealed class DocumentTexts : IDisposable
         query.Transaction = transaction();
         query.Parameters[0].Value = seq;
         text = TextColumn.Unpack(query.ExecuteScalar()!);
-        Remember(seq, text);
-        return text;
-    }
-
-    /// <summary>A text just stored, remembered so that reading its claims back does not unpack it again.</summary>
-    public void Remember(long seq, string text)
-    {
         if (remembered.Count == TextsRemembered)
         {
             remembered.Clear();
         }
 
         remembered[seq] = text;
+        return text;
     }
 
     /// <summary>
